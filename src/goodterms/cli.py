@@ -1,0 +1,163 @@
+"""The goodterms command: parse arguments, call the library, print."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TextIO
+
+from .config import DEFAULT_MAX_BYTES, Settings
+from .errors import GoodtermsError
+from .ingest import document_from_bytes, read_path
+from .model import Analysis, Document
+from .pipeline import Rejected, analyze_many
+from .report import render_text
+
+ARTICLE_SUFFIXES = (".txt", ".text", ".html", ".htm", ".xhtml")
+EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
+
+
+def _inputs(paths: list[str]) -> list[Path | None]:
+    """Expand folders into their article files; None stands for standard input."""
+    out: list[Path | None] = []
+    for raw in paths:
+        if raw == "-":
+            out.append(None)
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            out.extend(sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES))
+        elif path.exists():
+            out.append(path)
+        else:
+            raise FileNotFoundError(raw)
+    return out
+
+
+def _documents(inputs: list[Path | None], max_bytes: int) -> Iterator[Document | Rejected]:
+    for path in inputs:
+        try:
+            if path is None:
+                raw = sys.stdin.buffer.read(max_bytes + 1)
+                yield document_from_bytes(raw, source="<stdin>", max_bytes=max_bytes)
+            else:
+                yield read_path(path, max_bytes=max_bytes)
+        except GoodtermsError as exc:
+            yield Rejected(exc.source or str(path), exc.code, str(exc))
+
+
+class Progress:
+    """A one-line progress bar on a terminal: done/total, articles per second, ETA."""
+
+    def __init__(self, total: int, stream: TextIO) -> None:
+        self.total, self.stream, self.done = total, stream, 0
+        self.started = time.monotonic()
+        self.enabled = stream.isatty() and total > 1
+
+    def step(self) -> None:
+        self.done += 1
+        if not self.enabled:
+            return
+        elapsed = max(time.monotonic() - self.started, 1e-6)
+        rate = self.done / elapsed
+        eta = (self.total - self.done) / rate if rate else 0
+        width = 30
+        filled = int(width * self.done / self.total)
+        self.stream.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {self.done}/{self.total} "
+                          f"{rate:.1f} articles/s ETA {eta:.0f}s ")
+        self.stream.flush()
+
+    def close(self) -> None:
+        if self.enabled:
+            self.stream.write("\n")
+
+
+def _name_for(analysis: Analysis, used: set[str]) -> str:
+    source = analysis.document.source
+    stem = Path(source).stem if source and source != "<stdin>" else analysis.document.id
+    name, n = stem, 2
+    while name in used:
+        name, n = f"{stem}-{n}", n + 1
+    used.add(name)
+    return name
+
+
+def cmd_analyze(args: argparse.Namespace) -> int:
+    try:
+        inputs = _inputs(args.paths)
+    except FileNotFoundError as exc:
+        print(f"goodterms: {exc.args[0]}: no such file or folder", file=sys.stderr)
+        return EXIT_USAGE
+    if not inputs:
+        print(f"goodterms: no .txt or .html articles in {' '.join(args.paths)}", file=sys.stderr)
+        return EXIT_USAGE
+    if args.out:
+        out_dir = Path(args.out)
+        out_dir.mkdir(parents=True, exist_ok=True)
+    settings = Settings(max_bytes=args.max_bytes)
+    progress = Progress(len(inputs), sys.stderr)
+    rejected = 0
+    used: set[str] = set()
+    for result in analyze_many(_documents(inputs, args.max_bytes), settings=settings):
+        progress.step()
+        if isinstance(result, Rejected):
+            rejected += 1
+            if progress.enabled:
+                sys.stderr.write("\n")
+            print(f"goodterms: rejected {result.message}", file=sys.stderr)
+            continue
+        for warning in result.document.warnings:
+            print(f"goodterms: warning: {warning}", file=sys.stderr)
+        if args.format == "json":
+            rendered = json.dumps(result.to_contract(), ensure_ascii=False, indent=None if not args.out else 1)
+        else:
+            rendered = render_text(result)
+        if args.out:
+            suffix = ".json" if args.format == "json" else ".txt"
+            (Path(args.out) / (_name_for(result, used) + suffix)).write_text(rendered + "\n", encoding="utf-8")
+        else:
+            sys.stdout.write(rendered + ("\n" if args.format == "json" else ""))
+            if args.format == "text" and len(inputs) > 1:
+                sys.stdout.write("\n")
+    progress.close()
+    return EXIT_REJECTED if rejected else EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser for every subcommand."""
+    parser = argparse.ArgumentParser(
+        prog="goodterms",
+        description="Who is who, who said what, and are they on good terms: news and social posts analysed.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+    analyze = sub.add_parser("analyze", help="analyse articles (.txt, .html, a folder, or - for stdin)")
+    analyze.add_argument("paths", nargs="+", metavar="PATH", help="article file, folder of articles, or -")
+    analyze.add_argument("--format", choices=("text", "json"), default="text", help="report style (default text)")
+    analyze.add_argument("--out", metavar="DIR", help="write one NAME.json (or NAME.txt) per article into DIR")
+    analyze.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES,
+                         help=f"refuse inputs larger than this (default {DEFAULT_MAX_BYTES:,})")
+    analyze.set_defaults(func=cmd_analyze)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the goodterms command."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args))
+    except GoodtermsError as exc:
+        print(f"goodterms: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("goodterms: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,140 @@
+"""References: which person a pronoun or a descriptor ("the actress") stands for."""
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from ..model import Document, Person
+from .lexicon import FEMALE_WORDS, MALE_WORDS, ROLE_NOUNS
+from .sentences import sentence_spans
+
+PRONOUN = re.compile(r"\b(she|he|her|him|his|hers|herself|himself)\b", re.IGNORECASE)
+DESCRIPTOR = re.compile(
+    r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+((?:[\w'\u2019-]+\s+){0,4}?(?P<noun>"
+    + "|".join(sorted((re.escape(n) for n in ROLE_NOUNS), key=len, reverse=True))
+    + r"))\b(?!\s+(?:of|for|to|from|who|whom|that|which)\b)(?![\w'\u2019-])",
+)
+SENTENCE_OPENERS = re.compile(r"^(?:[\"'\u201c\u2018]?(?:But|And|So|Yet|Still|Now|Later|Meanwhile|However|Also),?\s+)?")
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A span that refers to a person: a name, a pronoun or a descriptor."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    person: str | None
+    subject: bool = False
+
+
+class References:
+    """All references in a document in text order, with lookups by position."""
+
+    def __init__(self, doc: Document, people: list[Person]) -> None:
+        self.doc = doc
+        self.people = {p.id: p for p in people}
+        self.counts = Counter({p.id: sum(1 for m in p.mentions if m.kind != "handle") for p in people})
+        self.sentences: list[tuple[int, int]] = []
+        for block in doc.blocks:
+            if block.kind not in ("social_embed", "dateline"):
+                self.sentences.extend(sentence_spans(doc.text, block.start, block.end))
+        self.sentence_starts = [s for s, _ in self.sentences]
+        names = []
+        for person in people:
+            for m in person.mentions:
+                if m.kind in ("name", "short"):
+                    names.append(Reference(m.start, m.end, m.text, m.kind, person.id, self._is_subject(m.start)))
+        names.sort(key=lambda r: r.start)
+        self.refs: list[Reference] = names
+        self._resolve_pronouns_and_descriptors()
+
+    def sentence_of(self, position: int) -> tuple[int, int]:
+        """The sentence holding this offset (or the nearest before it)."""
+        i = bisect.bisect_right(self.sentence_starts, position) - 1
+        return self.sentences[max(i, 0)] if self.sentences else (0, len(self.doc.text))
+
+    def _is_subject(self, position: int) -> bool:
+        start, _ = self.sentence_of(position)
+        lead = SENTENCE_OPENERS.match(self.doc.text[start:position])
+        rest = self.doc.text[start + (lead.end() if lead else 0):position]
+        return len(rest.split()) <= 2 and not re.search(r"[,;]", rest)
+
+    def _resolve_pronouns_and_descriptors(self) -> None:
+        found: list[tuple[int, int, str, str, str | None]] = []
+        for block in self.doc.blocks:
+            if block.kind in ("social_embed", "dateline", "comment"):
+                continue
+            for m in PRONOUN.finditer(self.doc.text, block.start, block.end):
+                word = m.group(1).lower()
+                gender = "f" if word in FEMALE_WORDS else "m"
+                found.append((m.start(), m.end(), m.group(0), "pronoun", gender))
+            for m in DESCRIPTOR.finditer(self.doc.text, block.start, block.end):
+                noun = m.group("noun").lower()
+                if noun in ("couple", "pair", "duo"):
+                    continue
+                gender = "f" if noun in FEMALE_WORDS else "m" if noun in MALE_WORDS else None
+                found.append((m.start(), m.end(), m.group(0), "descriptor", gender))
+        found.sort()
+        for start, end, text, kind, gender in found:
+            if any(r.start <= start < r.end for r in self.refs if r.kind in ("name", "short")):
+                continue
+            person = self.antecedent(start, gender, descriptor=(kind == "descriptor"))
+            ref = Reference(start, end, text, kind, person, self._is_subject(start))
+            bisect.insort(self.refs, ref, key=lambda r: r.start)
+
+    def antecedent(self, position: int, gender: str | None, *, descriptor: bool = False) -> str | None:
+        """The person a pronoun or descriptor at position most likely means."""
+        sent_start, _ = self.sentence_of(position)
+        i = bisect.bisect_right(self.sentence_starts, position) - 1
+        window_start = self.sentences[max(i - 4, 0)][0] if self.sentences else 0
+        best, best_score = None, float("-inf")
+        seen: set[str] = set()
+        for rank, ref in enumerate(reversed([r for r in self.refs if window_start <= r.start < position])):
+            if ref.person is None or ref.person in seen:
+                continue
+            seen.add(ref.person)
+            person = self.people[ref.person]
+            if gender and person.gender and person.gender != gender:
+                continue
+            score = -rank
+            if ref.subject:
+                score += 1.5
+            if ref.start < sent_start:
+                score -= 0.5
+            if gender and person.gender is None:
+                score -= 1.5
+            if descriptor:
+                score += 0.3 * min(self.counts[ref.person], 10)
+            if score > best_score:
+                best, best_score = ref.person, score
+        if best is None and descriptor:
+            compatible = [p for p in self.people.values() if not gender or p.gender in (gender, None)]
+            if compatible:
+                best = max(compatible, key=lambda p: self.counts[p.id]).id
+        return best
+
+    def person_at(self, start: int, end: int) -> Reference | None:
+        """The reference overlapping [start, end), if any."""
+        i = bisect.bisect_right(self.refs, start, key=lambda r: r.start)
+        for ref in self.refs[max(i - 3, 0):i + 3]:
+            if ref.start < end and start < ref.end:
+                return ref
+        return None
+
+    def within(self, start: int, end: int) -> list[Reference]:
+        """References inside [start, end), in order."""
+        lo = bisect.bisect_left(self.refs, start, key=lambda r: r.start)
+        out = []
+        for ref in self.refs[lo:]:
+            if ref.start >= end:
+                break
+            out.append(ref)
+        return out
+
+    def main_person(self) -> str | None:
+        """The most mentioned person, who an untargeted comment is usually about."""
+        return self.counts.most_common(1)[0][0] if self.counts else None

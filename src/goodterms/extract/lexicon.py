@@ -1,0 +1,130 @@
+"""Word lists the extractors share: titles, outlets, kinship and role nouns, speech verbs."""
+from __future__ import annotations
+
+import re
+
+HONORIFICS = frozenset(
+    "mr mr. mrs mrs. ms ms. miss dr dr. sir dame lady lord prof prof. sen sen. senator rep rep. "
+    "gov gov. governor president vice judge justice rev rev. father sister pastor officer sgt "
+    "sgt. gen gen. general capt capt. captain mayor chancellor prince princess king queen duke "
+    "duchess friend pope secretary speaker chairman chairwoman leader candidate nominee "
+    "detective agent coach host star actress actor singer rapper model".split()
+)
+GENDER_OF_HONORIFIC = {
+    "mr": "m", "mr.": "m", "sir": "m", "lord": "m", "father": "m", "prince": "m", "king": "m",
+    "duke": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "dame": "f",
+    "lady": "f", "sister": "f", "princess": "f", "queen": "f", "duchess": "f", "actress": "f",
+}
+
+# Outlets, platforms and brands that NER sometimes takes for people.
+NOT_PEOPLE = frozenset(
+    s.lower() for s in [
+        "Instagram", "Twitter", "TikTok", "YouTube", "Facebook", "Snapchat", "Reddit", "X", "Threads",
+        "People", "Page Six", "TMZ", "E! News", "E!", "Us Weekly", "Extra", "Today", "Vogue", "Elle",
+        "Net-A-Porter", "Daily Mail", "MailOnline", "The Sun", "Entertainment Tonight", "ET",
+        "Access Hollywood", "Variety", "Billboard", "Rolling Stone", "Esquire", "GQ", "Glamour",
+        "Cosmopolitan", "Harper's Bazaar", "InStyle", "Hollywood Reporter", "CNN", "BBC", "NBC", "ABC",
+        "CBS", "Fox News", "Netflix", "Hulu", "Disney", "Gucci", "Chanel", "Dior", "Apple", "Google",
+        "God", "Jesus", "Christ", "Mom", "Dad", "Mum", "Grammy", "Grammys", "Oscar", "Oscars", "Emmy",
+        "Emmys", "Golden Globes", "Twitter @", "Insta", "Hubby", "Bae", "Ex", "Wifey", "Baby",
+        "WikiLeaks", "Breitbart", "Politico", "HuffPost", "Huffington Post", "AP", "Reuters",
+        "Associated Press", "Dem", "Dems", "GOP", "Republican", "Republicans", "Democrat", "Democrats",
+        "Lol", "Omg", "Ugh", "Wow", "Congrats", "Happy Birthday", "Xoxo", "Love", "Kiss", "Fans",
+    ]
+)
+
+OUTLET_WORDS = re.compile(
+    r"\b(?:News|Magazine|Weekly|Daily|Times|Post|Journal|Tribune|Herald|Telegraph|Guardian|Show|"
+    r"Radio|TV|Network|Channel|Podcast|Tonight|Today|Live|Mail|Press|Star|Globe|Reporter|Style)\b"
+)
+
+FEMALE_WORDS = frozenset(
+    "she her hers herself wife wifey mother mom mum mommy mama stepmother stepmom daughter "
+    "stepdaughter sister half-sister stepsister girlfriend fiancee fiancée bride actress "
+    "songstress waitress hostess heiress princess queen duchess lady woman girl aunt niece "
+    "grandmother grandma granddaughter ex-wife businesswoman congresswoman spokeswoman "
+    "chairwoman mrs ms miss madam".split()
+)
+MALE_WORDS = frozenset(
+    "he him his himself husband hubby father dad daddy stepfather stepdad son stepson brother "
+    "half-brother stepbrother boyfriend fiance groom actor prince king duke lord man boy uncle "
+    "nephew grandfather grandpa grandson ex-husband businessman congressman spokesman chairman "
+    "mr sir".split()
+)
+
+# Words that stand for a person already named: "the actress", "her hubby", "the star".
+ROLE_NOUNS = frozenset(
+    """actress actor star singer songstress rapper model designer mogul reality star tv star
+    personality host presenter producer director comedian comedienne musician athlete player
+    footballer legend icon entrepreneur businessman businesswoman billionaire author writer
+    mother mom father dad wife husband hubby wifey ex beau girlfriend boyfriend fiance fiancee
+    couple pair duo instructor yoga-instructor star's blonde brunette beauty hunk heartthrob
+    politician senator candidate nominee president governor congressman congresswoman
+    chef dancer stepmom stepmother stepdad stepfather socialite influencer youtuber
+    daughter son sister brother teen mogul""".split()
+)
+
+KIN_NOUNS = {
+    # noun -> (relation type, role of the named person relative to the possessor)
+    "wife": ("spouse", ""), "husband": ("spouse", ""), "hubby": ("spouse", ""), "wifey": ("spouse", ""),
+    "spouse": ("spouse", ""), "ex-wife": ("spouse", "former"), "ex-husband": ("spouse", "former"),
+    "ex": ("spouse", "former"), "widow": ("spouse", "former"), "widower": ("spouse", "former"),
+    "girlfriend": ("partner", ""), "boyfriend": ("partner", ""), "fiance": ("partner", ""),
+    "fiancee": ("partner", ""), "fiancé": ("partner", ""), "fiancée": ("partner", ""),
+    "beau": ("partner", ""), "bae": ("partner", ""), "partner": ("partner", ""),
+    "ex-girlfriend": ("partner", "former"), "ex-boyfriend": ("partner", "former"),
+    "ex-fiance": ("partner", "former"), "ex-fiancee": ("partner", "former"),
+    "daughter": ("child", ""), "son": ("child", ""), "child": ("child", ""), "kid": ("child", ""),
+    "daughters": ("child", ""), "sons": ("child", ""), "children": ("child", ""), "kids": ("child", ""),
+    "baby": ("child", ""), "twins": ("child", ""), "stepdaughter": ("stepchild", ""),
+    "stepson": ("stepchild", ""), "stepchildren": ("stepchild", ""),
+    "mother": ("parent", ""), "mom": ("parent", ""), "mum": ("parent", ""), "father": ("parent", ""),
+    "dad": ("parent", ""), "parents": ("parent", ""), "stepmother": ("stepparent", ""),
+    "stepmom": ("stepparent", ""), "stepfather": ("stepparent", ""), "stepdad": ("stepparent", ""),
+    "sister": ("sibling", ""), "brother": ("sibling", ""), "sisters": ("sibling", ""),
+    "brothers": ("sibling", ""), "siblings": ("sibling", ""), "half-sister": ("sibling", ""),
+    "half-brother": ("sibling", ""), "stepsister": ("relative", ""), "stepbrother": ("relative", ""),
+    "grandmother": ("relative", ""), "grandfather": ("relative", ""), "grandson": ("relative", ""),
+    "granddaughter": ("relative", ""), "grandchildren": ("relative", ""), "cousin": ("relative", ""),
+    "aunt": ("relative", ""), "uncle": ("relative", ""), "niece": ("relative", ""),
+    "nephew": ("relative", ""), "mother-in-law": ("relative", ""), "father-in-law": ("relative", ""),
+    "sister-in-law": ("relative", ""), "brother-in-law": ("relative", ""),
+    "daughter-in-law": ("relative", ""), "son-in-law": ("relative", ""),
+    "friend": ("friend", ""), "pal": ("friend", ""), "bff": ("friend", ""), "bestie": ("friend", ""),
+    "friends": ("friend", ""), "pals": ("friend", ""),
+}
+
+SPEECH_VERBS = frozenset(
+    """say says said saying tell tells told telling add adds added adding explain explains
+    explained explaining reveal reveals revealed revealing admit admits admitted admitting
+    insist insists insisted insisting confirm confirms confirmed confirming continue continues
+    continued continuing write writes wrote writing post posts posted posting caption captions
+    captioned captioning tweet tweets tweeted tweeting share shares shared sharing recall recalls
+    recalled recalling note notes noted noting claim claims claimed claiming joke jokes joked
+    joking gush gushes gushed gushing dish dishes dished dishing quip quips quipped ask asks
+    asked asking answer answers answered reply replies replied replying respond responds
+    responded responding state states stated stating declare declares declared declaring
+    announce announces announced announcing disclose discloses disclosed disclosing describe
+    describes described describing reiterate reiterates reiterated reiterating praise praises
+    praised praising slam slams slammed blast blasts blasted exclaim exclaimed exclaims
+    acknowledge acknowledges acknowledged acknowledging argue argues argued arguing warn warns
+    warned warning comment comments commented commenting speak speaks spoke speaking open opens
+    opened gushing mused muse muses added. concede concedes conceded conceding boast boasts
+    boasted boasting complain complains complained complaining laugh laughs laughed laughing
+    sigh sighed cry cried shout shouted scream screamed whisper whispered assure assures assured
+    assuring urge urges urged urging promise promises promised promising predict predicts
+    predicted predicting suggest suggests suggested suggesting maintain maintains maintained
+    added insisted thank thanks thanked thanking mention mentions mentioned mentioning
+    remark remarks remarked remarking pen penned address addressed""".split()
+)
+
+PRONOUNS_F = frozenset({"she", "her", "hers", "herself"})
+PRONOUNS_M = frozenset({"he", "him", "his", "himself"})
+SUBJECT_PRONOUNS = {"she": "f", "he": "m", "i": None, "we": None, "they": None}
+
+# Who is a reader or fan rather than a named person.
+COMMENTER_WORDS = re.compile(
+    r"\b(?:follower|fan|user|commenter|commentator|viewer|reader|admirer|hater|troll|tweeter|"
+    r"instagrammer|someone|somebody|one person|another(?: one)?|others?|people)s?\b",
+    re.IGNORECASE,
+)

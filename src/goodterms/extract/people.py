@@ -1,0 +1,299 @@
+"""People: named-entity spans, kinship cues and embed authors merged into individuals."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..model import Document, Embed, Mention, Person
+from .lexicon import FEMALE_WORDS, GENDER_OF_HONORIFIC, HONORIFICS, KIN_NOUNS, MALE_WORDS, NOT_PEOPLE
+
+NAME_TOKEN = r"(?:[A-Z][a-zA-Z\u00C0-\u017F'\u2019.-]*[a-zA-Z\u00C0-\u017F.]|[A-Z])"
+KIN_LIST = re.compile(
+    r"\b(?P<kin>" + "|".join(sorted((re.escape(k) for k in KIN_NOUNS), key=len, reverse=True)) + r")"
+    r"(?:,|\s*[\u2013\u2014-])?\s+(?P<names>" + NAME_TOKEN + r"(?:\s+" + NAME_TOKEN + r"){0,2}"
+    r"(?:(?:,\s*\d{1,2})?(?:,\s*|\s+and\s+|,\s*and\s+)" + NAME_TOKEN + r"(?:\s+" + NAME_TOKEN + r"){0,2})*)",
+)
+LIST_SPLIT = re.compile(r",\s*\d{1,2}\b|,\s*and\s+|\s+and\s+|,\s*")
+# Capitalised words that are English words first: never taken for a first name on their own.
+COMMON_CAPITALS = frozenset(
+    """a an the and but or so he she they we i it his her their our my your this that these
+    those there here when where while after before since then now today yesterday tomorrow
+    will may june april august rose grace hope joy faith page star love baby mother father
+    mom dad son daughter wife husband sister brother family friend friends fans people
+    everyone nobody someone god one two three his hers monday tuesday wednesday thursday
+    friday saturday sunday january february march july september october november december
+    in on at of for with from by as if not no yes oh well also just even still though although
+    because however meanwhile instead indeed actually sources source reports report""".split()
+)
+PERSON_LABELS = {"PERSON"}
+NAMELIKE_LABELS = {"GPE", "ORG", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT"}
+
+
+@dataclass
+class Entity:
+    """One NER span: offsets into Document.text and its label."""
+
+    start: int
+    end: int
+    label: str
+
+
+@dataclass
+class _Builder:
+    forms: Counter[str] = field(default_factory=Counter)
+    embed_forms: set[str] = field(default_factory=set)
+    handles: list[str] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    first_at: int = 10**9
+
+    @property
+    def tokens(self) -> list[str]:
+        return self.best_form().split()
+
+    def best_form(self) -> str:
+        body = [f for f in self.forms if f not in self.embed_forms or self.forms[f] > 1]
+        pool = body or list(self.forms)
+        multi = [f for f in pool if " " in f]
+        if multi:
+            return max(multi, key=lambda f: (self.forms[f] + 0.5 * len(f.split()), len(f)))
+        return max(pool, key=lambda f: (self.forms[f], f[:1].isupper(), len(f)))
+
+
+def clean_name(text: str, start: int) -> tuple[str, int, int] | None:
+    """Strip titles, possessives, handles and punctuation; None if no name is left."""
+    text = re.sub(r"(?:['\u2019]s?)?[\s,.;:!?)\"'\u2019\u201d]*$", "", text)
+    words = text.split()
+    while words and (words[0].lower().rstrip(".") in HONORIFICS or words[0].lower() in HONORIFICS) and len(words) > 1:
+        cut = text.index(words[1], len(words[0]))
+        text, start, words = text[cut:], start + cut, words[1:]
+    lead = len(text) - len(text.lstrip("\"'\u201c\u2018(@"))
+    text, start = text[lead:], start + lead
+    if not text or not text[0].isupper() or "@" in text or any(ch.isdigit() for ch in text):
+        return None
+    if len(text.split()) > 5 or text.lower() in NOT_PEOPLE or text.lower() in COMMON_CAPITALS:
+        return None
+    if text.isupper() and len(text) > 3:
+        return None
+    return text, start, start + len(text)
+
+
+def _person_key(tokens: list[str]) -> tuple[str, str]:
+    return tokens[0].lower(), tokens[-1].lower()
+
+
+class PeopleFinder:
+    """Merges name forms into individuals and records every mention."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.people: list[_Builder] = []
+
+    # -- merging name forms -------------------------------------------------
+    def _match_multi(self, tokens: list[str]) -> _Builder | None:
+        low = [t.lower() for t in tokens]
+        for person in self.people:
+            for form in person.forms:
+                other = form.lower().split()
+                if len(other) < 2:
+                    continue
+                if _person_key(other) == _person_key(low):
+                    return person
+                if other[0] == low[0] and (_subsequence(other, low) or _subsequence(low, other)):
+                    return person
+        return None
+
+    def _matches_single(self, token: str) -> list[_Builder]:
+        low = token.lower()
+        exact, loose = [], []
+        for person in self.people:
+            forms = [f.lower().split() for f in person.forms]
+            if any(len(f) == 1 and f[0] == low for f in forms):
+                exact.append(person)
+            elif any(len(f) > 1 and (f[0] == low or f[-1] == low or low in f[-1].split("-")) for f in forms):
+                loose.append(person)
+            elif any(len(f) > 1 and len(low) >= 3 and f[0].startswith(low) for f in forms):
+                loose.append(person)
+            elif token.isupper() and 2 <= len(token) <= 3 and any(
+                len(f) == len(token) and "".join(w[0] for w in f) == low for f in forms
+            ):
+                loose.append(person)
+        return exact + [p for p in loose if p not in exact]
+
+    def add_form(self, text: str, start: int, end: int, *, embed: bool = False) -> _Builder:
+        tokens = text.split()
+        person: _Builder | None
+        if len(tokens) > 1:
+            person = self._match_multi(tokens)
+        else:
+            candidates = self._matches_single(text)
+            person = self._nearest(candidates, start) if candidates else None
+        if person is None:
+            person = _Builder()
+            self.people.append(person)
+        person.forms[text] += 1
+        if embed:
+            person.embed_forms.add(text)
+        else:
+            kind = "name" if len(tokens) > 1 else "short"
+            person.mentions.append(Mention(start, end, text, kind))
+        person.first_at = min(person.first_at, start)
+        return person
+
+    def _nearest(self, candidates: list[_Builder], position: int) -> _Builder:
+        """The candidate mentioned last before position (else first after), for ambiguous names."""
+        def last_before(p: _Builder) -> int:
+            before = [m.start for m in p.mentions if m.start < position]
+            return max(before) if before else -1
+        best = max(candidates, key=last_before)
+        if last_before(best) >= 0:
+            return best
+        return min(candidates, key=lambda p: p.first_at)
+
+
+def _subsequence(short: list[str], long: list[str]) -> bool:
+    it = iter(long)
+    return all(any(w == x for x in it) for w in short)
+
+
+def _body_blocks(doc: Document) -> list[tuple[int, int]]:
+    return [(b.start, b.end) for b in doc.blocks if b.kind not in ("social_embed", "comment", "dateline")]
+
+
+def find_people(doc: Document, entities: list[Entity]) -> list[Person]:
+    """Every named individual in the document, with name mentions and handles."""
+    finder = PeopleFinder(doc)
+    text = doc.text
+    candidates: list[tuple[str, int, int]] = []
+    for ent in entities:
+        if ent.label in PERSON_LABELS:
+            cleaned = clean_name(text[ent.start:ent.end], ent.start)
+            if cleaned:
+                candidates.append(cleaned)
+    for start, end in _body_blocks(doc):
+        for m in KIN_LIST.finditer(text, start, end):
+            pos = m.start("names")
+            for part in LIST_SPLIT.split(m.group("names")):
+                part_start = text.index(part, pos)
+                pos = part_start + len(part)
+                cleaned = clean_name(part, part_start)
+                if cleaned and not any(c[1] <= cleaned[1] < c[2] for c in candidates):
+                    candidates.append(cleaned)
+    # Full names first, so that short forms find the person they belong to.
+    candidates.sort(key=lambda c: (-len(c[0].split()) if len(c[0].split()) > 1 else 0, c[1]))
+    seen_spans: set[tuple[int, int]] = set()
+    for name, start, end in candidates:
+        if (start, end) in seen_spans:
+            continue
+        seen_spans.add((start, end))
+        finder.add_form(name, start, end)
+    _add_missed_mentions(finder, doc, seen_spans)
+    for embed in doc.embeds:
+        _add_embed(finder, embed)
+    return _freeze(finder, doc)
+
+
+def _add_missed_mentions(finder: PeopleFinder, doc: Document, seen: set[tuple[int, int]]) -> None:
+    """Occurrences of known names that NER tagged as something else or missed."""
+    forms: dict[str, None] = {}
+    for person in finder.people:
+        for form in person.forms:
+            forms[form] = None
+            for tok in form.split():
+                if len(tok) > 2 and tok.lower() not in COMMON_CAPITALS and tok[0].isupper():
+                    forms[tok] = None
+    if not forms:
+        return
+    pattern = re.compile(r"(?<![\w@.])(" + "|".join(
+        re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")(?:['\u2019]s)?(?![\w@])")
+    for start, end in _body_blocks(doc):
+        for m in pattern.finditer(doc.text, start, end):
+            span = (m.start(1), m.end(1))
+            if any(s <= span[0] < e or span[0] <= s < span[1] for s, e in seen):
+                continue
+            seen.add(span)
+            finder.add_form(m.group(1), *span)
+
+
+def _add_embed(finder: PeopleFinder, embed: Embed) -> None:
+    author = embed.author.strip()
+    person = None
+    if author and not author.startswith("@"):
+        cleaned = clean_name(author[:1].upper() + author[1:], embed.start)
+        if cleaned:
+            tokens = cleaned[0].split()
+            person = finder._match_multi(tokens) if len(tokens) > 1 else None
+            if person is None and len(tokens) == 1:
+                matches = finder._matches_single(cleaned[0])
+                person = matches[0] if matches else None
+            if person is None:
+                person = finder.add_form(cleaned[0], embed.start, embed.start + len(author), embed=True)
+            else:
+                person.forms[author] += 1
+                person.embed_forms.add(author)
+    if person is None:
+        person = _person_for_handle(finder, embed.handle)
+    if person is not None and embed.handle not in person.handles:
+        person.handles.append(embed.handle)
+
+
+def _person_for_handle(finder: PeopleFinder, handle: str) -> _Builder | None:
+    """A handle like kimjones or kim.jones.official that spells a known name."""
+    flat = re.sub(r"[^a-z]", "", handle.lower())
+    best = None
+    for person in finder.people:
+        tokens = [re.sub(r"[^a-z]", "", t.lower()) for t in person.best_form().split()]
+        if len(tokens) > 1 and "".join(tokens) in flat:
+            return person
+        if len(tokens) > 1 and tokens[-1] in flat and tokens[0] in flat:
+            best = person
+    return best
+
+
+def _infer_gender(person: _Builder, text: str) -> str | None:
+    votes = Counter()
+    for form in person.forms:
+        first = form.split()[0].lower()
+        if first in GENDER_OF_HONORIFIC:
+            votes[GENDER_OF_HONORIFIC[first]] += 3
+    for mention in person.mentions:
+        window = text[max(0, mention.start - 40):mention.start].lower()
+        words = re.findall(r"[\w-]+", window)[-3:]
+        after = re.findall(r"[\w-]+", text[mention.end:mention.end + 60].lower())[:8]
+        for w in words[-2:]:
+            if w in GENDER_OF_HONORIFIC:
+                votes[GENDER_OF_HONORIFIC[w]] += 2
+        for w in words:
+            if w in FEMALE_WORDS and w not in ("her", "she"):
+                votes["f"] += 1
+            elif w in MALE_WORDS and w not in ("his", "he"):
+                votes["m"] += 1
+        for w in after:
+            if w in ("she", "her", "herself"):
+                votes["f"] += 1
+                break
+            if w in ("he", "his", "him", "himself"):
+                votes["m"] += 1
+                break
+    if not votes or votes["f"] == votes["m"]:
+        return None
+    return "f" if votes["f"] > votes["m"] else "m"
+
+
+def _freeze(finder: PeopleFinder, doc: Document) -> list[Person]:
+    ordered = sorted(finder.people, key=lambda p: p.first_at)
+    people = []
+    for index, builder in enumerate(ordered, start=1):
+        name = builder.best_form()
+        aliases = tuple(sorted({f for f in builder.forms if f != name}, key=lambda f: (-len(f), f)))
+        mentions = tuple(sorted(set(builder.mentions), key=lambda m: m.start))
+        handles = tuple(dict.fromkeys(builder.handles))
+        mentions += tuple(
+            Mention(e.start, e.end, doc.text[e.start:e.end], "handle")
+            for e in doc.embeds if e.handle in handles and e.end > e.start
+        )
+        people.append(Person(
+            id=f"p{index}", name=name, aliases=aliases, handles=handles,
+            gender=_infer_gender(builder, doc.text), mentions=mentions,
+        ))
+    return people

