@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bisect
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -43,6 +44,8 @@ class References:
             if block.kind not in ("social_embed", "dateline"):
                 self.sentences.extend(sentence_spans(doc.text, block.start, block.end))
         self.sentence_starts = [s for s, _ in self.sentences]
+        headlines = doc.blocks_of("headline")
+        self.headline_end = headlines[0].end if headlines else 0
         names = []
         for person in people:
             for m in person.mentions:
@@ -88,15 +91,19 @@ class References:
 
     def antecedent(self, position: int, gender: str | None, *, descriptor: bool = False) -> str | None:
         """The person a pronoun or descriptor at position most likely means."""
+        if descriptor:
+            return self._salient(position, gender)
         sent_start, _ = self.sentence_of(position)
         i = bisect.bisect_right(self.sentence_starts, position) - 1
         window_start = self.sentences[max(i - 4, 0)][0] if self.sentences else 0
         best, best_score = None, float("-inf")
         seen: set[str] = set()
-        for rank, ref in enumerate(reversed([r for r in self.refs if window_start <= r.start < position])):
+        rank = -1
+        for ref in reversed([r for r in self.refs if window_start <= r.start < position]):
             if ref.person is None or ref.person in seen:
                 continue
             seen.add(ref.person)
+            rank += 1
             person = self.people[ref.person]
             if gender and person.gender and person.gender != gender:
                 continue
@@ -107,14 +114,40 @@ class References:
                 score -= 0.5
             if gender and person.gender is None:
                 score -= 1.5
-            if descriptor:
-                score += 0.3 * min(self.counts[ref.person], 10)
+            score += 0.4 * math.log2(1 + self.counts[ref.person])
             if score > best_score:
                 best, best_score = ref.person, score
-        if best is None and descriptor:
-            compatible = [p for p in self.people.values() if not gender or p.gender in (gender, None)]
-            if compatible:
-                best = max(compatible, key=lambda p: self.counts[p.id]).id
+        return best
+
+    def _salient(self, position: int, gender: str | None) -> str | None:
+        """For "the actress": the compatible person the article is most about, near here."""
+        i = bisect.bisect_right(self.sentence_starts, position) - 1
+        near_start = self.sentences[max(i - 3, 0)][0] if self.sentences else 0
+        counts: Counter[str] = Counter()
+        recent: set[str] = set()
+        subjects: set[str] = set()
+        for ref in self.refs:
+            if ref.start >= position:
+                break
+            if ref.person is None or ref.kind not in ("name", "short"):
+                continue
+            counts[ref.person] += 1
+            if ref.start >= near_start:
+                recent.add(ref.person)
+                if ref.subject:
+                    subjects.add(ref.person)
+        headline = {r.person for r in self.refs if r.person and r.start < self.headline_end}
+        best, best_score = None, float("-inf")
+        for pid, count in counts.items():
+            person = self.people[pid]
+            if gender and person.gender and person.gender != gender:
+                continue
+            score = math.log2(1 + count) + (1.0 if pid in headline else 0) + (1.0 if pid in recent else 0)
+            score += 0.5 if pid in subjects else 0
+            if gender and person.gender is None:
+                score -= 1.0
+            if score > best_score:
+                best, best_score = pid, score
         return best
 
     def person_at(self, start: int, end: int) -> Reference | None:

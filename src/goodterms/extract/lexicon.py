@@ -29,7 +29,7 @@ NOT_PEOPLE = frozenset(
         "Emmys", "Golden Globes", "Twitter @", "Insta", "Hubby", "Bae", "Ex", "Wifey", "Baby",
         "WikiLeaks", "Breitbart", "Politico", "HuffPost", "Huffington Post", "AP", "Reuters",
         "Associated Press", "Dem", "Dems", "GOP", "Republican", "Republicans", "Democrat", "Democrats",
-        "Lol", "Omg", "Ugh", "Wow", "Congrats", "Happy Birthday", "Xoxo", "Love", "Kiss", "Fans",
+        "Mummy", "Mommy", "Daddy", "Mama", "Papa", "Nana", "Lol", "Omg", "Ugh", "Wow", "Congrats", "Happy Birthday", "Xoxo", "Love", "Kiss", "Fans",
     ]
 )
 

@@ -1,11 +1,14 @@
 """People: named-entity spans, kinship cues and embed authors merged into individuals."""
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 
 from ..model import Document, Embed, Mention, Person
+from .names_gender import FEMALE_FIRST_NAMES, MALE_FIRST_NAMES
+from .sentences import sentence_spans
 from .lexicon import FEMALE_WORDS, GENDER_OF_HONORIFIC, HONORIFICS, KIN_NOUNS, MALE_WORDS, NOT_PEOPLE
 
 NAME_TOKEN = r"(?:[A-Z][a-zA-Z\u00C0-\u017F'\u2019.-]*[a-zA-Z\u00C0-\u017F.]|[A-Z])"
@@ -26,6 +29,7 @@ COMMON_CAPITALS = frozenset(
     in on at of for with from by as if not no yes oh well also just even still though although
     because however meanwhile instead indeed actually sources source reports report""".split()
 )
+LEADING_NOISE = frozenset("inside meet watch see exclusive breaking photos pics video why how who what".split())
 PERSON_LABELS = {"PERSON"}
 NAMELIKE_LABELS = {"GPE", "ORG", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT"}
 
@@ -69,6 +73,12 @@ def clean_name(text: str, start: int) -> tuple[str, int, int] | None:
         text, start, words = text[cut:], start + cut, words[1:]
     lead = len(text) - len(text.lstrip("\"'\u201c\u2018(@"))
     text, start = text[lead:], start + lead
+    words = text.split()
+    while len(words) > 1 and (words[0].lower() in COMMON_CAPITALS or words[0].lower() in LEADING_NOISE):
+        cut = text.index(words[1], len(words[0]))
+        text, start, words = text[cut:], start + cut, words[1:]
+    if re.match(r"(?i)(?:i|you|we|they|he|she|it)['\u2019]", text):
+        return None
     if not text or not text[0].isupper() or "@" in text or any(ch.isdigit() for ch in text):
         return None
     if len(text.split()) > 5 or text.lower() in NOT_PEOPLE or text.lower() in COMMON_CAPITALS:
@@ -101,6 +111,8 @@ class PeopleFinder:
                     return person
                 if other[0] == low[0] and (_subsequence(other, low) or _subsequence(low, other)):
                     return person
+                if len(low) >= 2 and len(other) > len(low) and other[-len(low):] == low:
+                    return person  # "Kardashian West" for "Kim Kardashian West"
         return None
 
     def _matches_single(self, token: str) -> list[_Builder]:
@@ -120,7 +132,7 @@ class PeopleFinder:
                 loose.append(person)
         return exact + [p for p in loose if p not in exact]
 
-    def add_form(self, text: str, start: int, end: int, *, embed: bool = False) -> _Builder:
+    def add_form(self, text: str, start: int, end: int, *, embed: bool = False) -> _Builder | None:
         tokens = text.split()
         person: _Builder | None
         if len(tokens) > 1:
@@ -129,6 +141,8 @@ class PeopleFinder:
             candidates = self._matches_single(text)
             person = self._nearest(candidates, start) if candidates else None
         if person is None:
+            if len(tokens) == 1 and text.isupper():
+                return None  # an acronym that spells nobody's initials: NBA, JFK
             person = _Builder()
             self.people.append(person)
         person.forms[text] += 1
@@ -165,9 +179,13 @@ def find_people(doc: Document, entities: list[Entity]) -> list[Person]:
     finder = PeopleFinder(doc)
     text = doc.text
     candidates: list[tuple[str, int, int]] = []
+    headline_end = next((b.end for b in doc.blocks if b.kind == "headline"), 0)
     for ent in entities:
         if ent.label in PERSON_LABELS:
-            cleaned = clean_name(text[ent.start:ent.end], ent.start)
+            ent_text = text[ent.start:ent.end]
+            if ent.start < headline_end:
+                ent_text = _trim_to_body_name(ent_text, text[headline_end:])
+            cleaned = clean_name(ent_text, ent.start)
             if cleaned:
                 candidates.append(cleaned)
     for start, end in _body_blocks(doc):
@@ -193,15 +211,29 @@ def find_people(doc: Document, entities: list[Entity]) -> list[Person]:
     return _freeze(finder, doc)
 
 
+def _trim_to_body_name(name: str, body: str) -> str:
+    """Title-case headlines run names into verbs ("Jo Bell Flashes Fans"): keep what the body uses."""
+    words = name.split()
+    if len(words) < 3 or name in body:
+        return name
+    for n in range(len(words) - 1, 0, -1):
+        if " ".join(words[:n]) in body:
+            return " ".join(words[:n])
+    return name
+
+
 def _add_missed_mentions(finder: PeopleFinder, doc: Document, seen: set[tuple[int, int]]) -> None:
     """Occurrences of known names that NER tagged as something else or missed."""
     forms: dict[str, None] = {}
     for person in finder.people:
         for form in person.forms:
             forms[form] = None
-            for tok in form.split():
+            tokens = form.split()
+            for tok in tokens:
                 if len(tok) > 2 and tok.lower() not in COMMON_CAPITALS and tok[0].isupper():
                     forms[tok] = None
+            if 2 <= len(tokens) <= 3:
+                forms["".join(t[0] for t in tokens).upper()] = None
     if not forms:
         return
     pattern = re.compile(r"(?<![\w@.])(" + "|".join(
@@ -250,37 +282,71 @@ def _person_for_handle(finder: PeopleFinder, handle: str) -> _Builder | None:
     return best
 
 
-def _infer_gender(person: _Builder, text: str) -> str | None:
-    votes = Counter()
+def _infer_gender(person: _Builder, text: str, sentences: list[tuple[int, int]], solo: set[int]) -> str | None:
+    """'f', 'm' or None: titles and kin words beside the name, then first names, then pronouns."""
+    votes: Counter[str] = Counter()
     for form in person.forms:
-        first = form.split()[0].lower()
+        first = form.split()[0].lower().rstrip(".")
         if first in GENDER_OF_HONORIFIC:
-            votes[GENDER_OF_HONORIFIC[first]] += 3
+            votes[GENDER_OF_HONORIFIC[first]] += 5
     for mention in person.mentions:
-        window = text[max(0, mention.start - 40):mention.start].lower()
-        words = re.findall(r"[\w-]+", window)[-3:]
-        after = re.findall(r"[\w-]+", text[mention.end:mention.end + 60].lower())[:8]
-        for w in words[-2:]:
+        before = re.findall(r"[\w-]+", text[max(0, mention.start - 30):mention.start].lower())[-2:]
+        for n, w in enumerate(reversed(before)):
             if w in GENDER_OF_HONORIFIC:
-                votes[GENDER_OF_HONORIFIC[w]] += 2
-        for w in words:
-            if w in FEMALE_WORDS and w not in ("her", "she"):
-                votes["f"] += 1
-            elif w in MALE_WORDS and w not in ("his", "he"):
-                votes["m"] += 1
-        for w in after:
-            if w in ("she", "her", "herself"):
-                votes["f"] += 1
-                break
-            if w in ("he", "his", "him", "himself"):
-                votes["m"] += 1
-                break
+                votes[GENDER_OF_HONORIFIC[w]] += 3
+            elif n == 0 and w in FEMALE_WORDS and w not in ("her", "she", "hers"):
+                votes["f"] += 2
+            elif n == 0 and w in MALE_WORDS and w not in ("his", "he", "him"):
+                votes["m"] += 2
+        if id(mention) in solo:
+            sent_end = next((e for s, e in sentences if s <= mention.start < e), mention.end)
+            after = re.findall(r"[\w-]+", text[mention.end:sent_end].lower())
+            for w in after:
+                if w in ("she", "her", "herself"):
+                    votes["f"] += 1
+                    break
+                if w in ("he", "his", "him", "himself"):
+                    votes["m"] += 1
+                    break
+    first_name = person.best_form().split()[0].lower()
+    if first_name in FEMALE_FIRST_NAMES and first_name not in MALE_FIRST_NAMES:
+        votes["f"] += 2
+    elif first_name in MALE_FIRST_NAMES and first_name not in FEMALE_FIRST_NAMES:
+        votes["m"] += 2
     if not votes or votes["f"] == votes["m"]:
         return None
     return "f" if votes["f"] > votes["m"] else "m"
 
 
+def _solo_mentions(finder: PeopleFinder, sentences: list[tuple[int, int]]) -> set[int]:
+    """ids of mentions that are the only person named in their sentence."""
+    by_sentence: dict[int, list[tuple[_Builder, Mention]]] = {}
+    starts = [s for s, _ in sentences]
+    for person in finder.people:
+        for m in person.mentions:
+            i = bisect.bisect_right(starts, m.start) - 1
+            by_sentence.setdefault(i, []).append((person, m))
+    solo = set()
+    for items in by_sentence.values():
+        if len({id(p) for p, _ in items}) == 1:
+            solo.update(id(m) for _, m in items)
+    return solo
+
+
+def _headline_only(person: _Builder, doc: Document) -> bool:
+    """A 'name' NER found only in a title-case headline and never in the body is usually not one."""
+    headline_end = next((b.end for b in doc.blocks if b.kind == "headline"), 0)
+    if not person.mentions or any(m.start >= headline_end for m in person.mentions) or person.handles:
+        return False
+    body = doc.text[headline_end:]
+    return not any(tok in body for form in person.forms for tok in form.split() if len(tok) > 2)
+
+
 def _freeze(finder: PeopleFinder, doc: Document) -> list[Person]:
+    finder.people = [p for p in finder.people if not _headline_only(p, doc)]
+    sentences = [s for b in doc.blocks if b.kind not in ("social_embed", "dateline")
+                 for s in sentence_spans(doc.text, b.start, b.end)]
+    solo = _solo_mentions(finder, sentences)
     ordered = sorted(finder.people, key=lambda p: p.first_at)
     people = []
     for index, builder in enumerate(ordered, start=1):
@@ -294,6 +360,6 @@ def _freeze(finder: PeopleFinder, doc: Document) -> list[Person]:
         )
         people.append(Person(
             id=f"p{index}", name=name, aliases=aliases, handles=handles,
-            gender=_infer_gender(builder, doc.text), mentions=mentions,
+            gender=_infer_gender(builder, doc.text, sentences, solo), mentions=mentions,
         ))
     return people

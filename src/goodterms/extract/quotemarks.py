@@ -36,6 +36,12 @@ def find_marked(text: str, start: int, end: int) -> list[Marked]:
             found.append(_make(text, i, close, end))
             i = (close if close is not None else end) + 1
             continue
+        if ch == "'" and not _word_char(before) and before not in "'" and _word_char(after):
+            close = _find_close_straight_single(text, i + 1, end)
+            if close is not None:
+                found.append(_make(text, i, close, end))
+                i = close + 1
+                continue
         if ch == OPEN_SINGLE and not _word_char(before) and (_word_char(after) or after in "\u201c\"."):
             close = _find_close_single(text, i + 1, end)
             if close is not None:
@@ -82,3 +88,22 @@ def _find_close_single(text: str, i: int, end: int) -> int | None:
             return None
         i += 1
     return None
+
+
+def _find_close_straight_single(text: str, i: int, end: int) -> int | None:
+    """The ' that ends a quote: after punctuation or a word, before a space or punctuation."""
+    fallback = None
+    while i < end:
+        ch = text[i]
+        if ch == "'":
+            after = text[i + 1] if i + 1 < end else " "
+            prev = text[i - 1]
+            if not _word_char(after):
+                if prev in ".,!?\u2026-\u2014":
+                    return i
+                if fallback is None and prev.isalpha() and prev != "s":
+                    fallback = i
+        elif ch in '"\u201c\u201d' or ch == "\n":
+            break
+        i += 1
+    return fallback

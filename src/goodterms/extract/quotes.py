@@ -9,6 +9,7 @@ from .coref import References
 from .lexicon import COMMENTER_WORDS, SPEECH_VERBS
 from .quotemarks import Marked, find_marked
 
+JOIN_INTERRUPTED = True
 QUOTABLE_BLOCKS = ("paragraph", "blockquote", "heading")
 SPEECH = r"(?:" + "|".join(sorted((re.escape(v) for v in SPEECH_VERBS), key=len, reverse=True)) + r")"
 SPEECH_WORD = re.compile(r"\b" + SPEECH + r"\b", re.IGNORECASE)
@@ -31,6 +32,12 @@ OUTLET_CUE = re.compile(
     r"according to|via|exclusively to|to)\s+(?:(?:chat|talk|radio)\s+show\s+host\s+|host\s+|"
     r"the\s+(?=[A-Z]))?" + OUTLET_NAME,
 )
+ORGANISATION_WORDS = re.compile(
+    r"\b(?:campaign|company|bank|government|department|committee|agency|office|organi[sz]ation|party|"
+    r"board|firm|ministry|police|network|union|group|council|administration|commission|court|"
+    r"foundation|association|institute|university|hospital|school|studio|label|club)\b",
+    re.IGNORECASE,
+)
 PLATFORMS = {
     "instagram": "Instagram", "twitter": "Twitter", "tiktok": "TikTok", "facebook": "Facebook",
     "snapchat": "Snapchat", "youtube": "YouTube", "threads": "Threads", "x": "X",
@@ -49,6 +56,7 @@ class _Cue:
     cue: str
     commenter: bool = False
     anonymous: bool = False
+    organisation: bool = False
 
 
 @dataclass
@@ -68,7 +76,8 @@ class Found:
 class QuoteFinder:
     """Finds quotes block by block and settles speaker and outlet for each."""
 
-    def __init__(self, doc: Document, refs: References) -> None:
+    def __init__(self, doc: Document, refs: References, organisations: list[tuple[int, int]] = ()) -> None:  # type: ignore[assignment]
+        self.organisations = list(organisations)
         self.doc = doc
         self.text = doc.text
         self.refs = refs
@@ -129,6 +138,11 @@ class QuoteFinder:
             return False
         if before.endswith(("that", "as")) and n_words < 6:
             return False
+        if before and words[:1].islower() and not (
+                before.endswith(":") or re.search(SPEECH + r"\W{0,3}$", before, re.IGNORECASE)):
+            return False  # a phrase quoted inside narration: 'calling him "a fine man"'
+        if not before and words[:1].islower() and n_words < 4:
+            return False
         if not before or before.endswith(","):
             cue_after = bool(SPEECH_WORD.search(after[:80]))
             if not (closes_with_punct or cue_after or not after.strip(" .!?")):
@@ -144,11 +158,12 @@ class QuoteFinder:
         """'"A," she said, "and B."' is one quote: the second part goes on the same sentence."""
         out: list[Found] = []
         for item in found:
-            if out and out[-1].block == item.block and item.kind == "marked" and out[-1].kind == "marked":
+            if JOIN_INTERRUPTED and out and out[-1].block == item.block and item.kind == "marked" and out[-1].kind == "marked":
                 gap = self.text[out[-1].end:item.start]
                 words = self.text[item.start:item.end]
-                if len(gap) < 90 and SPEECH_WORD.search(gap) and gap.rstrip().endswith(",") \
-                        and words[:1].islower() and "." not in gap.strip(" \"\u201d\u201c,"):
+                cue = gap.strip(" \"\u201d\u201c\u2019\u2018")
+                if len(gap) < 90 and SPEECH_WORD.search(gap) and cue.endswith(",") \
+                        and not re.search(r"[.!?;:]", cue.strip(",")):
                     out[-1] = replace(out[-1], end=item.end, joined=(out[-1].start, out[-1].end, item.start))
                     continue
             out.append(item)
@@ -219,7 +234,11 @@ class QuoteFinder:
             if ANONYMOUS.search(between) or COMMENTER_WORDS.search(between):
                 chosen = None
         if chosen is None:
-            return _Cue(None, None, verb, commenter=commenter, anonymous=anonymous or commenter)
+            near_left = max(left, verb_start - 40)
+            organisation = bool(ORGANISATION_WORDS.search(self.text[near_left:verb_start])) or any(
+                near_left <= s < verb_start or verb_end <= s < verb_end + 25 for s, _ in self.organisations)
+            return _Cue(None, None, verb, commenter=commenter, anonymous=anonymous or commenter,
+                        organisation=organisation and not anonymous and not commenter)
         return _Cue(chosen.person, Span(chosen.start, chosen.end), verb)
 
     # -- outlets -------------------------------------------------------------------
@@ -264,9 +283,11 @@ def clean_outlet(raw: str) -> str:
     return name
 
 
-def find_quotes(doc: Document, refs: References) -> tuple[list[Quote], list[Found]]:
+def find_quotes(
+    doc: Document, refs: References, organisations: list[tuple[int, int]] | None = None,
+) -> tuple[list[Quote], list[Found]]:
     """Direct quotes with speakers and outlets; also the commenters' quotes, for comments."""
-    finder = QuoteFinder(doc, refs)
+    finder = QuoteFinder(doc, refs, organisations or [])
     found = finder.candidates()
     quotes: list[Quote] = []
     comments: list[Found] = []
@@ -292,8 +313,11 @@ def find_quotes(doc: Document, refs: References) -> tuple[list[Quote], list[Foun
                 before_cue = finder.cue_before(item.start, sent_start)
             if before_cue is not None and (cue is None or before_cue.speaker is not None):
                 cue = before_cue
-        if cue is None and item.continues and previous is not None and item.block - previous.block <= 2:
+        if cue is None and previous is not None and (
+                item.block == previous.block or item.continues and item.block - previous.block <= 2):
             cue = _Cue(previous_speaker, None, "continued")
+        if cue is not None and cue.organisation:
+            continue  # words of a company or a campaign, not of a person
         if cue is not None and cue.commenter:
             comments.append(item)
             previous, previous_speaker = item, None
