@@ -128,6 +128,7 @@ def test_page_without_text_is_refused() -> None:
 @pytest.mark.parametrize("html", [
     "", "   ", "<html></html>", "<html><head><title>Only a title</title></head><body></body></html>",
     "<script>alert('x')</script>", "<body><!-- a comment only --></body>",
+    "<html><body><h1>Only a headline</h1></body></html>",
 ])
 def test_nothing_to_read_is_refused(html: str) -> None:
     with pytest.raises(EmptyInput):

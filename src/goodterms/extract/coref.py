@@ -96,25 +96,27 @@ class References:
         sent_start, _ = self.sentence_of(position)
         i = bisect.bisect_right(self.sentence_starts, position) - 1
         window_start = self.sentences[max(i - 4, 0)][0] if self.sentences else 0
+        window = [r for r in self.refs if window_start <= r.start < position and r.person is not None]
+        was_subject = {r.person for r in window if r.subject}
         best, best_score = None, float("-inf")
         seen: set[str] = set()
         rank = -1
-        for ref in reversed([r for r in self.refs if window_start <= r.start < position]):
-            if ref.person is None or ref.person in seen:
+        for ref in reversed(window):
+            if ref.person in seen:
                 continue
-            seen.add(ref.person)
+            seen.add(ref.person)  # type: ignore[arg-type]
             rank += 1
-            person = self.people[ref.person]
+            person = self.people[ref.person]  # type: ignore[index]
             if gender and person.gender and person.gender != gender:
                 continue
-            score = -rank
+            score = -float(rank)
             if ref.subject:
                 score += 1.5
-            if ref.start < sent_start:
-                score -= 0.5
+            elif ref.person in was_subject:
+                score += 0.75
             if gender and person.gender is None:
                 score -= 1.5
-            score += 0.4 * math.log2(1 + self.counts[ref.person])
+            score += 0.5 * math.log2(1 + self.counts[ref.person])  # type: ignore[index]
             if score > best_score:
                 best, best_score = ref.person, score
         return best

@@ -8,6 +8,7 @@ from ..model import Block, Document, Quote, Span
 from .coref import References
 from .lexicon import COMMENTER_WORDS, SPEECH_VERBS
 from .quotemarks import Marked, find_marked
+from .sentences import sentence_spans
 
 JOIN_INTERRUPTED = True
 QUOTABLE_BLOCKS = ("paragraph", "blockquote", "heading")
@@ -15,7 +16,7 @@ SPEECH = r"(?:" + "|".join(sorted((re.escape(v) for v in SPEECH_VERBS), key=len,
 SPEECH_WORD = re.compile(r"\b" + SPEECH + r"\b", re.IGNORECASE)
 ANONYMOUS = re.compile(
     r"\b(?:source|insider|friend|pal|spokes(?:wo)?man|spokesperson|rep|representative|publicist|"
-    r"statement|report|witness|onlooker|eyewitness|neighbo[u]?r|official|aide|relative|member)s?\b",
+    r"statement|report|witness|onlooker|eyewitness|neighbo[u]?r|official|aide|relative|member)s?\b(?!\.)",
     re.IGNORECASE,
 )
 OUTLET_NAME = (
@@ -175,8 +176,10 @@ class QuoteFinder:
         close = found.end + 1 if found.end < block.end else found.end
         _, sent_end = self.refs.sentence_of(found.end - 1)
         end = min(block.end, max(sent_end, close + 1) + 120)
-        window = self.text[close:end]
-        stop = re.search(r"[\u201c\"]|(?<=[.!?])\s+[A-Z]", window)
+        m0 = re.match(r"[\s\u201d\u2019\",.!?;:\u2014\u2013-]*", self.text[close:end])
+        first = sentence_spans(self.text, close + (m0.end() if m0 else 0), end)
+        window = self.text[close:first[0][1]] if first else ""
+        stop = re.search(r"[\u201c\"]", window)
         if stop:
             window = window[:stop.start()]
         offset = close

@@ -79,12 +79,11 @@ def document_from_html(
     if flattened:
         notes.append(f"{where}ignored {flattened} block tag(s) nested deeper than {MAX_NESTING}")
     tree = LexborHTMLParser(html)
-    published = _published(tree)
     title, meta_date = _trafilatura_metadata(html)
+    published = _published(tree) or meta_date
+    title = title or _markup_title(tree)
     h1 = tree.css_first("h1")
     headline = _clean(h1.text()) if h1 is not None else ""
-    title = title or _markup_title(tree)
-    published = published or meta_date
 
     found = _find_embeds(tree)
     nonce = hashlib.sha256(html.encode("utf-8", "replace")).hexdigest()[:10]
@@ -97,8 +96,25 @@ def document_from_html(
     finds = [f for _, f in found]
     tree.strip_tags(_NEVER_TEXT, recursive=True)
     order = _reading_order(tree, token)
+    items = _place_embeds(_main_paragraphs(tree, token, notes, where), token, order, len(finds))
+    first = items[0] if items else None
+    if isinstance(first, str) and first.casefold() in {t.casefold() for t in (title, headline) if t}:
+        title = first  # trafilatura often keeps the <h1>: it is the headline as shown
+        items.pop(0)
+    if not items:
+        raise EmptyInput("no article text found in the HTML", source=source)
+    text, embeds = _assemble(title, items, finds)
+    # title=None makes the first line the headline; with no title, no paragraph is mislabelled.
+    return document_from_text(
+        text, source=source, title=None if title else "", published=published,
+        embeds=embeds, warnings=notes,
+    )
 
-    paragraphs: list[str] = []
+
+def _main_paragraphs(tree: LexborHTMLParser, token: re.Pattern[str], notes: list[str], where: str
+                     ) -> list[str]:
+    """trafilatura's main text, one entry per line, or the visible text when it finds none."""
+    extracted: str | None = None
     try:
         extracted = trafilatura.extract(
             tree.html or "", include_comments=False, include_tables=False, favor_recall=True,
@@ -106,22 +122,16 @@ def document_from_html(
         )
     except Exception as exc:  # lxml can fail on pathological markup; the fallback still reads it
         notes.append(f"{where}trafilatura failed ({type(exc).__name__}); used the visible text")
-        extracted = None
+    paragraphs = extracted.split("\n") if extracted else []
+    if any(token.sub("", p).strip() for p in paragraphs):
+        return paragraphs
     if extracted:
-        paragraphs = extracted.split("\n")
-    if not any(token.sub("", p).strip() for p in paragraphs):
-        if extracted:
-            notes.append(f"{where}trafilatura found no main text; used the visible text")
-        paragraphs = _visible_paragraphs(tree)
+        notes.append(f"{where}trafilatura found no main text; used the visible text")
+    return _visible_paragraphs(tree)
 
-    items = _place_embeds(paragraphs, token, order, len(finds))
-    if not items:
-        raise EmptyInput("no article text found in the HTML", source=source)
-    first = items[0]
-    if isinstance(first, str) and first.casefold() in {t.casefold() for t in (title, headline) if t}:
-        title = first  # trafilatura often keeps the <h1>: it is the headline as shown
-        items.pop(0)
 
+def _assemble(title: str, items: list[str | int], finds: list[_Found]) -> tuple[str, list[Embed]]:
+    """The text, blank-line separated, and each embed pointing at its residue line."""
     lines: list[str] = [title] if title else []
     embeds: list[Embed] = []
     end = len(title)  # where the text built so far ends
@@ -134,12 +144,7 @@ def document_from_html(
             embed = finds[item].embed  # its residue is the line just added
             embeds.append(Embed(embed.platform, embed.handle, embed.author, embed.url,
                                 end - len(lines[-1]), end))
-    text = "\n\n".join(lines)
-    # title=None makes the first line the headline; with no title, no paragraph is mislabelled.
-    return document_from_text(
-        text, source=source, title=None if title else "", published=published,
-        embeds=embeds, warnings=notes,
-    )
+    return "\n\n".join(lines), embeds
 
 
 def _clean(text: str) -> str:
