@@ -61,7 +61,9 @@ ROLE_NOUNS = frozenset(
     couple pair duo instructor yoga-instructor star's blonde brunette beauty hunk heartthrob
     politician senator candidate nominee president governor congressman congresswoman
     chef dancer stepmom stepmother stepdad stepfather socialite influencer youtuber
-    daughter son sister brother teen mogul""".split()
+    daughter son sister brother teen mogul matriarch patriarch momager newlywed newlyweds
+    bride groom widow widower rocker crooner hitmaker starlet diva mum dad businessman
+    entertainer talk show host frontman frontwoman songwriter filmmaker""".split()
 )
 
 KIN_NOUNS = {
@@ -115,7 +117,12 @@ SPEECH_VERBS = frozenset(
     assuring urge urges urged urging promise promises promised promising predict predicts
     predicted predicting suggest suggests suggested suggesting maintain maintains maintained
     added insisted thank thanks thanked thanking mention mentions mentioned mentioning
-    remark remarks remarked remarking pen penned address addressed""".split()
+    remark remarks remarked remarking pen penned address addressed agree agrees agreed agreeing
+    chime chimes chimed interject interjects interjected counter counters countered retort
+    retorts retorted fire fires fired snap snaps snapped tease teases teased teasing vent vents
+    vented confess confesses confessed confessing divulge divulges divulged elaborate elaborates
+    elaborated elaborating gushes raved rave raves recounted recount recounts detail details
+    detailed stress stresses stressed stressing""".split()
 )
 
 PRONOUNS_F = frozenset({"she", "her", "hers", "herself"})

@@ -25,12 +25,14 @@ OUTLET_NAME = (
 OUTLET_CUE = re.compile(
     r"\b(?:told|tells|telling|tell|said to|says to|saying to|speaking (?:to|with)|spoke (?:to|with)|"
     r"spoken (?:out )?(?:to|with)|opened up to|opening up to|opens up to|open up to|talked to|talking to|"
-    r"talks to|revealed to|explained to|admitted to|confirmed to|confided to|in an? (?:recent |new |rare |exclusive )?"
-    r"(?:interview|chat|conversation|sit-down) (?:with|on)|interview with|in a statement to|statement to|"
+    r"talks to|revealed to|explained to|admitted to|confirmed to|confided to|opened to|asked by|showed|"
+    r"announced (?:\w+ ){0,3}on|in (?:an? )?(?:\w+ ){0,2}(?:post|tweet|message|video|statement) on|"
+    r"in an? (?:[\w-]+ ){0,2}(?:interview|chat|conversation|sit-down|appearance) (?:with|on)|interview with|in a statement to|statement to|"
     r"appearance on|appeared on|appearing on|(?:writing|wrote|posted|posting|shared|sharing|captioned|"
     r"tweeted|said|says|revealed|spoke|speaking|joked|admitted) on|on (?:his|her|their) "
     r"(?=Instagram|Twitter|TikTok|Facebook|Snapchat|podcast|show)|"
-    r"according to|via|exclusively to|to)\s+(?:(?:chat|talk|radio)\s+show\s+host\s+|host\s+|"
+    r"according to|exclusively to|(?:said|says|spoke|speaks|spoken|speaking|talked|talking|talks|"
+    r"revealed|reveals|explained|explains|admitted|admits|confirmed|confirms)(?: \w+){0,3} to)\s+(?:(?:chat|talk|radio)\s+show\s+host\s+|host\s+|"
     r"the\s+(?=[A-Z]))?" + OUTLET_NAME,
 )
 ORGANISATION_WORDS = re.compile(
@@ -38,6 +40,13 @@ ORGANISATION_WORDS = re.compile(
     r"board|firm|ministry|police|network|union|group|council|administration|commission|court|"
     r"foundation|association|institute|university|hospital|school|studio|label|club)\b",
     re.IGNORECASE,
+)
+OUTLET_MENTION = re.compile(
+    r"(?<![\w'\u2019])(?:[A-Z][\w!&'\u2019-]*\s+){0,4}(?:Show|News|Magazine|Weekly|Podcast|Tonight|Telegraph|"
+    r"Herald|Journal|Gazette|Tribune|Radio)\b(?![\w'\u2019])|\b(?:Page Six|TMZ|People magazine|Us Weekly|E! News|"
+    r"Entertainment Tonight|Access Hollywood|Vogue|Vanity Fair|Esquire|Extra|Elle|InStyle|Glamour|Harper's Bazaar|"
+    r"Rolling Stone|Billboard|Variety|The Hollywood Reporter|Daily Mail|The Sun|Reddit|Instagram|Twitter|TikTok)\b|"
+    r"(?<=\bon )(?:[A-Z][\w'\u2019-]*)(?:\s+(?:[A-Z][\w'\u2019-]*|of|the|with|With))*(?:\s+[A-Z][\w'\u2019-]*)?"
 )
 PLATFORMS = {
     "instagram": "Instagram", "twitter": "Twitter", "tiktok": "TikTok", "facebook": "Facebook",
@@ -77,8 +86,10 @@ class Found:
 class QuoteFinder:
     """Finds quotes block by block and settles speaker and outlet for each."""
 
-    def __init__(self, doc: Document, refs: References, organisations: list[tuple[int, int]] = ()) -> None:  # type: ignore[assignment]
+    def __init__(self, doc: Document, refs: References, organisations: list[tuple[int, int]] = (),  # type: ignore[assignment]
+                 places: list[tuple[int, int]] = ()) -> None:  # type: ignore[assignment]
         self.organisations = list(organisations)
+        self.places = list(places)
         self.doc = doc
         self.text = doc.text
         self.refs = refs
@@ -219,12 +230,16 @@ class QuoteFinder:
             first = [r for r in self.refs.within(sent_start, verb_start)]
             chosen = first[0] if first else None
         elif refs_left:
-            near = refs_left[-1]
-            gap = self.text[near.end:verb_start]
-            if len(gap.split()) <= 4 and not re.search(r"[,;:]\s*$", gap) or len(refs_left) == 1:
+            subjects = [r for r in refs_left if not self._object_position(r)]
+            near = subjects[-1] if subjects else None
+            gap = self.text[near.end:verb_start] if near else ""
+            if near is not None and len(gap.split()) <= 4 and not re.search(r"[,;:]\s*$", gap) \
+                    and not re.match(r"\s*(?:and|but|then)\b", gap):
                 chosen = near
             else:
-                chosen = refs_left[0]
+                sent_start, _ = self.refs.sentence_of(verb_start)
+                first = [r for r in self.refs.within(sent_start, verb_start) if not self._object_position(r)]
+                chosen = first[0] if first else (subjects[0] if subjects else refs_left[0])
         elif refs_right and len(self.text[verb_end:refs_right[0].start].split()) <= 1 \
                 and not verb.lower().startswith(("told", "tell")):
             chosen = refs_right[0]
@@ -244,6 +259,12 @@ class QuoteFinder:
                         organisation=organisation and not anonymous and not commenter)
         return _Cue(chosen.person, Span(chosen.start, chosen.end), verb)
 
+    def _object_position(self, ref: object) -> bool:
+        """A mention right after a preposition or possessive ('a photo of Suri') is not a speaker."""
+        start = ref.start  # type: ignore[attr-defined]
+        before = self.text[max(0, start - 12):start].lower()
+        return bool(re.search(r"\b(?:of|with|to|for|about|at|by|from|on|in|into|than|like|and|his|her|their)\s+$", before))
+
     # -- outlets -------------------------------------------------------------------
     def outlet_in(self, start: int, end: int) -> tuple[str, Span] | None:
         """The outlet named in text[start:end], if any."""
@@ -251,12 +272,44 @@ class QuoteFinder:
             name = clean_outlet(m.group("outlet"))
             if not name:
                 continue
+            o_begin = m.start("outlet")
+            if self._is_place_or_known_person(o_begin, o_begin + len(m.group("outlet").rstrip())):
+                continue
             o_start = m.start("outlet") + m.group("outlet").find(name.split()[0])
             return name, Span(o_start, o_start + len(name))
         m = PLATFORM_WORD.search(self.text, start, end)
         if m and POST_VERBS.search(self.text, start, end):
             return m.group(1), Span(m.start(1), m.end(1))
         return None
+
+    def _is_place_or_known_person(self, start: int, end: int) -> bool:
+        """A place, or a person the article is about (mentioned twice or more), is no outlet."""
+        def covers(s: int, e: int) -> bool:
+            return s <= start + 1 and e >= end - 1
+        if any(covers(s, e) for s, e in self.places):
+            return True
+        for ref in self.refs.within(max(0, start - 1), end):
+            if ref.person is not None and ref.kind in ("name", "short") and self.refs.counts[ref.person] >= 2 \
+                    and covers(ref.start, ref.end):
+                return True
+        return False
+
+    def outlets_before(self, position: int) -> tuple[str, Span] | None:
+        """The nearest outlet named anywhere before position, by a cue or by its name's shape."""
+        best = None
+        for sent_start, sent_end in self.refs.sentences:
+            if sent_start >= position:
+                break
+            found = self.outlet_in(sent_start, min(sent_end, position))
+            for m in OUTLET_MENTION.finditer(self.text, sent_start, min(sent_end, position)):
+                name = clean_outlet(m.group(0))
+                if not name or self._is_place_or_known_person(m.start(), m.end()):
+                    continue
+                if found is None or m.start() > found[1].start:
+                    found = (name, Span(m.start(), m.start() + len(name)))
+            if found is not None:
+                best = found
+        return best
 
     def platform_before(self, position: int, reach: int = 1500) -> tuple[str, Span] | None:
         """The last social platform named before position, for 'she captioned the pic'."""
@@ -278,8 +331,9 @@ def clean_outlet(raw: str) -> str:
         name = name[:-2]
     if not name or name.lower() in ("i", "he", "she", "they", "we", "it", "him", "her", "them", "me", "us"):
         return ""
-    first = name.split()[0]
-    if first.lower() in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    first = name
+    if first.lower().rstrip(".") in ("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+                                     "dec") or first.lower() in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                          "january", "february", "march", "april", "may", "june", "july", "august",
                          "september", "october", "november", "december"):
         return ""
@@ -288,13 +342,17 @@ def clean_outlet(raw: str) -> str:
 
 def find_quotes(
     doc: Document, refs: References, organisations: list[tuple[int, int]] | None = None,
+    places: list[tuple[int, int]] | None = None,
 ) -> tuple[list[Quote], list[Found]]:
     """Direct quotes with speakers and outlets; also the commenters' quotes, for comments."""
-    finder = QuoteFinder(doc, refs, organisations or [])
+    finder = QuoteFinder(doc, refs, organisations or [], places or [])
     found = finder.candidates()
     quotes: list[Quote] = []
     comments: list[Found] = []
     last_outlet: dict[str, tuple[str, Span, int]] = _outlet_history(finder)
+    first_outlet = finder.outlets_before(len(doc.text))
+    if first_outlet is not None:
+        first_outlet = next((finder.outlet_in(s, e) for s, e in refs.sentences if finder.outlet_in(s, e)), None)
     previous: Found | None = None
     previous_speaker: str | None = None
     previous_outlet: tuple[str, Span] | None = None
@@ -332,11 +390,18 @@ def find_quotes(
         outlet = finder.outlet_in(*context) or finder.outlet_in(item.end, min(block.end, item.end + 120))
         if outlet is None and cue.cue and POST_VERBS.search(cue.cue):
             outlet = finder.platform_before(item.start)
-        if outlet is None and speaker is not None:
-            if previous is not None and previous_speaker == speaker and item.block - previous.block <= 3:
+        if outlet is None:
+            # The interview the passage is about: named in the last two blocks, else by this speaker.
+            nearby = finder.outlets_before(item.start)
+            if nearby is not None and nearby[1].start >= _block_start(finder, item.block, 2):
+                outlet = nearby
+            elif previous is not None and previous_speaker == speaker and item.block - previous.block <= 3 \
+                    and previous_outlet is not None:
                 outlet = previous_outlet
-            if outlet is None and speaker in last_outlet and last_outlet[speaker][2] < item.start:
+            elif speaker is not None and speaker in last_outlet and last_outlet[speaker][2] < item.start:
                 outlet = last_outlet[speaker][:2]  # type: ignore[assignment]
+            else:
+                outlet = nearby or first_outlet
         text = doc.text[item.start:item.end]
         if item.joined:
             a_start, gap_start, b_start = item.joined
@@ -348,6 +413,17 @@ def find_quotes(
         ))
         previous, previous_speaker, previous_outlet = item, speaker, outlet
     return quotes, comments
+
+
+def _block_start(finder: QuoteFinder, index: int, back: int) -> int:
+    """Where the text block `back` text blocks before block `index` starts."""
+    seen = 0
+    for i in range(index - 1, -1, -1):
+        if finder.blocks[i].kind in QUOTABLE_BLOCKS:
+            seen += 1
+            if seen == back:
+                return finder.blocks[i].start
+    return 0
 
 
 def _recent_subject(refs: References, position: int) -> str | None:
