@@ -97,32 +97,23 @@ KIN_NOUNS = {
 }
 
 SPEECH_VERBS = frozenset(
-    """say says said saying tell tells told telling add adds added adding explain explains
-    explained explaining reveal reveals revealed revealing admit admits admitted admitting
-    insist insists insisted insisting confirm confirms confirmed confirming continue continues
-    continued continuing write writes wrote writing post posts posted posting caption captions
-    captioned captioning tweet tweets tweeted tweeting share shares shared sharing recall recalls
-    recalled recalling note notes noted noting claim claims claimed claiming joke jokes joked
-    joking gush gushes gushed gushing dish dishes dished dishing quip quips quipped ask asks
-    asked asking answer answers answered reply replies replied replying respond responds
-    responded responding state states stated stating declare declares declared declaring
-    announce announces announced announcing disclose discloses disclosed disclosing describe
-    describes described describing reiterate reiterates reiterated reiterating praise praises
-    praised praising slam slams slammed blast blasts blasted exclaim exclaimed exclaims
-    acknowledge acknowledges acknowledged acknowledging argue argues argued arguing warn warns
-    warned warning comment comments commented commenting speak speaks spoke speaking open opens
-    opened gushing mused muse muses added. concede concedes conceded conceding boast boasts
-    boasted boasting complain complains complained complaining laugh laughs laughed laughing
-    sigh sighed cry cried shout shouted scream screamed whisper whispered assure assures assured
-    assuring urge urges urged urging promise promises promised promising predict predicts
-    predicted predicting suggest suggests suggested suggesting maintain maintains maintained
-    added insisted thank thanks thanked thanking mention mentions mentioned mentioning
-    remark remarks remarked remarking pen penned address addressed agree agrees agreed agreeing
-    chime chimes chimed interject interjects interjected counter counters countered retort
-    retorts retorted fire fires fired snap snaps snapped tease teases teased teasing vent vents
-    vented confess confesses confessed confessing divulge divulges divulged elaborate elaborates
-    elaborated elaborating gushes raved rave raves recounted recount recounts detail details
-    detailed stress stresses stressed stressing""".split()
+    """says said saying tells told telling adds added adding explains explained explaining
+    reveals revealed revealing admits admitted admitting insists insisted insisting confirms confirmed confirming
+    continues continued continuing writes wrote writing posts posted posting captions captioned captioning
+    tweets tweeted tweeting shares shared sharing recalls recalled recalling notes noted noting
+    claims claimed claiming jokes joked joking gushes gushed gushing dishes dished dishing
+    quips quipped asks asked asking answers answered replies replied replying responds responded
+    responding states stated stating declares declared declaring announces announced announcing discloses disclosed
+    disclosing describes described describing reiterates reiterated reiterating praises praised praising slams slammed
+    blasts blasted exclaimed exclaims acknowledges acknowledged acknowledging argues argued arguing warns warned
+    comments commented commenting speaks spoke speaking opens opened mused muses concedes conceded
+    conceding boasts boasted boasting complains complained complaining laughs laughed laughing sighed cried
+    shouted screamed whispered assures assured assuring urges urged urging promises promised promising
+    predicts predicted predicting suggests suggested suggesting maintains maintained thanks thanked thanking mentions
+    mentioned mentioning remark remarks remarked remarking penned addressed agrees agreed agreeing chimes
+    chimed interjects interjected counters countered retorts retorted fires fired snaps snapped teases
+    teased teasing vents vented confesses confessed confessing divulges divulged elaborates elaborated elaborating
+    raved raves recounted recounts details detailed stresses stressed stressing blurted blurt blurts""".split()
 )
 
 PRONOUNS_F = frozenset({"she", "her", "hers", "herself"})

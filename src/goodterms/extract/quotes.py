@@ -183,29 +183,64 @@ class QuoteFinder:
 
     # -- attribution -------------------------------------------------------------
     def cue_after(self, found: Found) -> _Cue | None:
+        """The speech cue right after a quote: '..." she said' or '..." said Jo Bell, a friend'."""
         block = self.blocks[found.block]
         close = found.end + 1 if found.end < block.end else found.end
         _, sent_end = self.refs.sentence_of(found.end - 1)
         end = min(block.end, max(sent_end, close + 1) + 120)
         m0 = re.match(r"[\s\u201d\u2019\",.!?;:\u2014\u2013-]*", self.text[close:end])
-        first = sentence_spans(self.text, close + (m0.end() if m0 else 0), end)
-        window = self.text[close:first[0][1]] if first else ""
+        lead = m0.end() if m0 else 0
+        first = sentence_spans(self.text, close + lead, end)
+        window = self.text[close + lead:first[0][1]] if first else ""
         stop = re.search(r"[\u201c\"]", window)
         if stop:
             window = window[:stop.start()]
-        offset = close
-        m = re.match(r"[\s\u201d\u2019\",.!?;:\u2014\u2013-]*", window)
-        lead = m.end() if m else 0
-        clause = window[lead:]
-        verb = SPEECH_WORD.search(clause[:70])
-        if not verb:
+        verb = SPEECH_WORD.search(window[:70])
+        if not verb or len(window[:verb.start()].split()) > 6:
             return None
-        clause_start = offset + lead
-        before_verb = clause[:verb.start()]
-        if len(before_verb.split()) > 6:
-            return None
-        return self._cue_from(clause_start, clause_start + verb.start(), clause_start + verb.end(),
-                              clause_start + min(len(clause), verb.end() + 60), verb.group(0))
+        base = close + lead
+        verb_start, verb_end = base + verb.start(), base + verb.end()
+        np_before = window[:verb.start()]
+        if re.search(r"\w", re.sub(r"\b(?:also|later|then|once|previously|simply|quickly)\b", "", np_before)):
+            return self._subject_in(base, verb_start, verb.group(0))
+        # inverted: '..." said the Rev. Jo Bell' - the subject follows the verb
+        np_end = base + len(window)
+        refs = [r for r in self.refs.within(verb_end, min(np_end, verb_end + 90))
+                if r.person is not None and r.kind in ("name", "short")
+                and not re.search(r"\bto\s+$", self.text[max(verb_end, r.start - 5):r.start])]
+        lead_text = self.text[verb_end:refs[0].start] if refs else self.text[verb_end:np_end]
+        if refs and not ORGANISATION_WORDS.search(lead_text.split(",")[0] if "," in lead_text else "") :
+            ref = refs[0]
+            return _Cue(ref.person, Span(ref.start, ref.end), verb.group(0))
+        return self._unnamed(verb_end, min(np_end, verb_end + 60), verb.group(0))
+
+    def _subject_in(self, left: int, verb_start: int, verb: str) -> _Cue:
+        """The speaker named between left and the verb: the last mention that is not a possessor."""
+        refs = [r for r in self.refs.within(left, verb_start)
+                if (r.person is not None or r.kind != "pronoun") and not self._possessor(r)
+                and not self._object_position(r)]
+        phrase = self.text[left:verb_start]
+        if refs:
+            ref = refs[-1]
+            tail = self.text[ref.end:verb_start]
+            if not (ANONYMOUS.search(tail) or COMMENTER_WORDS.search(tail)) or ref.person and ref.kind != "pronoun":
+                if ref.person is not None:
+                    return _Cue(ref.person, Span(ref.start, ref.end), verb)
+        return self._unnamed(left, verb_start, verb, phrase=phrase)
+
+    def _unnamed(self, start: int, end: int, verb: str, *, phrase: str | None = None) -> _Cue:
+        """A cue whose speaker is a reader, an anonymous source or an organisation."""
+        phrase = self.text[start:end] if phrase is None else phrase
+        commenter = bool(COMMENTER_WORDS.search(phrase))
+        anonymous = bool(ANONYMOUS.search(phrase))
+        organisation = bool(ORGANISATION_WORDS.search(phrase)) or any(
+            start <= s < end for s, _ in self.organisations)
+        return _Cue(None, None, verb, commenter=commenter, anonymous=anonymous or commenter,
+                    organisation=organisation and not anonymous and not commenter)
+
+    def _possessor(self, ref: object) -> bool:
+        end = ref.end  # type: ignore[attr-defined]
+        return self.text[end:end + 2] in ("'s", "\u2019s") or self.text[end:end + 1] in ("'", "\u2019")
 
     def cue_before(self, start: int, limit: int) -> _Cue | None:
         """A cue in the text before a quote, from its sentence start (limit) to start."""
@@ -220,7 +255,8 @@ class QuoteFinder:
 
     def _cue_from(self, left: int, verb_start: int, verb_end: int, right: int, verb: str,
                   *, subject_first: bool = False) -> _Cue:
-        refs_left = [r for r in self.refs.within(left, verb_start) if r.person is not None or r.kind != "pronoun"]
+        refs_left = [r for r in self.refs.within(left, verb_start)
+                     if (r.person is not None or r.kind != "pronoun") and not self._possessor(r)]
         refs_right = [r for r in self.refs.within(verb_end, right)]
         subject_text = self.text[left:verb_start]
         after_text = self.text[verb_end:right]
