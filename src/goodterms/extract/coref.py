@@ -119,6 +119,14 @@ class References:
             score += 0.5 * math.log2(1 + self.counts[ref.person])  # type: ignore[index]
             if score > best_score:
                 best, best_score = ref.person, score
+        if gender and (best is None or self.people[best].gender != gender):
+            # nobody of that gender nearby: the article's main person of that gender, if named before
+            earlier = Counter(r.person for r in self.refs if r.start < window_start and r.person
+                              and r.kind in ("name", "short") and self.people[r.person].gender == gender)
+            for pid, count in earlier.most_common(1):
+                score = -float(rank + 1) + 0.5 * math.log2(1 + self.counts[pid])
+                if count >= 2 and score > best_score:
+                    best = pid
         return best
 
     def _salient(self, position: int, gender: str | None) -> str | None:

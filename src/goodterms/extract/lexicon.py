@@ -123,6 +123,9 @@ SUBJECT_PRONOUNS = {"she": "f", "he": "m", "i": None, "we": None, "they": None}
 # Who is a reader or fan rather than a named person.
 COMMENTER_WORDS = re.compile(
     r"\b(?:follower|fan|user|commenter|commentator|viewer|reader|admirer|hater|troll|tweeter|"
-    r"instagrammer|someone|somebody|one person|another(?: one)?|others?|people)s?\b",
+    r"instagrammer|netizen)s?\b",
     re.IGNORECASE,
 )
+# "another added" is a commenter only right after a commenter's words.
+NEXT_COMMENTER = re.compile(r"^\W*(?:and\s+|while\s+|but\s+)?(?:another|one|others|someone|a second|a third)\W*$",
+                            re.IGNORECASE)

@@ -6,12 +6,12 @@ from dataclasses import dataclass, replace
 
 from ..model import Block, Document, Quote, Span
 from .coref import References
-from .lexicon import COMMENTER_WORDS, SPEECH_VERBS
+from .lexicon import COMMENTER_WORDS, NEXT_COMMENTER, SPEECH_VERBS
 from .quotemarks import Marked, find_marked
 from .sentences import sentence_spans
 
 JOIN_INTERRUPTED = True
-QUOTABLE_BLOCKS = ("paragraph", "blockquote", "heading")
+QUOTABLE_BLOCKS = ("paragraph", "blockquote", "heading", "headline")
 SPEECH = r"(?:" + "|".join(sorted((re.escape(v) for v in SPEECH_VERBS), key=len, reverse=True)) + r")"
 SPEECH_WORD = re.compile(r"\b" + SPEECH + r"\b", re.IGNORECASE)
 ANONYMOUS = re.compile(
@@ -67,6 +67,7 @@ class _Cue:
     commenter: bool = False
     anonymous: bool = False
     organisation: bool = False
+    phrase: str = ""
 
 
 @dataclass
@@ -102,8 +103,10 @@ class QuoteFinder:
             if block.kind not in QUOTABLE_BLOCKS:
                 continue
             marked = find_marked(self.text, block.start, block.end)
-            if block.kind == "heading" and not marked:
+            if block.kind in ("heading", "headline") and not marked:
                 continue
+            if block.kind == "headline":
+                marked = [m for m in marked if len(self.text[m.start:m.end].split()) >= 4]
             prev = self._previous_text_block(index)
             if not marked and prev is not None and self.text[prev.start:prev.end].rstrip().endswith(":") \
                     and block.kind in ("paragraph", "blockquote") and self._colon_intro(prev):
@@ -236,7 +239,7 @@ class QuoteFinder:
         organisation = bool(ORGANISATION_WORDS.search(phrase)) or any(
             start <= s < end for s, _ in self.organisations)
         return _Cue(None, None, verb, commenter=commenter, anonymous=anonymous or commenter,
-                    organisation=organisation and not anonymous and not commenter)
+                    organisation=organisation and not anonymous and not commenter, phrase=phrase.strip())
 
     def _possessor(self, ref: object) -> bool:
         end = ref.end  # type: ignore[attr-defined]
@@ -288,11 +291,8 @@ class QuoteFinder:
             if ANONYMOUS.search(between) or COMMENTER_WORDS.search(between):
                 chosen = None
         if chosen is None:
-            near_left = max(left, verb_start - 40)
-            organisation = bool(ORGANISATION_WORDS.search(self.text[near_left:verb_start])) or any(
-                near_left <= s < verb_start or verb_end <= s < verb_end + 25 for s, _ in self.organisations)
-            return _Cue(None, None, verb, commenter=commenter, anonymous=anonymous or commenter,
-                        organisation=organisation and not anonymous and not commenter)
+            sent_start, _ = self.refs.sentence_of(verb_start)
+            return self._unnamed(max(left, sent_start, verb_start - 40), verb_start, verb)
         return _Cue(chosen.person, Span(chosen.start, chosen.end), verb)
 
     def _object_position(self, ref: object) -> bool:
@@ -392,6 +392,7 @@ def find_quotes(
     previous: Found | None = None
     previous_speaker: str | None = None
     previous_outlet: tuple[str, Span] | None = None
+    previous_was_comment = False
     for item in found:
         block = finder.blocks[item.block]
         sent_start, _ = refs.sentence_of(item.start - 1)
@@ -413,12 +414,21 @@ def find_quotes(
         if cue is None and previous is not None and (
                 item.block == previous.block or item.continues and item.block - previous.block <= 2):
             cue = _Cue(previous_speaker, None, "continued")
+        if cue is not None and cue.speaker_span is not None and previous_speaker is not None \
+                and previous is not None and item.block - previous.block <= 2 and cue.speaker != previous_speaker:
+            ref = refs.person_at(cue.speaker_span.start, cue.speaker_span.end)
+            if ref is not None and ref.kind == "descriptor":
+                cue = _Cue(previous_speaker, cue.speaker_span, cue.cue)  # "The star continued," after her quote
         if cue is not None and cue.organisation:
             continue  # words of a company or a campaign, not of a person
+        if cue is not None and cue.speaker is None and previous_was_comment and cue.phrase \
+                and NEXT_COMMENTER.match(cue.phrase):
+            cue.commenter = True
         if cue is not None and cue.commenter:
             comments.append(item)
-            previous, previous_speaker = item, None
+            previous, previous_speaker, previous_was_comment = item, None, True
             continue
+        previous_was_comment = False
         if cue is None:
             fallback = _recent_subject(refs, item.start)
             cue = _Cue(fallback, None, "")

@@ -1,0 +1,70 @@
+# goodterms developer tasks. Everything runs from the project's own .venv.
+#
+#   make demo       set up .venv and analyse examples/hollis-wren.txt
+#   make test       set up .venv and run the tests
+#   make eval       score ../shared/eval sets against the minimums in bench/bars.txt
+#   make bench      speed and memory against plain spaCy (bench/speed.py)
+#   make typecheck  mypy over src/
+#   make clean      remove build output and caches (keeps .venv); distclean also removes .venv
+
+SHELL := bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+SHARED ?= ../shared
+EVAL_SETS ?= public polnear redocred
+BARS := bench/bars.txt
+BENCH_ARGS ?=
+
+.PHONY: venv demo test eval bench typecheck clean distclean
+
+venv: $(STAMP)
+
+# Reinstall only when the dependencies change; the stamp marks a finished install.
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --upgrade pip
+	$(BIN)/python -m pip install -e '.[test]'
+	touch $@
+
+demo: venv
+	$(BIN)/goodterms analyze examples/hollis-wren.txt
+	@mkdir -p build
+	$(BIN)/goodterms analyze examples/hollis-wren.txt --format json > build/demo.json
+	$(BIN)/python -m json.tool build/demo.json | head -60
+
+test: venv
+	$(BIN)/pytest -q
+
+# For each set present under $(SHARED)/eval: analyse its articles, then score them
+# with the set's minimums from $(BARS). Every set is scored; the target fails at the
+# end if any set fell below a bar or could not be analysed.
+eval: venv
+	@status=0; \
+	if [ ! -d "$(SHARED)/eval" ]; then echo "eval: $(SHARED)/eval not found, skipping"; exit 0; fi; \
+	for set in $(EVAL_SETS); do \
+	  if [ ! -d "$(SHARED)/eval/$$set" ]; then echo "eval: $(SHARED)/eval/$$set not found, skipping"; continue; fi; \
+	  bars=$$(awk -v set="$$set" '/^[[:space:]]*(#|$$)/ {next} $$1 == set { for (i = 2; i <= NF; i++) { if ($$i ~ /^#/) break; printf "--min %s ", $$i } }' $(BARS)); \
+	  echo "== eval $$set: $$bars"; \
+	  rm -rf build/eval/$$set; mkdir -p build/eval; \
+	  $(BIN)/goodterms analyze $(SHARED)/eval/$$set/articles --format json --out build/eval/$$set; rc=$$?; \
+	  if [ $$rc -eq 1 ]; then echo "eval $$set: some articles were rejected (scored as empty)"; \
+	  elif [ $$rc -ne 0 ]; then echo "eval $$set: goodterms analyze failed (exit $$rc)"; status=1; continue; fi; \
+	  $(PYTHON) $(SHARED)/eval/score.py --set $(SHARED)/eval/$$set --pred build/eval/$$set --json build/eval/$$set.json $$bars || status=1; \
+	done; \
+	if [ $$status -ne 0 ]; then echo "eval: FAILED (see BELOW BAR above)"; else echo "eval: all bars met"; fi; \
+	exit $$status
+
+bench: venv
+	$(BIN)/python bench/speed.py $(BENCH_ARGS)
+
+typecheck: venv
+	$(BIN)/mypy src
+
+clean:
+	rm -rf build dist out .pytest_cache .mypy_cache .hypothesis src/*.egg-info
+	find . -path ./$(VENV) -prune -o -name __pycache__ -type d -prune -exec rm -rf {} +
+
+distclean: clean
+	rm -rf $(VENV)
