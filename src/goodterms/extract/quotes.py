@@ -16,7 +16,7 @@ SPEECH = r"(?:" + "|".join(sorted((re.escape(v) for v in SPEECH_VERBS), key=len,
 SPEECH_WORD = re.compile(r"\b" + SPEECH + r"\b", re.IGNORECASE)
 ANONYMOUS = re.compile(
     r"\b(?:source|insider|friend|pal|spokes(?:wo)?man|spokesperson|rep|representative|publicist|"
-    r"statement|report|witness|onlooker|eyewitness|neighbo[u]?r|official|aide|relative|member)s?\b(?!\.)",
+    r"witness|onlooker|eyewitness|neighbo[u]?r|official|aide|relative|member|lobbyist|analyst)s?\b(?!\.)",
     re.IGNORECASE,
 )
 OUTLET_NAME = (
@@ -38,7 +38,9 @@ OUTLET_CUE = re.compile(
 ORGANISATION_WORDS = re.compile(
     r"\b(?:campaign|company|bank|government|department|committee|agency|office|organi[sz]ation|party|"
     r"board|firm|ministry|police|network|union|group|council|administration|commission|court|"
-    r"foundation|association|institute|university|hospital|school|studio|label|club)\b",
+    r"foundation|association|institute|university|hospital|school|studio|label|club|email|e-mail|letter|"
+    r"memo|filing|document|statement|team|report|poll|survey|website|article|book|ad|release|lawsuit|"
+    r"complaint|ruling|indictment|message|tweet|post|caption|sign|banner|headline)s?\b",
     re.IGNORECASE,
 )
 OUTLET_MENTION = re.compile(
@@ -221,7 +223,7 @@ class QuoteFinder:
         """The speaker named between left and the verb: the last mention that is not a possessor."""
         refs = [r for r in self.refs.within(left, verb_start)
                 if (r.person is not None or r.kind != "pronoun") and not self._possessor(r)
-                and not self._object_position(r)]
+                and not self._object_position(r) and not _possessive_pronoun(r)]
         phrase = self.text[left:verb_start]
         if refs:
             ref = refs[-1]
@@ -259,7 +261,8 @@ class QuoteFinder:
     def _cue_from(self, left: int, verb_start: int, verb_end: int, right: int, verb: str,
                   *, subject_first: bool = False) -> _Cue:
         refs_left = [r for r in self.refs.within(left, verb_start)
-                     if (r.person is not None or r.kind != "pronoun") and not self._possessor(r)]
+                     if (r.person is not None or r.kind != "pronoun") and not self._possessor(r)
+                     and not _possessive_pronoun(r)]
         refs_right = [r for r in self.refs.within(verb_end, right)]
         subject_text = self.text[left:verb_start]
         after_text = self.text[verb_end:right]
@@ -424,6 +427,9 @@ def find_quotes(
         if cue is not None and cue.speaker is None and previous_was_comment and cue.phrase \
                 and NEXT_COMMENTER.match(cue.phrase):
             cue.commenter = True
+        if cue is not None and cue.speaker is None and not cue.commenter and cue.phrase \
+                and NEXT_COMMENTER.match(cue.phrase):
+            continue  # "one said", "said another": an unnamed member of a group
         if cue is not None and cue.commenter:
             comments.append(item)
             previous, previous_speaker, previous_was_comment = item, None, True
@@ -459,6 +465,11 @@ def find_quotes(
         ))
         previous, previous_speaker, previous_outlet = item, speaker, outlet
     return quotes, comments
+
+
+def _possessive_pronoun(ref: object) -> bool:
+    """'her campaign said': her owns the speaker, she is not it."""
+    return ref.kind == "pronoun" and ref.text.lower() in ("his", "her", "hers", "their")  # type: ignore[attr-defined]
 
 
 def _block_start(finder: QuoteFinder, index: int, back: int) -> int:
