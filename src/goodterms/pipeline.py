@@ -11,8 +11,9 @@ from .extract.comments import find_comments
 from .extract.coref import References
 from .extract.people import Entity, find_people
 from .extract.quotes import find_quotes
+from .extract.relations import find_relations
 from .extract.social import find_social_posts
-from .model import Analysis, Comment, Document, Person, Quote, SocialPost
+from .model import Analysis, Comment, Document, Person, Quote, Relation, SocialPost
 from .nlp import load_pipeline
 
 #: Blocks whose text goes through named-entity recognition.
@@ -31,6 +32,7 @@ class Work:
     commenter_quotes: list[tuple[int, int]] = field(default_factory=list)
     social_posts: list[SocialPost] = field(default_factory=list)
     comments: list[Comment] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -66,11 +68,17 @@ def _comments(work: Work) -> None:
     work.comments = find_comments(work.doc, work.refs, work.commenter_quotes)
 
 
+def _relations(work: Work) -> None:
+    assert work.refs is not None
+    work.relations = find_relations(work.doc, work.people, work.refs)
+
+
 STAGES: tuple[Stage, ...] = (
     Stage("people", ("doc", "entities"), ("people", "refs"), _people),
     Stage("quotes", ("doc", "refs"), ("quotes", "commenter_quotes"), _quotes),
     Stage("social", ("doc", "people"), ("social_posts",), _social),
     Stage("comments", ("doc", "refs", "commenter_quotes"), ("comments",), _comments),
+    Stage("relations", ("doc", "people", "refs"), ("relations",), _relations),
 )
 
 
@@ -106,7 +114,7 @@ def _finish(work: Work, stages: list[Stage]) -> Analysis:
         stage.run(work)
     return Analysis(
         document=work.doc, people=tuple(work.people), quotes=tuple(work.quotes),
-        social_posts=tuple(work.social_posts), comments=tuple(work.comments),
+        social_posts=tuple(work.social_posts), comments=tuple(work.comments), relations=tuple(work.relations),
     )
 
 
