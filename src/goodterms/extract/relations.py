@@ -46,12 +46,12 @@ KIN_WORD = re.compile(
     r"(?<![\w-])(?P<mod>(?:(?:ex|former|late|estranged|current|new|longtime|long-time|then|now|real-life|"
     r"one-time|future|shared|eldest|oldest|youngest|younger|older|elder|adopted|biological|baby|little|"
     r"teenage|adult|only|firstborn|first|second|third|twin|beloved|famous|rumou?red|alleged|late|"
-    r"\d{1,2}-year-old|two|three|four|five|six|seven|eight|nine|ten|[\w-]+ly)\s+|ex-)*)"
+    r"\d{1,2}-year-old|two|three|four|five|six|seven|eight|nine|ten|[\w-]+ly)\s+|ex-|then-|former-)*)"
     r"(?P<kin>" + "|".join(sorted((re.escape(k) for k in KIN), key=len, reverse=True)) + r")(?![\w-])",
     re.IGNORECASE,
 )
 NAME_LIST_SEP = re.compile(r"^(?:\s*,\s*\d{1,2})?(?:\s*,?\s*(?:and|&)\s+|\s*,\s*)$")
-HOLDER_GAP = re.compile(r"^(?:,\s*|\s+|\s*[\u2013\u2014-]\s*)(?:(?:the|a|an|named|called)\s+)?$", re.IGNORECASE)
+HOLDER_GAP = re.compile(r"^(?:,\s*|\s+|\s*[:\u2013\u2014-]\s*)(?:(?:the|a|an|named|called)\s+)?$", re.IGNORECASE)
 COPULA_GAP = re.compile(
     r"^\s*(?:,\s*)?(?:who\s+(?:is|was)|is|was|has been|had been|became|is now|was once|,)\s+"
     r"(?:also\s+)?(?:the\s+|a\s+|an\s+|one\s+of\s+)?$", re.IGNORECASE)
@@ -65,7 +65,7 @@ EVENTS = [
                 r"broke up with|breakup with|break-up with|filed for divorce from|called it quits with|"
                 r"parted ways with|annulled)\b", re.I), "spouse", "former", "between"),
     (re.compile(r"\b(?:got engaged to|engaged to|proposed to|is dating|was dating|are dating|were dating|"
-                r"started dating|began dating|dating|romance with|relationship with|romancing|fell for|"
+                r"started dating|began dating|romance with|romancing|fell for|"
                 r"hooked up with)\b", re.I), "partner", "current", "between"),
     (re.compile(r"\b(?:welcomed|had|shares?|share|co-parents?|co-parenting)\s+(?:a\s+|their\s+|two\s+|three\s+)?"
                 r"(?:son|daughter|child|children|kids|baby|twins)\b[^.]{0,60}?\bwith\b", re.I),
@@ -100,10 +100,11 @@ class RelationFinder:
         self.people = {p.id: p for p in people}
         self.refs = refs
         self.found: dict[tuple[str, str, str], _Found] = {}
+        self._holders_here: list[str] = []  # people named as someone's kin in the current sentence
 
     # -- recording -----------------------------------------------------------------
     def add(self, kind: str, subject: str, obj: str, status: str, span: Span) -> None:
-        if subject == obj or subject is None or obj is None:
+        if not subject or not obj or subject == obj:
             return
         if kind in SYMMETRIC_RELATIONS:
             subject, obj = sorted((subject, obj))
@@ -143,30 +144,32 @@ class RelationFinder:
     def possessors(self, kin_start: int, sent_start: int) -> list[str]:
         """Whose kin: "Alec's ex", "her husband", "their daughter"."""
         before = self.text[sent_start:kin_start]
-        m = re.search(r"(?P<who>[\w'\u2019.-]+(?:\s+[\w'\u2019.-]+){0,3}?)(?:'s|\u2019s|')\s+(?:own\s+)?$", before)
+        m = re.search(r"(?P<who>[\w'\u2019.-]+(?:\s+[\w'\u2019.-]+){0,3}?)(?:'s|\u2019s|')\s+(?:[\w-]+\s+){0,3}$", before)
         if m:
             refs = [r for r in self.refs.within(sent_start + m.start("who"), sent_start + m.end("who") + 2)
                     if r.person]
             if refs:
                 return [refs[-1].person]  # type: ignore[list-item]
-        m = re.search(r"\b(his|her|their)\s+(?:own\s+)?$", before, re.IGNORECASE)
+        m = re.search(r"\b(his|her|their)\s+(?:[\w-]+\s+){0,3}$", before, re.IGNORECASE)
         if m:
             word = m.group(1).lower()
             position = sent_start + m.start(1)
             if word == "their":
-                return self.couple_before(position)
+                return self.couple_before(position, exclude=set(self._holders_here))
             ref = self.refs.person_at(position, position + len(word))
             return [ref.person] if ref is not None and ref.person else []
-        return []
+        return []  # no possessive
 
-    def couple_before(self, position: int) -> list[str]:
-        """The two people "their" most likely means: the last two named before it."""
+    def couple_before(self, position: int, exclude: set[str | None] | None = None) -> list[str]:
+        """The two people "their" most likely means: the last two named before it, not children."""
+        children = {k[2] for k in self.found if k[0] == "parent"} | set(exclude or ())
         start = self.refs.sentence_of(position)[0]
         i = max(0, self.refs.sentence_starts.index(start) - 2) if start in self.refs.sentence_starts else 0
         window_start = self.refs.sentences[i][0] if self.refs.sentences else 0
         people: list[str] = []
         for ref in reversed(self.refs.within(window_start, position)):
-            if ref.person and ref.person not in people and ref.kind in ("name", "short", "pronoun"):
+            if ref.person and ref.person not in people and ref.person not in children \
+                    and ref.kind in ("name", "short", "pronoun"):
                 people.append(ref.person)
             if len(people) == 2:
                 break
@@ -201,6 +204,7 @@ class RelationFinder:
 
     def read_kin_phrases(self) -> None:
         for sent_start, sent_end in self.refs.sentences:
+            self._holders_here = []
             for m in KIN_WORD.finditer(self.text, sent_start, sent_end):
                 kin = m.group("kin")
                 if kin.lower() in ("love", "girl", "baby") and not m.group("mod"):
@@ -219,17 +223,23 @@ class RelationFinder:
                         holder = self.holder_before(m.start(), sent_start, m.start() - len(m.group("mod") or ""))
                         if holder is None:
                             holder = self._sentence_subject(sent_start, m.start())
-                        if holder is not None:
+                        holder_ids = [holder.person] if holder is not None else []
+                        if COUPLE.search(self.text[sent_start:m.start()]) and kin.lower() == "parents":
+                            holder_ids = self.couple_before(sent_start)
+                        for holder_id in holder_ids:
                             for owner in owners:
-                                self.add_kin(owner, holder.person, kin, m.group("mod") or "", span)  # type: ignore[arg-type]
+                                self.add_kin(owner, holder_id, kin, m.group("mod") or "", span)  # type: ignore[arg-type]
                         continue
+                holders = self.holders_after(m.end(), sent_end)
+                if not owners and holders:
+                    owners = self.bare_owner(m.start(), sent_start, {h.person for h in holders})
                 if not owners:
                     continue
                 possessor_start = self._possessor_start(m.start(), sent_start)
-                holders = self.holders_after(m.end(), sent_end)
                 if not holders:
                     before = self.holder_before(m.start(), sent_start, possessor_start)
                     holders = [before] if before is not None else []
+                self._holders_here.extend(h.person for h in holders if h.person)
                 for holder in holders:
                     for owner in owners:
                         self.add_kin(owner, holder.person, kin, m.group("mod") or "", span)  # type: ignore[arg-type]
@@ -237,6 +247,30 @@ class RelationFinder:
                     for i, a in enumerate(holders):
                         for b in holders[i + 1:]:
                             self.add("sibling", a.person, b.person, "current", span)  # type: ignore[arg-type]
+
+    def bare_owner(self, kin_start: int, sent_start: int, holders: set[str | None]) -> list[str]:
+        """Whose kin, when no possessive says so: "Eva Ng and husband Jo", "a question about daughter Sue"."""
+        before = self.text[sent_start:kin_start]
+        couple = None
+        for couple in COUPLE.finditer(before):
+            pass
+        if couple is not None:
+            pair = self.couple_before(sent_start + couple.start(), exclude=holders)
+            if len(pair) == 2:
+                return pair
+        m = re.search(r"(?:and|with|or|alongside|beside|joined by)\s+(?:[\w-]+\s+){0,2}$", before, re.IGNORECASE)
+        if m:
+            names = [r for r in self.names_in(sent_start, sent_start + m.start()) if r.person not in holders]
+            if names and len(self.text[names[-1].end:sent_start + m.start()].strip(" ,0123456789")) == 0:
+                return [names[-1].person]  # type: ignore[list-item]
+        their = [mm for mm in re.finditer(r"\btheir\b", before, re.IGNORECASE)]
+        if their:
+            return self.couple_before(sent_start + their[-1].start(), exclude=holders)
+        for ref in self.refs.within(sent_start, kin_start):
+            if ref.person and ref.person not in holders and ref.kind in ("name", "short", "pronoun", "descriptor") \
+                    and not _after_preposition(self.text, ref):
+                return [ref.person]
+        return []
 
     def _possessor_start(self, kin_start: int, sent_start: int) -> int:
         before = self.text[sent_start:kin_start]
@@ -260,7 +294,11 @@ class RelationFinder:
                     v_start, v_end = sent_start + m.start(), sent_start + m.end()
                     left = [r for r in names if r.end <= v_start and not _after_preposition(self.text, r)]
                     right = [r for r in names if r.start >= v_end]
-                    if not left or not right:
+                    if not right:
+                        continue
+                    if not left and m.group(0).lower().endswith("ing") and len(right) > 1:
+                        left = [right[1]]  # "Before marrying Alec, she asked..."
+                    if not left:
                         continue
                     a, b = left[-1], right[0]
                     if re.search(r"[.;]", self.text[b.end:b.end]) or b.start - v_end > 40:
@@ -277,12 +315,15 @@ class RelationFinder:
                     if pair is None:
                         continue
                     a, b = pair
-                    kind = "partner" if status == "current-partner" else None
-                    if kind is None:
-                        existing = self._existing_kind(a, b)
-                        kind = existing or "spouse"
-                        if existing == "partner" and status == "current":
-                            kind = "spouse"
+                    existing = self._existing_kind(a, b)
+                    verb = m.group(0).lower()
+                    if status == "current-partner":
+                        kind = "partner"
+                    elif status == "current" or "divorc" in verb or "annul" in verb:
+                        kind = "spouse"
+                    else:
+                        kind = existing or ("spouse" if re.search(r"\b(?:marri|wed|divorc|husband|wife)", self.text, re.I)
+                                            and existing != "partner" and False else "partner")
                     self.add(kind, a, b, "current" if status.startswith("current") else "former",
                              Span(v_start, sent_start + m.end()))
 

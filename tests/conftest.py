@@ -1,0 +1,49 @@
+"""Shared fixtures: the spaCy pipeline loads once per test session, each article is analysed once."""
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import goodterms
+from goodterms.model import Analysis
+from goodterms.nlp import load_pipeline
+
+TESTS = Path(__file__).resolve().parent
+ARTICLES = TESTS / "fixtures" / "articles"
+#: ../shared/eval beside the repository: real articles, never copied into it.
+SHARED_EVAL = TESTS.parent.parent / "shared" / "eval"
+
+
+def article_names() -> list[str]:
+    """The stems of the fictional fixture articles that have an expected JSON."""
+    return sorted(p.name[: -len(".expected.json")] for p in ARTICLES.glob("*.expected.json"))
+
+
+def expected_for(name: str) -> dict[str, Any]:
+    """The expected analysis of one fixture article."""
+    data: dict[str, Any] = json.loads((ARTICLES / f"{name}.expected.json").read_text(encoding="utf-8"))
+    return data
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Any:
+    """The spaCy pipeline, loaded once (goodterms caches it per process after this)."""
+    return load_pipeline()
+
+
+@pytest.fixture(scope="session")
+def analyze_path(nlp: Any) -> Callable[[Path], Analysis]:
+    """analyze_one(read_path(path)), memoised per path for the whole session."""
+    cache: dict[Path, Analysis] = {}
+
+    def run(path: Path) -> Analysis:
+        path = path.resolve()
+        if path not in cache:
+            cache[path] = goodterms.analyze_one(goodterms.read_path(path))
+        return cache[path]
+
+    return run
