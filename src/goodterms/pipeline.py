@@ -12,8 +12,10 @@ from .extract.coref import References
 from .extract.people import Entity, find_people
 from .extract.quotes import find_quotes
 from .extract.relations import find_relations
+from .extract.stance import find_stances
+from .extract.verdict import find_pairs
 from .extract.social import find_social_posts
-from .model import Analysis, Comment, Document, Person, Quote, Relation, SocialPost
+from .model import Analysis, Comment, Document, PairVerdict, Person, Quote, Relation, SocialPost, Stance
 from .nlp import load_pipeline
 
 #: Blocks whose text goes through named-entity recognition.
@@ -33,6 +35,8 @@ class Work:
     social_posts: list[SocialPost] = field(default_factory=list)
     comments: list[Comment] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
+    stances: list[Stance] = field(default_factory=list)
+    pairs: list[PairVerdict] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -73,12 +77,24 @@ def _relations(work: Work) -> None:
     work.relations = find_relations(work.doc, work.people, work.refs)
 
 
+def _stances(work: Work) -> None:
+    assert work.refs is not None
+    work.stances = find_stances(work.doc, work.people, work.refs, work.quotes, work.relations)
+
+
+def _verdicts(work: Work) -> None:
+    assert work.refs is not None
+    work.pairs = find_pairs(work.doc, work.people, work.refs, work.relations, work.stances)
+
+
 STAGES: tuple[Stage, ...] = (
     Stage("people", ("doc", "entities"), ("people", "refs"), _people),
     Stage("quotes", ("doc", "refs"), ("quotes", "commenter_quotes"), _quotes),
     Stage("social", ("doc", "people"), ("social_posts",), _social),
     Stage("comments", ("doc", "refs", "commenter_quotes"), ("comments",), _comments),
     Stage("relations", ("doc", "people", "refs"), ("relations",), _relations),
+    Stage("stances", ("doc", "people", "refs", "quotes", "relations"), ("stances",), _stances),
+    Stage("verdicts", ("doc", "people", "refs", "relations", "stances"), ("pairs",), _verdicts),
 )
 
 
@@ -115,6 +131,7 @@ def _finish(work: Work, stages: list[Stage]) -> Analysis:
     return Analysis(
         document=work.doc, people=tuple(work.people), quotes=tuple(work.quotes),
         social_posts=tuple(work.social_posts), comments=tuple(work.comments), relations=tuple(work.relations),
+        stances=tuple(work.stances), pairs=tuple(work.pairs),
     )
 
 

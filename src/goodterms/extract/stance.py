@@ -1,0 +1,169 @@
+"""Stances: who speaks or acts well or badly of whom, from quotes and from narration verbs."""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from ..model import Document, Person, Quote, Relation, Span, Stance
+from .comments import sentiment_analyzer
+from .coref import References
+from .relations import KIN
+from .sentences import sentence_spans
+
+POSITIVE_ACTS = (
+    r"praised|praises|praising|thanked|thanks|thanking|defended|defends|defending|gushed (?:over|about)|"
+    r"gushes (?:over|about)|gushing (?:over|about)|raved about|supported|supports|supporting|congratulated|"
+    r"congratulates|adores|adored|loves|loved|celebrated|celebrates|celebrating|honou?red|cheered (?:on)?|"
+    r"applauded|hailed|complimented|embraced|hugged|kissed|reconciled with|made up with|paid tribute to|"
+    r"stood by|stands by|backed|sweet message (?:to|for)|tribute to|shout-out to|wished"
+)
+NEGATIVE_ACTS = (
+    r"slammed|slams|slamming|blasted|blasts|blasting|shaded|shades|shading|threw shade at|throws shade at|"
+    r"sued|sues|suing|accused|accuses|accusing|criticized|criticised|criticizes|criticizing|attacked|"
+    r"attacks|mocked|mocks|mocking|feuding with|feuded with|feud with|not speaking to|snubbed|snubs|"
+    r"called out|calls out|dissed|disses|trolled|trolls|fell out with|fallen out with|has fallen out|"
+    r"have since fallen out|clashed with|clashes with|ripped|rips|lashed out at|lashes out at|took aim at|"
+    r"takes aim at|hit back at|hits back at|fired back at|unfollowed|blamed|blames|blaming|cheated on|"
+    r"dumped|insulted|insults|humiliated|betrayed|abandoned|beat|beaten|assaulted|stole from|stolen from"
+)
+ACT = re.compile(rf"\b(?P<pos>{POSITIVE_ACTS})\b|\b(?P<neg>{NEGATIVE_ACTS})\b", re.IGNORECASE)
+MY_KIN = re.compile(
+    r"\bmy\s+(?:[\w-]+\s+){0,2}?(?P<kin>" + "|".join(sorted((re.escape(k) for k in KIN), key=len, reverse=True))
+    + r")\b", re.IGNORECASE)
+KIN_TO_TYPES = {
+    "spouse": ("spouse", "partner"), "partner": ("partner", "spouse"), "child": ("parent:child",),
+    "parent": ("parent:parent",), "sibling": ("sibling",), "friend": ("friend",),
+}
+STRONG = 0.5
+
+
+def _score(text: str) -> float:
+    return float(sentiment_analyzer().polarity_scores(text)["compound"])
+
+
+class StanceFinder:
+    """Collects scored evidence per (source, target) and turns it into stances."""
+
+    def __init__(self, doc: Document, people: list[Person], refs: References, relations: list[Relation]) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.refs = refs
+        self.people = {p.id: p for p in people}
+        self.relations = relations
+        self.evidence: dict[tuple[str, str], list[tuple[float, Span]]] = defaultdict(list)
+
+    def add(self, source: str | None, target: str | None, score: float, span: Span) -> None:
+        if source and target and source != target:
+            self.evidence[(source, target)].append((score, span))
+
+    def kin_of(self, person: str, kin: str) -> list[str]:
+        """People related to person as kin says ("my husband" said by person)."""
+        kind = KIN.get(kin.lower())
+        out = []
+        for r in self.relations:
+            if kind in ("spouse", "partner", "sibling", "friend", "relative") and r.type == kind or \
+                    kind in ("spouse", "partner") and r.type in ("spouse", "partner"):
+                if person in (r.subject, r.object):
+                    out.append(r.object if r.subject == person else r.subject)
+            elif kind == "child" and r.type == "parent" and r.subject == person:
+                out.append(r.object)
+            elif kind == "parent" and r.type == "parent" and r.object == person:
+                out.append(r.subject)
+        return out
+
+    def from_quotes(self, quotes: list[Quote]) -> None:
+        """A speaker's words about someone: the sentiment of the sentence that names them."""
+        for quote in quotes:
+            speaker = quote.speaker
+            if speaker is None:
+                continue
+            for s_start, s_end in sentence_spans(self.text, quote.start, quote.end):
+                sentence = self.text[s_start:s_end]
+                targets: set[str] = set()
+                for ref in self.refs.within(s_start, s_end):
+                    if ref.person and ref.person != speaker and ref.kind in ("name", "short", "pronoun"):
+                        targets.add(ref.person)
+                for m in MY_KIN.finditer(sentence):
+                    targets.update(self.kin_of(speaker, m.group("kin")))
+                if not targets:
+                    continue
+                score = _score(sentence)
+                if abs(score) < STRONG:
+                    continue
+                for target in targets:
+                    self.add(speaker, target, score, Span(s_start, s_end))
+
+    def from_narration(self) -> None:
+        """'A praised B', 'A sued B', 'A has fallen out with B'."""
+        quoted = _quoted_ranges(self.doc)
+        for s_start, s_end in self.refs.sentences:
+            for m in ACT.finditer(self.text, s_start, s_end):
+                if any(a <= m.start() < b for a, b in quoted):
+                    continue
+                refs = [r for r in self.refs.within(s_start, s_end) if r.person]
+                before = [r for r in refs if r.end <= m.start() and not _possessor(self.text, r)]
+                after = [r for r in refs if r.start >= m.end()]
+                if not before:
+                    continue
+                source = before[-1]
+                if m.start() - source.end > 60:
+                    continue
+                sign = 1.0 if m.group("pos") else -1.0
+                span = Span(s_start, s_end)
+                if after and after[0].start - m.end() <= 40:
+                    self.add(source.person, after[0].person, 0.6 * sign, span)
+                elif re.search(r"\b(?:with|at)\s+(?:him|her)\b|\beach other\b", self.text[m.end():s_end]) \
+                        or re.match(r"\s+(?:him|her)\b", self.text[m.end():s_end]):
+                    other = self._other_party(source.person, s_start)
+                    self.add(source.person, other, 0.6 * sign, span)
+                    if "each other" in self.text[m.end():s_end]:
+                        self.add(other, source.person, 0.6 * sign, span)
+
+    def _other_party(self, person: str | None, position: int) -> str | None:
+        for ref in reversed(self.refs.within(max(0, position - 600), position)):
+            if ref.person and ref.person != person and ref.kind in ("name", "short"):
+                return ref.person
+        return None
+
+    def stances(self) -> list[Stance]:
+        out = []
+        for (source, target), items in self.evidence.items():
+            total = sum(score for score, _ in items)
+            mean = total / len(items)
+            positive = any(s > 0 for s, _ in items)
+            negative = any(s < 0 for s, _ in items)
+            if positive and negative and abs(mean) < STRONG:
+                polarity = "mixed"
+            elif mean >= 0.05:
+                polarity = "positive"
+            elif mean <= -0.05:
+                polarity = "negative"
+            else:
+                continue
+            out.append(Stance(source, target, polarity, round(mean, 3), tuple(span for _, span in items)))
+        return out
+
+
+def _possessor(text: str, ref: object) -> bool:
+    end = ref.end  # type: ignore[attr-defined]
+    return text[end:end + 2] in ("'s", "\u2019s")
+
+
+def _quoted_ranges(doc: Document) -> list[tuple[int, int]]:
+    from .quotemarks import find_marked
+
+    out = []
+    for block in doc.blocks:
+        for m in find_marked(doc.text, block.start, block.end):
+            out.append((m.start, m.end))
+    return out
+
+
+def find_stances(
+    doc: Document, people: list[Person], refs: References, quotes: list[Quote], relations: list[Relation],
+) -> list[Stance]:
+    """Directed stances with polarity, score and evidence spans."""
+    finder = StanceFinder(doc, people, refs, relations)
+    finder.from_quotes(quotes)
+    finder.from_narration()
+    return finder.stances()

@@ -1,0 +1,142 @@
+"""Verdicts: are two people on good terms? Evidence records in, a verdict with its reasons out."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from itertools import combinations
+
+from ..model import Document, PairVerdict, Person, Relation, Span, Stance
+from .coref import References
+
+GOOD_TERMS = re.compile(
+    r"\b(?:(?:on\s+)?(?:good|great|friendly|amicable|speaking|best)\s+terms|amicabl[ey]|reconcil(?:ed|ing|iation)|"
+    r"made up|co-?parent(?:s|ing|ed)?|remain(?:ed)? (?:close|friends|united)|still (?:close|friends)|"
+    r"as a family|united|modern family|support(?:s|ed|ive)? each other|get(?:s|ting)? along|"
+    r"peaceful|healthy relationship|respect for|happy couple|loved-up|smitten|still in love|"
+    r"celebrated (?:their|his|her)|anniversary|family vacation|vacationed together|spend(?:ing)? (?:quality )?time together)\b",
+    re.IGNORECASE,
+)
+BAD_TERMS = re.compile(
+    r"\b(?:feud(?:s|ing)?|sued|suing|lawsuit|legal battle|custody battle|dispute|war of words|estranged|"
+    r"fallen out|fell out|falling out|not speaking|no longer speak|no relationship|hasn't seen|has not seen|"
+    r"hasn't (?:even )?called|not on (?:good|speaking) terms|bad blood|bitter|nasty|slammed|blasted|"
+    r"accused|at odds|tension|tense|rift|snubbed|cut (?:off|ties)|restraining order|abus(?:e|ive)|"
+    r"assault(?:ed)?|beaten|stolen|dig at|shade)\b",
+    re.IGNORECASE,
+)
+COUPLE_WORDS = re.compile(r"\b(?:the\s+(?:former\s+)?(?:couple|exes|pair|duo|two)|they|both)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One reason bearing on whether a and b get on: its kind, a score in [-1, 1] and where it is."""
+
+    a: str
+    b: str
+    kind: str  # stance, relation, event
+    score: float
+    span: Span
+    note: str
+
+
+def _key(a: str, b: str) -> tuple[str, str]:
+    return (a, b) if a <= b else (b, a)
+
+
+def gather_evidence(
+    doc: Document, people: list[Person], refs: References, relations: list[Relation], stances: list[Stance],
+) -> list[Evidence]:
+    """Stances both ways, relation states and good- or bad-terms events between two people."""
+    out: list[Evidence] = []
+    for s in stances:
+        score = {"positive": 1.0, "negative": -1.0, "mixed": 0.0}.get(s.polarity, 0.0) * max(abs(s.score), 0.5)
+        for span in s.evidence[:3]:
+            out.append(Evidence(s.source, s.target, "stance", score, span, f"{s.source} is {s.polarity} about {s.target}"))
+    for r in relations:
+        if r.type in ("spouse", "partner") and r.status == "current" and r.evidence:
+            out.append(Evidence(r.subject, r.object, "relation", 0.4, r.evidence[0], f"current {r.type}s"))
+    for start, end in refs.sentences:
+        good = GOOD_TERMS.search(doc.text, start, end)
+        bad = BAD_TERMS.search(doc.text, start, end)
+        if not good and not bad:
+            continue
+        named = list(dict.fromkeys(r.person for r in refs.within(start, end)
+                                   if r.person and r.kind in ("name", "short", "pronoun")))
+        pairs: list[tuple[str, str]] = list(combinations(named, 2)) if len(named) >= 2 else []
+        if not pairs and COUPLE_WORDS.search(doc.text, start, end):
+            recent = _recent_two(refs, start)
+            if recent:
+                pairs = [recent]
+        for a, b in pairs[:3]:
+            if good:
+                out.append(Evidence(a, b, "event", 0.7, Span(good.start(), good.end()), good.group(0)))
+            if bad:
+                out.append(Evidence(a, b, "event", -0.8, Span(bad.start(), bad.end()), bad.group(0)))
+    return out
+
+
+def _recent_two(refs: References, position: int) -> tuple[str, str] | None:
+    people: list[str] = []
+    for ref in reversed(refs.within(max(0, position - 800), position)):
+        if ref.person and ref.person not in people and ref.kind in ("name", "short"):
+            people.append(ref.person)
+        if len(people) == 2:
+            return people[0], people[1]
+    return None
+
+
+def verdict_from_evidence(a: str, b: str, evidence: list[Evidence]) -> PairVerdict:
+    """good, bad, mixed or unknown for one pair, with a confidence and the evidence behind it."""
+    mine = [e for e in evidence if _key(e.a, e.b) == _key(a, b)]
+    if not mine:
+        return PairVerdict(a, b, "unknown", 0.0)
+    positive = sum(e.score for e in mine if e.score > 0)
+    negative = -sum(e.score for e in mine if e.score < 0)
+    directed_neg = {(e.a, e.b) for e in mine if e.kind == "stance" and e.score < 0}
+    directed_pos = {(e.a, e.b) for e in mine if e.kind == "stance" and e.score > 0}
+    total = positive - negative
+    if positive >= 0.6 and negative >= 0.6 and abs(total) < 0.5 * max(positive, negative) \
+            or (directed_pos and directed_neg and directed_pos.isdisjoint(directed_neg)
+                and not (positive > 2 * negative or negative > 2 * positive)):
+        verdict = "mixed"
+    elif total >= 0.4:
+        verdict = "good"
+    elif total <= -0.4:
+        verdict = "bad"
+    else:
+        verdict = "unknown"
+    confidence = round(min(1.0, abs(total) / 3 + 0.2 * min(len(mine), 3)), 2) if verdict != "unknown" else 0.0
+    ordered = sorted(mine, key=lambda e: -abs(e.score))
+    return PairVerdict(
+        a, b, verdict, confidence,
+        evidence=tuple(e.span for e in ordered[:8]),
+        reasons=tuple(dict.fromkeys(f"{e.kind}: {e.note}" for e in ordered[:8])),
+    )
+
+
+def pairs_of_interest(doc: Document, people: list[Person], refs: References, evidence: list[Evidence]) -> list[tuple[str, str]]:
+    """The pairs an article is about: named together in the headline, or with stances or events between them."""
+    headline = doc.blocks_of("headline")
+    counts = Counter(r.person for r in refs.refs if r.person and r.kind in ("name", "short"))
+    main = {pid for pid, _ in counts.most_common(3)}
+    pairs: dict[tuple[str, str], None] = {}
+    if headline:
+        named = list(dict.fromkeys(r.person for r in refs.within(headline[0].start, headline[0].end) if r.person))
+        for a, b in combinations(named, 2):
+            pairs[_key(a, b)] = None
+    weight: Counter[tuple[str, str]] = Counter()
+    for e in evidence:
+        weight[_key(e.a, e.b)] += abs(e.score) if e.kind != "relation" else 0.3
+    ranked = [key for key, w in weight.most_common() if w >= 0.6 and key[0] in main and key[1] in main]
+    for key in ranked[:1]:
+        pairs[key] = None  # the one relationship the story is most about
+    return list(pairs)
+
+
+def find_pairs(
+    doc: Document, people: list[Person], refs: References, relations: list[Relation], stances: list[Stance],
+) -> list[PairVerdict]:
+    """A verdict for every pair the article is about."""
+    evidence = gather_evidence(doc, people, refs, relations, stances)
+    return [verdict_from_evidence(a, b, evidence) for a, b in pairs_of_interest(doc, people, refs, evidence)]
