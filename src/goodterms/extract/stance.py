@@ -110,6 +110,11 @@ class StanceFinder:
                     continue
                 sign = 1.0 if m.group("pos") else -1.0
                 span = Span(s_start, s_end)
+                if len(before) >= 2 and re.match(r"^\s+and\s+$", self.text[before[-2].end:before[-1].start]) \
+                        and not after:
+                    self.add(before[-2].person, before[-1].person, 0.6 * sign, span)  # "he and the star fell out"
+                    self.add(before[-1].person, before[-2].person, 0.6 * sign, span)
+                    continue
                 if after and after[0].start - m.end() <= 40:
                     self.add(source.person, after[0].person, 0.6 * sign, span)
                 elif re.search(r"\b(?:with|at)\s+(?:him|her)\b|\beach other\b", self.text[m.end():s_end]) \

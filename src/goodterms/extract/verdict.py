@@ -115,7 +115,9 @@ def verdict_from_evidence(a: str, b: str, evidence: list[Evidence]) -> PairVerdi
     )
 
 
-def pairs_of_interest(doc: Document, people: list[Person], refs: References, evidence: list[Evidence]) -> list[tuple[str, str]]:
+def pairs_of_interest(
+    doc: Document, people: list[Person], refs: References, relations: list[Relation], evidence: list[Evidence],
+) -> list[tuple[str, str]]:
     """The pairs an article is about: named together in the headline, or with stances or events between them."""
     headline = doc.blocks_of("headline")
     counts = Counter(r.person for r in refs.refs if r.person and r.kind in ("name", "short"))
@@ -128,9 +130,15 @@ def pairs_of_interest(doc: Document, people: list[Person], refs: References, evi
     weight: Counter[tuple[str, str]] = Counter()
     for e in evidence:
         weight[_key(e.a, e.b)] += abs(e.score) if e.kind != "relation" else 0.3
-    ranked = [key for key, w in weight.most_common() if w >= 0.6 and key[0] in main and key[1] in main]
+    family = {_key(r.subject, r.object) for r in relations if r.type in ("parent", "stepparent", "sibling")}
+    couples = {_key(r.subject, r.object) for r in relations if r.type in ("spouse", "partner") and r.status == "current"}
+    ranked = [key for key, w in weight.most_common()
+              if w >= 0.6 and key[0] in main and key[1] in main and key not in family]
     for key in ranked[:1]:
         pairs[key] = None  # the one relationship the story is most about
+    for key in couples:
+        if key[0] in main and key[1] in main and weight[key] >= 0.6:
+            pairs[key] = None
     return list(pairs)
 
 
@@ -139,4 +147,12 @@ def find_pairs(
 ) -> list[PairVerdict]:
     """A verdict for every pair the article is about."""
     evidence = gather_evidence(doc, people, refs, relations, stances)
-    return [verdict_from_evidence(a, b, evidence) for a, b in pairs_of_interest(doc, people, refs, evidence)]
+    family = {_key(r.subject, r.object) for r in relations if r.type in ("parent", "stepparent", "sibling")}
+    out = []
+    for a, b in pairs_of_interest(doc, people, refs, relations, evidence):
+        verdict = verdict_from_evidence(a, b, evidence)
+        if _key(a, b) in family and verdict.verdict == "good":
+            # parents and children get on unless the text says otherwise: no news, no claim
+            verdict = PairVerdict(a, b, "unknown", 0.0, verdict.evidence, verdict.reasons)
+        out.append(verdict)
+    return out
