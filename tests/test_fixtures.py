@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from goodterms.model import Analysis
+from goodterms.model import SYMMETRIC_RELATIONS as SYMMETRIC, Analysis
 
 from conftest import ARTICLES, article_names, expected_for
 
@@ -296,6 +296,52 @@ def test_no_unexpected_comments(case: Case) -> None:
     snippets = [" ".join(c["text"].split()) for c in case.want["comments"]]
     extra = [c["text"] for c in case.got["comments"] if not any(s in " ".join(c["text"].split()) for s in snippets)]
     assert not extra, f"unexpected comments: {extra}"
+
+
+# -- relations -------------------------------------------------------------------------------
+def _relation_key(case: Case, rel: dict[str, Any], people: list[dict[str, Any]]) -> tuple[str, ...] | None:
+    """(type, a, b) with a, b expected names; a and b sorted where the type is symmetric."""
+    def resolve(ref: str) -> str | None:
+        if people is case.want["people"]:
+            return ref
+        for expected in case.want["people"]:
+            if case.same_person(ref, expected["name"]):
+                return expected["name"]
+        return None
+
+    a, b = resolve(rel["subject"]), resolve(rel["object"])
+    if a is None or b is None:
+        return None
+    if rel["type"] in SYMMETRIC:
+        a, b = sorted((a, b))
+    return rel["type"], a, b
+
+
+def test_relations(case: Case) -> None:
+    got = {}
+    for rel in case.got["relations"]:
+        key = _relation_key(case, rel, case.got["people"])
+        if key is not None:
+            got[key] = rel
+    problems = []
+    for expected in required(case.want.get("relations", [])):
+        key = _relation_key(case, expected, case.want["people"])
+        rel = got.get(key)  # type: ignore[arg-type]
+        if rel is None:
+            problems.append(f"missing relation {key}")
+        elif rel["status"] != expected["status"]:
+            problems.append(f"{key} is {rel['status']}, wants {expected['status']}")
+    report(problems)
+
+
+def test_no_unexpected_relations(case: Case) -> None:
+    wanted = {_relation_key(case, r, case.want["people"]) for r in case.want.get("relations", [])}
+    extra = []
+    for rel in case.got["relations"]:
+        key = _relation_key(case, rel, case.got["people"])
+        if key not in wanted:
+            extra.append(key or (rel["type"], case.who(rel["subject"]), case.who(rel["object"])))
+    assert not extra, f"unexpected relations: {extra}"
 
 
 # -- spans -----------------------------------------------------------------------------------

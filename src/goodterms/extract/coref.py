@@ -37,6 +37,7 @@ class References:
 
     def __init__(self, doc: Document, people: list[Person]) -> None:
         self.doc = doc
+        self.text = doc.text
         self.people = {p.id: p for p in people}
         self.counts = Counter({p.id: sum(1 for m in p.mentions if m.kind != "handle") for p in people})
         self.sentences: list[tuple[int, int]] = []
@@ -113,7 +114,10 @@ class References:
             if ref.subject:
                 score += 1.5
             elif ref.person in was_subject:
-                score += 0.75
+                score += 1.0
+            if self.text[ref.end:ref.end + 2] in ("'s", "\u2019s") or re.search(
+                    r"\b(?:of|with|to|for|about|at|by|from|as)\s+$", self.text[max(0, ref.start - 8):ref.start]):
+                score -= 1.0  # "posed as Maddox's father": a possessor or an object is rarely the next "he"
             if gender and person.gender is None:
                 score -= 1.5
             score += 0.5 * math.log2(1 + self.counts[ref.person])  # type: ignore[index]

@@ -159,6 +159,9 @@ class PeopleFinder:
         def last_before(p: _Builder) -> int:
             before = [m.start for m in p.mentions if m.start < position]
             return max(before) if before else -1
+        if len(candidates) > 1 and all(len(f.split()) > 1 for p in candidates for f in p.forms if f.lower() != "x"):
+            # a surname two people share ("Williams"): the one the article is about
+            return max(candidates, key=lambda p: (len(p.mentions), -p.first_at))
         best = max(candidates, key=last_before)
         if last_before(best) >= 0:
             return best
@@ -282,7 +285,9 @@ def _person_for_handle(finder: PeopleFinder, handle: str) -> _Builder | None:
     return best
 
 
-def _infer_gender(person: _Builder, text: str, sentences: list[tuple[int, int]], solo: set[int]) -> str | None:
+def _infer_gender(
+    person: _Builder, text: str, sentences: list[tuple[int, int]], solo: set[int], subjects: set[int],
+) -> str | None:
     """'f', 'm' or None: titles and kin words beside the name, then first names, then pronouns."""
     votes: Counter[str] = Counter()
     for form in person.forms:
@@ -298,7 +303,7 @@ def _infer_gender(person: _Builder, text: str, sentences: list[tuple[int, int]],
                 votes["f"] += 2
             elif n == 0 and w in MALE_WORDS and w not in ("his", "he", "him"):
                 votes["m"] += 2
-        if id(mention) in solo:
+        if id(mention) in solo or id(mention) in subjects:
             sent_end = next((e for s, e in sentences if s <= mention.start < e), mention.end)
             after = re.findall(r"[\w-]+", text[mention.end:sent_end].lower())
             for w in after:
@@ -333,6 +338,18 @@ def _solo_mentions(finder: PeopleFinder, sentences: list[tuple[int, int]]) -> se
     return solo
 
 
+def _subject_mentions(finder: PeopleFinder, text: str, sentences: list[tuple[int, int]]) -> set[int]:
+    """ids of mentions that open their sentence: the pronoun that follows most often means them."""
+    out = set()
+    starts = {s for s, _ in sentences}
+    for person in finder.people:
+        for m in person.mentions:
+            lead = text[max(0, m.start - 12):m.start]
+            if m.start in starts or re.search(r"(?:^|\n)\W*$", lead):
+                out.add(id(m))
+    return out
+
+
 def _headline_only(person: _Builder, doc: Document) -> bool:
     """A 'name' NER found only in a title-case headline and never in the body is usually not one."""
     headline_end = next((b.end for b in doc.blocks if b.kind == "headline"), 0)
@@ -347,6 +364,7 @@ def _freeze(finder: PeopleFinder, doc: Document) -> list[Person]:
     sentences = [s for b in doc.blocks if b.kind not in ("social_embed", "dateline")
                  for s in sentence_spans(doc.text, b.start, b.end)]
     solo = _solo_mentions(finder, sentences)
+    subjects = _subject_mentions(finder, doc.text, sentences)
     ordered = sorted(finder.people, key=lambda p: p.first_at)
     people = []
     for index, builder in enumerate(ordered, start=1):
@@ -360,6 +378,6 @@ def _freeze(finder: PeopleFinder, doc: Document) -> list[Person]:
         )
         people.append(Person(
             id=f"p{index}", name=name, aliases=aliases, handles=handles,
-            gender=_infer_gender(builder, doc.text, sentences, solo), mentions=mentions,
+            gender=_infer_gender(builder, doc.text, sentences, solo, subjects), mentions=mentions,
         ))
     return people
