@@ -14,8 +14,6 @@ from goodterms.nlp import load_pipeline
 
 TESTS = Path(__file__).resolve().parent
 ARTICLES = TESTS / "fixtures" / "articles"
-#: ../shared/eval beside the repository: real articles, never copied into it.
-SHARED_EVAL = TESTS.parent.parent / "shared" / "eval"
 
 
 def article_names() -> list[str]:
