@@ -40,7 +40,7 @@ class Record:
                 continue
             kind = cls.nested.get(key)
             if kind is not None and value is not None:
-                if isinstance(value, list):
+                if isinstance(value, (list, tuple)):
                     value = tuple(kind.from_dict(v) for v in value)  # type: ignore[attr-defined]
                 else:
                     value = kind.from_dict(value)  # type: ignore[attr-defined]
@@ -255,6 +255,7 @@ class Analysis(Record):
             "published": doc.published,
             "warnings": list(doc.warnings),
             "blocks": [b.to_dict() for b in doc.blocks],
+            "embeds": [e.to_dict() for e in doc.embeds],
         }
         for key in ("people", "quotes", "social_posts", "comments", "relations", "stances", "pairs"):
             out[key] = [r.to_dict() for r in getattr(self, key)]
@@ -268,7 +269,9 @@ class Analysis(Record):
             published=data.get("published"),
             blocks=tuple(Block.from_dict(b) for b in data.get("blocks", [])),
             warnings=tuple(data.get("warnings", [])),
+            embeds=tuple(Embed.from_dict(e) for e in data.get("embeds", [])),
         )
         parts = {k: data.get(k, []) for k in cls.nested if k != "document"}
-        return cls.from_dict({"document": doc.to_dict(), **parts})
+        rebuilt = cls.from_dict({"document": doc.to_dict(), **parts})
+        return cls(**{**{f.name: getattr(rebuilt, f.name) for f in fields(cls)}, "document": doc})
 

@@ -1,10 +1,11 @@
 """Reader and fan comments: their words, their sentiment and the person they address."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from ..model import Comment, Document
+from ..model import Comment, Document, Embed
 from .coref import References
 
 if TYPE_CHECKING:
@@ -40,9 +41,28 @@ def find_comments(doc: Document, refs: References, quoted: list[tuple[int, int]]
     return comments
 
 
+OWNER_CUE = re.compile(
+    r"['\u2019]s?\s+(?:\w+\s+){0,2}?(?:fans|followers|post|photo|pic|picture|snap|selfie|video|clip|caption|"
+    r"comments?|page|account|feed|upload)\b", re.IGNORECASE)
+
+
 def _target(doc: Document, refs: References, position: int) -> str | None:
-    """Whom the comment addresses: the person whose fans or post the article just named."""
-    before = [r for r in refs.within(max(0, position - 1500), position) if r.person and r.kind in ("name", "short")]
-    if before:
-        return before[-1].person
+    """Whom the comment addresses: whose fans or post the article just named, else whose embed came last."""
+    floor = max(0, position - 1500)
+    names = [r for r in refs.within(floor, position) if r.person and r.kind in ("name", "short", "pronoun")]
+    for ref in reversed(names):
+        if OWNER_CUE.match(doc.text, ref.end, min(len(doc.text), ref.end + 40)):
+            return ref.person
+    embeds = [e for e in doc.embeds if floor <= e.start < position]
+    if embeds:
+        owner = _embed_owner(refs, embeds[-1])
+        if owner:
+            return owner
     return refs.main_person()
+
+
+def _embed_owner(refs: References, embed: Embed) -> str | None:
+    for person in refs.people.values():
+        if embed.handle in person.handles:
+            return person.id
+    return None

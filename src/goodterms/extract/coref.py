@@ -45,6 +45,7 @@ class References:
             if block.kind not in ("social_embed", "dateline"):
                 self.sentences.extend(sentence_spans(doc.text, block.start, block.end))
         self.sentence_starts = [s for s, _ in self.sentences]
+        self.quoted = _quoted_spans(doc)
         headlines = doc.blocks_of("headline")
         self.headline_end = headlines[0].end if headlines else 0
         names = []
@@ -97,7 +98,9 @@ class References:
         sent_start, _ = self.sentence_of(position)
         i = bisect.bisect_right(self.sentence_starts, position) - 1
         window_start = self.sentences[max(i - 4, 0)][0] if self.sentences else 0
-        window = [r for r in self.refs if window_start <= r.start < position and r.person is not None]
+        outside = not self.in_quote(position)
+        window = [r for r in self.refs if window_start <= r.start < position and r.person is not None
+                  and not (outside and self.in_quote(r.start))]  # names inside speech are not antecedents
         was_subject = {r.person for r in window if r.subject}
         best, best_score = None, float("-inf")
         seen: set[str] = set()
@@ -132,6 +135,11 @@ class References:
                 if count >= 2 and score > best_score:
                     best = pid
         return best
+
+    def in_quote(self, position: int) -> bool:
+        """Whether position lies inside quoted words."""
+        i = bisect.bisect_right(self.quoted, (position, float("inf"))) - 1
+        return i >= 0 and self.quoted[i][0] <= position < self.quoted[i][1]
 
     def _salient(self, position: int, gender: str | None) -> str | None:
         """For "the actress": the compatible person the article is most about, near here."""
@@ -185,3 +193,14 @@ class References:
     def main_person(self) -> str | None:
         """The most mentioned person, who an untargeted comment is usually about."""
         return self.counts.most_common(1)[0][0] if self.counts else None
+
+
+def _quoted_spans(doc: Document) -> list[tuple[int, int]]:
+    """Sorted (start, end) of every quoted stretch in the text blocks."""
+    from .quotemarks import find_marked
+
+    spans = []
+    for block in doc.blocks:
+        if block.kind in ("paragraph", "blockquote", "heading", "headline"):
+            spans.extend((m.start, m.end) for m in find_marked(doc.text, block.start, block.end))
+    return sorted(spans)

@@ -129,3 +129,13 @@ COMMENTER_WORDS = re.compile(
 # "another added" is a commenter only right after a commenter's words.
 NEXT_COMMENTER = re.compile(r"^\W*(?:and\s+|while\s+|but\s+)?(?:another|one|others|someone|a second|a third)\W*$",
                             re.IGNORECASE)
+
+# Names shaped like outlets: "Solstice Style", "Thread Report", "Glow Magazine".
+OUTLET_NAME_END = re.compile(
+    r"\b(?:Magazine|News|Weekly|Daily|Times|Journal|Tribune|Herald|Telegraph|Gazette|Show|Radio|TV|"
+    r"Network|Channel|Podcast|Tonight|Report|Style|Review|Digest|Insider|Online|Media|Studios?)$"
+)
+# "Mina Castellano (@minacastellano)": a handle cited beside a name.
+CITED_HANDLE = re.compile(
+    r"(?P<name>[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,3})\s*\(@(?P<handle>[A-Za-z0-9_.]{2,30})\)"
+)

@@ -9,13 +9,19 @@ from dataclasses import dataclass, field
 from ..model import Document, Embed, Mention, Person
 from .names_gender import FEMALE_FIRST_NAMES, MALE_FIRST_NAMES
 from .sentences import sentence_spans
-from .lexicon import FEMALE_WORDS, GENDER_OF_HONORIFIC, HONORIFICS, KIN_NOUNS, MALE_WORDS, NOT_PEOPLE
+from .lexicon import (
+    CITED_HANDLE, FEMALE_WORDS, GENDER_OF_HONORIFIC, HONORIFICS, KIN_NOUNS, MALE_WORDS, NOT_PEOPLE, OUTLET_NAME_END,
+)
 
 NAME_TOKEN = r"(?:[A-Z][a-zA-Z\u00C0-\u017F'\u2019.-]*[a-zA-Z\u00C0-\u017F.]|[A-Z])"
 KIN_LIST = re.compile(
     r"\b(?P<kin>" + "|".join(sorted((re.escape(k) for k in KIN_NOUNS), key=len, reverse=True)) + r")"
     r"(?:,|\s*[\u2013\u2014-])?\s+(?P<names>" + NAME_TOKEN + r"(?:\s+" + NAME_TOKEN + r"){0,2}"
     r"(?:(?:,\s*\d{1,2})?(?:,\s*|\s+and\s+|,\s*and\s+)" + NAME_TOKEN + r"(?:\s+" + NAME_TOKEN + r"){0,2})*)",
+)
+KIN_APPOSITIVE = re.compile(
+    r"(?<![\w'])(?P<name>" + NAME_TOKEN + r"(?:\s+" + NAME_TOKEN + r"){0,2}),\s+(?:the|his|her|their|our|my)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:" + "|".join(sorted((re.escape(k) for k in KIN_NOUNS), key=len, reverse=True)) + r")\b"
 )
 LIST_SPLIT = re.compile(r",\s*\d{1,2}\b|,\s*and\s+|\s+and\s+|,\s*")
 # Capitalised words that are English words first: never taken for a first name on their own.
@@ -85,6 +91,8 @@ def clean_name(text: str, start: int) -> tuple[str, int, int] | None:
         return None
     if text.isupper() and len(text) > 3:
         return None
+    if OUTLET_NAME_END.search(text) and len(text.split()) > 1:
+        return None  # "Glow Magazine", "Thread Report"
     return text, start, start + len(text)
 
 
@@ -200,6 +208,10 @@ def find_people(doc: Document, entities: list[Entity]) -> list[Person]:
                 cleaned = clean_name(part, part_start)
                 if cleaned and not any(c[1] <= cleaned[1] < c[2] for c in candidates):
                     candidates.append(cleaned)
+        for m in KIN_APPOSITIVE.finditer(text, start, end):
+            cleaned = clean_name(m.group("name"), m.start("name"))
+            if cleaned and not any(c[1] <= cleaned[1] < c[2] for c in candidates):
+                candidates.append(cleaned)  # "Milo, the son of ..."
     # Full names first, so that short forms find the person they belong to.
     candidates.sort(key=lambda c: (-len(c[0].split()) if len(c[0].split()) > 1 else 0, c[1]))
     seen_spans: set[tuple[int, int]] = set()
@@ -211,7 +223,22 @@ def find_people(doc: Document, entities: list[Entity]) -> list[Person]:
     _add_missed_mentions(finder, doc, seen_spans)
     for embed in doc.embeds:
         _add_embed(finder, embed)
+    _add_cited_handles(finder, doc)
     return _freeze(finder, doc)
+
+
+def _add_cited_handles(finder: PeopleFinder, doc: Document) -> None:
+    """'Mina Castellano (@minacastellano)' in the body gives Mina her handle."""
+    for start, end in _body_blocks(doc):
+        for m in CITED_HANDLE.finditer(doc.text, start, end):
+            name = m.group("name").split()
+            person = finder._match_multi(name) if len(name) > 1 else None
+            if person is None and len(name) == 1:
+                matches = finder._matches_single(name[0])
+                person = matches[0] if len(matches) == 1 else None
+            handle = m.group("handle").rstrip(".")
+            if person is not None and handle not in person.handles:
+                person.handles.append(handle)
 
 
 def _trim_to_body_name(name: str, body: str) -> str:
@@ -305,12 +332,19 @@ def _infer_gender(
                 votes["m"] += 2
         if id(mention) in solo or id(mention) in subjects:
             sent_end = next((e for s, e in sentences if s <= mention.start < e), mention.end)
-            after = re.findall(r"[\w-]+", text[mention.end:sent_end].lower())
-            for w in after:
-                if w in ("she", "her", "herself"):
+            following = next((text[s2:e2] for s2, e2 in sentences if s2 >= sent_end), "")
+            opener = re.findall(r"[\w-]+", following.lower())[:3]
+            if "she" in opener or any(w in FEMALE_WORDS for w in opener[1:]) and opener[:1] == ["the"]:
+                votes["f"] += 1  # "Jo Bell has had enough. The actress ..." / "... She ..."
+            elif "he" in opener or any(w in MALE_WORDS for w in opener[1:]) and opener[:1] == ["the"]:
+                votes["m"] += 1
+            tail = re.split(r"[\"\u201c\u201d]", text[mention.end:sent_end])[0]  # speech has its own speaker
+            after = re.findall(r"[\w-]+", tail.lower())
+            for w in after:  # object forms (her, him) usually mean someone else
+                if w in ("she", "herself", "hers"):
                     votes["f"] += 1
                     break
-                if w in ("he", "his", "him", "himself"):
+                if w in ("he", "his", "himself"):
                     votes["m"] += 1
                     break
     first_name = person.best_form().split()[0].lower()

@@ -33,6 +33,11 @@ def find_marked(text: str, start: int, end: int) -> list[Marked]:
         after = text[i + 1] if i + 1 < end else " "
         if ch in OPEN_DOUBLE or (ch == '"' and not _word_char(before) or ch == '"' and i == start):
             close = _find_close_double(text, i + 1, end, straight=(ch == '"'))
+            if close is None:
+                reopen = _next_open(text, i + 1, end)
+                if reopen is not None:
+                    i = reopen  # a stray mark: its end is unknown, so it is no quote; go on from the next one
+                    continue
             found.append(_make(text, i, close, end))
             i = (close if close is not None else end) + 1
             continue
@@ -107,3 +112,11 @@ def _find_close_straight_single(text: str, i: int, end: int) -> int | None:
             break
         i += 1
     return fallback
+
+
+def _next_open(text: str, i: int, end: int) -> int | None:
+    """Where the next opening double quote mark is, if any."""
+    for j in range(i, end):
+        if text[j] in OPEN_DOUBLE:
+            return j
+    return None

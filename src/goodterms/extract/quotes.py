@@ -389,9 +389,6 @@ def find_quotes(
     quotes: list[Quote] = []
     comments: list[Found] = []
     last_outlet: dict[str, tuple[str, Span, int]] = _outlet_history(finder)
-    first_outlet = finder.outlets_before(len(doc.text))
-    if first_outlet is not None:
-        first_outlet = next((finder.outlet_in(s, e) for s, e in refs.sentences if finder.outlet_in(s, e)), None)
     previous: Found | None = None
     previous_speaker: str | None = None
     previous_outlet: tuple[str, Span] | None = None
@@ -453,7 +450,7 @@ def find_quotes(
             elif speaker is not None and speaker in last_outlet and last_outlet[speaker][2] < item.start:
                 outlet = last_outlet[speaker][:2]  # type: ignore[assignment]
             else:
-                outlet = nearby or first_outlet
+                outlet = nearby
         text = doc.text[item.start:item.end]
         if item.joined:
             a_start, gap_start, b_start = item.joined

@@ -4,10 +4,8 @@ from __future__ import annotations
 import re
 
 from ..model import Document, Person, SocialPost
+from .lexicon import CITED_HANDLE
 
-CITED_HANDLE = re.compile(
-    r"(?P<name>[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,3})\s*\(@(?P<handle>[A-Za-z0-9_.]{2,30})\)"
-)
 
 
 def find_social_posts(doc: Document, people: list[Person]) -> list[SocialPost]:
@@ -27,7 +25,7 @@ def find_social_posts(doc: Document, people: list[Person]) -> list[SocialPost]:
             if key in seen:
                 continue
             seen.add(key)
-            person = _person_named(people, m.group("name"))
+            person = owner.get(key) or _person_named(people, m.group("name"))
             posts.append(SocialPost(_platform_near(doc.text, m.start(), block.start), key, person, m.start(), m.end()))
     return posts
 
@@ -41,7 +39,10 @@ def _person_named(people: list[Person], name: str) -> str | None:
 
 
 def _platform_near(text: str, position: int, floor: int) -> str:
-    m = None
-    for m in re.finditer(r"\b(Instagram|Twitter|TikTok|Facebook|YouTube|Threads|X)\b", text[floor:position + 200]):
-        pass
-    return m.group(1).lower() if m else "twitter"
+    """The platform named nearest before position (anywhere earlier), else just after it."""
+    pattern = re.compile(r"\b(Instagram|Twitter|TikTok|Facebook|YouTube|Threads)\b")
+    before = list(pattern.finditer(text, 0, position))
+    if before:
+        return before[-1].group(1).lower()
+    after = pattern.search(text, position, position + 300)
+    return after.group(1).lower() if after else "unknown"
