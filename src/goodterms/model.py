@@ -1,6 +1,7 @@
 """The records goodterms produces: frozen dataclasses that point into one text by offsets."""
 from __future__ import annotations
 
+import builtins
 import hashlib
 import unicodedata
 from dataclasses import asdict, dataclass, fields
@@ -192,7 +193,7 @@ class Relation(Record):
     evidence: tuple[Span, ...] = ()
     derived_from: tuple[str, ...] = ()
 
-    nested: ClassVar[dict[str, type]] = {"evidence": Span}
+    nested: ClassVar[dict[str, builtins.type]] = {"evidence": Span}
 
 
 @dataclass(frozen=True)

@@ -70,6 +70,7 @@ class References:
 
     def _resolve_pronouns_and_descriptors(self) -> None:
         found: list[tuple[int, int, str, str, str | None]] = []
+        gender: str | None
         for block in self.doc.blocks:
             if block.kind in ("social_embed", "dateline", "comment"):
                 continue
@@ -199,7 +200,7 @@ def _quoted_spans(doc: Document) -> list[tuple[int, int]]:
     """Sorted (start, end) of every quoted stretch in the text blocks."""
     from .quotemarks import find_marked
 
-    spans = []
+    spans: list[tuple[int, int]] = []
     for block in doc.blocks:
         if block.kind in ("paragraph", "blockquote", "heading", "headline"):
             spans.extend((m.start, m.end) for m in find_marked(doc.text, block.start, block.end))

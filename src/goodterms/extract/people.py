@@ -365,7 +365,7 @@ def _solo_mentions(finder: PeopleFinder, sentences: list[tuple[int, int]]) -> se
         for m in person.mentions:
             i = bisect.bisect_right(starts, m.start) - 1
             by_sentence.setdefault(i, []).append((person, m))
-    solo = set()
+    solo: set[int] = set()
     for items in by_sentence.values():
         if len({id(p) for p, _ in items}) == 1:
             solo.update(id(m) for _, m in items)

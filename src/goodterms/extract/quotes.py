@@ -316,9 +316,9 @@ class QuoteFinder:
                 continue
             o_start = m.start("outlet") + m.group("outlet").find(name.split()[0])
             return name, Span(o_start, o_start + len(name))
-        m = PLATFORM_WORD.search(self.text, start, end)
-        if m and POST_VERBS.search(self.text, start, end):
-            return m.group(1), Span(m.start(1), m.end(1))
+        platform = PLATFORM_WORD.search(self.text, start, end)
+        if platform and POST_VERBS.search(self.text, start, end):
+            return platform.group(1), Span(platform.start(1), platform.end(1))
         return None
 
     def _is_place_or_known_person(self, start: int, end: int) -> bool:

@@ -127,17 +127,18 @@ def pairs_of_interest(
         named = list(dict.fromkeys(r.person for r in refs.within(headline[0].start, headline[0].end) if r.person))
         for a, b in combinations(named, 2):
             pairs[_key(a, b)] = None
-    weight: Counter[tuple[str, str]] = Counter()
+    weight: dict[tuple[str, str], float] = {}
     for e in evidence:
-        weight[_key(e.a, e.b)] += abs(e.score) if e.kind != "relation" else 0.3
+        key = _key(e.a, e.b)
+        weight[key] = weight.get(key, 0.0) + (abs(e.score) if e.kind != "relation" else 0.3)
     family = {_key(r.subject, r.object) for r in relations if r.type in ("parent", "stepparent", "sibling")}
     couples = {_key(r.subject, r.object) for r in relations if r.type in ("spouse", "partner") and r.status == "current"}
-    ranked = [key for key, w in weight.most_common()
+    ranked = [key for key, w in sorted(weight.items(), key=lambda kv: -kv[1])
               if w >= 0.6 and key[0] in main and key[1] in main and key not in family]
     for key in ranked[:1]:
         pairs[key] = None  # the one relationship the story is most about
     for key in couples:
-        if key[0] in main and key[1] in main and weight[key] >= 0.6:
+        if key[0] in main and key[1] in main and weight.get(key, 0.0) >= 0.6:
             pairs[key] = None
     return list(pairs)
 
