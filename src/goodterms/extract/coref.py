@@ -201,7 +201,14 @@ def _quoted_spans(doc: Document) -> list[tuple[int, int]]:
     from .quotemarks import find_marked
 
     spans: list[tuple[int, int]] = []
+    previous = None
     for block in doc.blocks:
         if block.kind in ("paragraph", "blockquote", "heading", "headline"):
-            spans.extend((m.start, m.end) for m in find_marked(doc.text, block.start, block.end))
+            marked = find_marked(doc.text, block.start, block.end)
+            spans.extend((m.start, m.end) for m in marked)
+            if not marked and previous is not None and doc.text[previous.start:previous.end].rstrip().endswith(":"):
+                spans.append((block.start, block.end))  # words after "telling Glow Magazine:"
+            previous = block
+        elif block.kind != "social_embed":
+            previous = None
     return sorted(spans)

@@ -13,10 +13,10 @@ from .lexicon import (
     CITED_HANDLE, FEMALE_WORDS, GENDER_OF_HONORIFIC, HONORIFICS, KIN_NOUNS, MALE_WORDS, NOT_PEOPLE, OUTLET_NAME_END,
 )
 
-NAME_TOKEN = r"(?:[A-Z][a-zA-Z\u00C0-\u017F'\u2019.-]*[a-zA-Z\u00C0-\u017F.]|[A-Z])"
+NAME_TOKEN = r"(?:[A-Z]\.|[A-Z][a-zA-Z\u00C0-\u017F'\u2019-]*[a-zA-Z\u00C0-\u017F]|[A-Z])"
 KIN_LIST = re.compile(
     r"\b(?P<kin>" + "|".join(sorted((re.escape(k) for k in KIN_NOUNS), key=len, reverse=True)) + r")"
-    r"(?:,|\s*[\u2013\u2014-])?\s+(?P<names>" + NAME_TOKEN + r"(?:\s+" + NAME_TOKEN + r"){0,2}"
+    r"(?:,|\s*[\u2013\u2014-])?\s+(?:(?:the|a|an)\s+)?(?:(?!(?:in|of|at|from|to|on|with|for|and|by|as|is|was|who|that|when|while|after|before|about)\b)[a-z][\w-]*\s+){0,2}?(?P<names>" + NAME_TOKEN + r"(?:\s+" + NAME_TOKEN + r"){0,2}"
     r"(?:(?:,\s*\d{1,2})?(?:,\s*|\s+and\s+|,\s*and\s+)" + NAME_TOKEN + r"(?:\s+" + NAME_TOKEN + r"){0,2})*)",
 )
 KIN_APPOSITIVE = re.compile(
@@ -80,7 +80,8 @@ def clean_name(text: str, start: int) -> tuple[str, int, int] | None:
     lead = len(text) - len(text.lstrip("\"'\u201c\u2018(@"))
     text, start = text[lead:], start + lead
     words = text.split()
-    while len(words) > 1 and (words[0].lower() in COMMON_CAPITALS or words[0].lower() in LEADING_NOISE):
+    while len(words) > 1 and (words[0].lower() in COMMON_CAPITALS or words[0].lower() in LEADING_NOISE
+                              or words[0].lower() in KIN_NOUNS or words[0].lower().startswith("ex-")):
         cut = text.index(words[1], len(words[0]))
         text, start, words = text[cut:], start + cut, words[1:]
     if re.match(r"(?i)(?:i|you|we|they|he|she|it)['\u2019]", text):

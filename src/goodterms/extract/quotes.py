@@ -449,8 +449,9 @@ def find_quotes(
                 outlet = previous_outlet
             elif speaker is not None and speaker in last_outlet and last_outlet[speaker][2] < item.start:
                 outlet = last_outlet[speaker][:2]  # type: ignore[assignment]
-            else:
-                outlet = nearby
+            elif not re.search(r"\b(?:told|tells|telling|said to|speaking to|spoke to)\s+(?:a|an|the|his|her|their)\s+[a-z]",
+                               doc.text[context[0]:min(block.end, item.end + 120)]):
+                outlet = nearby  # the interview the article is reporting, unless the text names another venue
         text = doc.text[item.start:item.end]
         if item.joined:
             a_start, gap_start, b_start = item.joined
