@@ -13,11 +13,15 @@ from .sentences import sentence_spans
 
 PRONOUN = re.compile(r"\b(she|he|her|him|his|hers|herself|himself)\b", re.IGNORECASE)
 DESCRIPTOR = re.compile(
-    r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+((?:[\w'\u2019-]+\s+){0,4}?(?P<noun>"
+    r"\b(?:[Tt]he)\s+((?:[\w'\u2019-]+\s+){0,4}?(?P<noun>"
     + "|".join(sorted((re.escape(n) for n in ROLE_NOUNS), key=len, reverse=True))
     + r"))\b(?!\s+(?:of|for|to|from|who|whom|that|which)\b)(?![\w'\u2019-])",
 )
 SENTENCE_OPENERS = re.compile(r"^(?:[\"'\u201c\u2018]?(?:But|And|So|Yet|Still|Now|Later|Meanwhile|However|Also),?\s+)?")
+
+
+LEADING_ADVERBIAL = re.compile(
+    r"^(?:In|On|At|During|After|Before|Earlier|Later|Last|This|Since|While|When|Speaking|Writing|Asked)\b[^,]{0,60},\s*")
 
 
 @dataclass(frozen=True)
@@ -66,6 +70,7 @@ class References:
         start, _ = self.sentence_of(position)
         lead = SENTENCE_OPENERS.match(self.doc.text[start:position])
         rest = self.doc.text[start + (lead.end() if lead else 0):position]
+        rest = LEADING_ADVERBIAL.sub("", rest)  # "In a new interview, Jo said"
         return len(rest.split()) <= 2 and not re.search(r"[,;]", rest)
 
     def _resolve_pronouns_and_descriptors(self) -> None:
@@ -149,10 +154,11 @@ class References:
         counts: Counter[str] = Counter()
         recent: set[str] = set()
         subjects: set[str] = set()
+        outside = not self.in_quote(position)
         for ref in self.refs:
             if ref.start >= position:
                 break
-            if ref.person is None or ref.kind not in ("name", "short"):
+            if ref.person is None or ref.kind not in ("name", "short") or outside and self.in_quote(ref.start):
                 continue
             counts[ref.person] += 1
             if ref.start >= near_start:
