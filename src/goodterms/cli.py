@@ -14,7 +14,7 @@ from .errors import GoodtermsError
 from .ingest import document_from_bytes, read_path
 from .model import Analysis, Document
 from .pipeline import Rejected, analyze_many
-from .report import render_text
+from .report import render_answer, render_text
 
 ARTICLE_SUFFIXES = (".txt", ".text", ".html", ".htm", ".xhtml")
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
@@ -126,6 +126,30 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     return EXIT_REJECTED if rejected else EXIT_OK
 
 
+def cmd_ask(args: argparse.Namespace) -> int:
+    from .corpus import ask
+
+    try:
+        inputs = _inputs(args.paths)
+    except FileNotFoundError as exc:
+        print(f"goodterms: {exc.args[0]}: no such file or folder", file=sys.stderr)
+        return EXIT_USAGE
+    rejected = 0
+    analyses: list[Analysis] = []
+    for result in analyze_many(_documents(inputs, args.max_bytes), settings=Settings(max_bytes=args.max_bytes)):
+        if isinstance(result, Rejected):
+            rejected += 1
+            print(f"goodterms: rejected {result.message}", file=sys.stderr)
+        else:
+            analyses.append(result)
+    answer = ask(args.a, args.b, analyses)
+    if args.format == "json":
+        print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=1))
+    else:
+        print(render_answer(answer))
+    return EXIT_REJECTED if rejected else EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every subcommand."""
     parser = argparse.ArgumentParser(
@@ -140,6 +164,14 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES,
                          help=f"refuse inputs larger than this (default {DEFAULT_MAX_BYTES:,})")
     analyze.set_defaults(func=cmd_analyze)
+
+    asking = sub.add_parser("ask", help="are two people on good terms? the verdict and its evidence")
+    asking.add_argument("a", metavar="PERSON_A", help='a name as the articles write it, e.g. "Kim Basinger"')
+    asking.add_argument("b", metavar="PERSON_B", help="the other person")
+    asking.add_argument("paths", nargs="+", metavar="PATH", help="article files, folders of articles, or -")
+    asking.add_argument("--format", choices=("text", "json"), default="text", help="answer style (default text)")
+    asking.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="refuse inputs larger than this")
+    asking.set_defaults(func=cmd_ask)
     return parser
 
 

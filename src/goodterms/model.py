@@ -210,6 +210,20 @@ class Stance(Record):
 
 
 @dataclass(frozen=True)
+class PairEvidence(Record):
+    """One reason bearing on whether a and b get on: its kind, a score in [-1, 1] and where it is."""
+
+    a: str
+    b: str
+    kind: str  # stance, relation, event
+    score: float
+    span: Span
+    note: str
+
+    nested: ClassVar[dict[str, builtins.type]] = {"span": Span}
+
+
+@dataclass(frozen=True)
 class PairVerdict(Record):
     """Are a and b on good terms, with the evidence."""
 
@@ -235,10 +249,12 @@ class Analysis(Record):
     relations: tuple[Relation, ...] = ()
     stances: tuple[Stance, ...] = ()
     pairs: tuple[PairVerdict, ...] = ()
+    evidence: tuple[PairEvidence, ...] = ()
 
     nested: ClassVar[dict[str, type]] = {
         "document": Document, "people": Person, "quotes": Quote, "social_posts": SocialPost,
         "comments": Comment, "relations": Relation, "stances": Stance, "pairs": PairVerdict,
+        "evidence": PairEvidence,
     }
 
     def person(self, pid: str | None) -> Person | None:
@@ -258,7 +274,7 @@ class Analysis(Record):
             "blocks": [b.to_dict() for b in doc.blocks],
             "embeds": [e.to_dict() for e in doc.embeds],
         }
-        for key in ("people", "quotes", "social_posts", "comments", "relations", "stances", "pairs"):
+        for key in ("people", "quotes", "social_posts", "comments", "relations", "stances", "pairs", "evidence"):
             out[key] = [r.to_dict() for r in getattr(self, key)]
         return out
 

@@ -13,9 +13,9 @@ from .extract.people import Entity, find_people
 from .extract.quotes import find_quotes
 from .extract.relations import find_relations
 from .extract.stance import find_stances
-from .extract.verdict import find_pairs
+from .extract.verdict import find_pairs, gather_evidence
 from .extract.social import find_social_posts
-from .model import Analysis, Comment, Document, PairVerdict, Person, Quote, Relation, SocialPost, Stance
+from .model import Analysis, Comment, Document, PairEvidence, PairVerdict, Person, Quote, Relation, SocialPost, Stance
 from .nlp import load_pipeline
 
 #: Blocks whose text goes through named-entity recognition.
@@ -37,6 +37,7 @@ class Work:
     relations: list[Relation] = field(default_factory=list)
     stances: list[Stance] = field(default_factory=list)
     pairs: list[PairVerdict] = field(default_factory=list)
+    evidence: list[PairEvidence] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,8 @@ def _stances(work: Work) -> None:
 
 def _verdicts(work: Work) -> None:
     assert work.refs is not None
-    work.pairs = find_pairs(work.doc, work.people, work.refs, work.relations, work.stances)
+    work.evidence = gather_evidence(work.doc, work.people, work.refs, work.relations, work.stances)
+    work.pairs = find_pairs(work.doc, work.people, work.refs, work.relations, work.stances, work.evidence)
 
 
 STAGES: tuple[Stage, ...] = (
@@ -94,7 +96,7 @@ STAGES: tuple[Stage, ...] = (
     Stage("comments", ("doc", "refs", "commenter_quotes"), ("comments",), _comments),
     Stage("relations", ("doc", "people", "refs"), ("relations",), _relations),
     Stage("stances", ("doc", "people", "refs", "quotes", "relations"), ("stances",), _stances),
-    Stage("verdicts", ("doc", "people", "refs", "relations", "stances"), ("pairs",), _verdicts),
+    Stage("verdicts", ("doc", "people", "refs", "relations", "stances"), ("evidence", "pairs"), _verdicts),
 )
 
 
@@ -131,7 +133,7 @@ def _finish(work: Work, stages: list[Stage]) -> Analysis:
     return Analysis(
         document=work.doc, people=tuple(work.people), quotes=tuple(work.quotes),
         social_posts=tuple(work.social_posts), comments=tuple(work.comments), relations=tuple(work.relations),
-        stances=tuple(work.stances), pairs=tuple(work.pairs),
+        stances=tuple(work.stances), pairs=tuple(work.pairs), evidence=tuple(work.evidence),
     )
 
 

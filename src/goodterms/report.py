@@ -3,7 +3,12 @@ from __future__ import annotations
 
 import textwrap
 
+from typing import TYPE_CHECKING
+
 from .model import Analysis
+
+if TYPE_CHECKING:
+    from .corpus import Answer
 
 
 def _name(analysis: Analysis, pid: str | None) -> str:
@@ -67,3 +72,20 @@ def _describe(analysis: Analysis, record: object) -> str:
     if "polarity" in d:
         return f"{_name(analysis, d['source'])} -> {_name(analysis, d['target'])}: {d['polarity']}"
     return f"{_name(analysis, d['a'])} & {_name(analysis, d['b'])}: {d['verdict']} ({d['confidence']:.2f})"
+
+
+def render_answer(answer: "Answer") -> str:
+    """A verdict on a pair with its evidence, one sentence per line with article and offsets."""
+    lines = [f"{answer.a} and {answer.b}: {answer.verdict}"
+             + (f" (confidence {answer.confidence:.2f})" if answer.verdict != "unknown" else "")]
+    lines.append(f"  named together in {answer.found_in} of {answer.articles} article(s)")
+    if not answer.items:
+        lines.append("  no evidence either way")
+    for item in sorted(answer.items, key=lambda i: (-abs(i.score), i.source, i.start)):
+        sign = "+" if item.score > 0 else "-" if item.score < 0 else " "
+        lines.append(f"  {sign} [{item.kind}] {item.source} [{item.start}:{item.end}] {item.note}")
+        lines.extend(textwrap.wrap(item.sentence, 88, initial_indent="      ", subsequent_indent="      "))
+    if len(answer.timeline) > 1:
+        lines.append("  over time:")
+        lines.extend(f"    {when}: {verdict}" for when, verdict in answer.timeline)
+    return "\n".join(lines)

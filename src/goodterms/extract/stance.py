@@ -15,7 +15,10 @@ POSITIVE_ACTS = (
     r"gushes (?:over|about)|gushing (?:over|about)|raved about|supported|supports|supporting|congratulated|"
     r"congratulates|adores|adored|loves|loved|celebrated|celebrates|celebrating|honou?red|cheered (?:on)?|"
     r"applauded|hailed|complimented|embraced|hugged|kissed|reconciled with|made up with|paid tribute to|"
-    r"stood by|stands by|backed|sweet message (?:to|for)|tribute to|shout-out to|wished"
+    r"stood by|stands by|backed|sweet message (?:to|for)|tribute to|shout-out to|wished|"
+    r"spoke (?:warmly|fondly|highly|glowingly) (?:about|of)|speaks (?:warmly|fondly|highly) (?:about|of)|"
+    r"had nothing but praise for|has nothing but praise for|kind words (?:for|about)|raved about|"
+    r"opened up about (?:her|his) love for|credited"
 )
 NEGATIVE_ACTS = (
     r"slammed|slams|slamming|blasted|blasts|blasting|shaded|shades|shading|threw shade at|throws shade at|"

@@ -3,10 +3,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
 from itertools import combinations
 
-from ..model import Document, PairVerdict, Person, Relation, Span, Stance
+from ..model import Document, PairEvidence, PairVerdict, Person, Relation, Span, Stance
 from .coref import References
 
 GOOD_TERMS = re.compile(
@@ -28,16 +27,7 @@ BAD_TERMS = re.compile(
 COUPLE_WORDS = re.compile(r"\b(?:the\s+(?:former\s+)?(?:couple|exes|pair|duo|two)|they|both)\b", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class Evidence:
-    """One reason bearing on whether a and b get on: its kind, a score in [-1, 1] and where it is."""
-
-    a: str
-    b: str
-    kind: str  # stance, relation, event
-    score: float
-    span: Span
-    note: str
+Evidence = PairEvidence
 
 
 def _key(a: str, b: str) -> tuple[str, str]:
@@ -145,9 +135,11 @@ def pairs_of_interest(
 
 def find_pairs(
     doc: Document, people: list[Person], refs: References, relations: list[Relation], stances: list[Stance],
+    evidence: list[Evidence] | None = None,
 ) -> list[PairVerdict]:
     """A verdict for every pair the article is about."""
-    evidence = gather_evidence(doc, people, refs, relations, stances)
+    if evidence is None:
+        evidence = gather_evidence(doc, people, refs, relations, stances)
     family = {_key(r.subject, r.object) for r in relations if r.type in ("parent", "stepparent", "sibling")}
     out = []
     for a, b in pairs_of_interest(doc, people, refs, relations, evidence):
