@@ -40,7 +40,8 @@ TWEET_RESIDUE = re.compile(
 TIKTOK_RESIDUE = re.compile(r"\u266c\s*original sound\s*[-\u2013\u2014]\s*(?P<handle>[\w.]+)", re.IGNORECASE)
 EMBED_NOISE = re.compile(
     r"^(?:View this post on Instagram|View (?:more )?on (?:Instagram|TikTok|Twitter|X)|"
-    r"pic\.twitter\.com/\w+|Watch on YouTube|Embed from Getty Images)\s*$",
+    r"pic\.twitter\.com/\w+|Watch on YouTube|Embed from Getty Images|"
+    r"(?:YouTube video|Instagram post|X post|TikTok video):\s+\S+)\s*$",
     re.IGNORECASE,
 )
 
