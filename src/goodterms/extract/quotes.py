@@ -200,10 +200,16 @@ class QuoteFinder:
         stop = re.search(r"[\u201c\"]", window)
         if stop:
             window = window[:stop.start()]
-        verb = SPEECH_WORD.search(window[:70])
-        if not verb or len(window[:verb.start()].split()) > 6:
-            return None
         base = close + lead
+        verb = SPEECH_WORD.search(window[:150])
+        if not verb:
+            return None
+        if len(window[:verb.start()].split()) > 6:
+            # '..." Chris Weston, chief strategist at a bank, said': a name, then an appositive
+            opener = [r for r in self.refs.within(base, base + 3) if r.person and r.kind in ("name", "short")]
+            if not opener or not re.match(r"^[^,]*,[^\"\u201c\u201d]{0,110},\s*$", window[:verb.start()]):
+                return None
+            return _Cue(opener[0].person, Span(opener[0].start, opener[0].end), verb.group(0))
         verb_start, verb_end = base + verb.start(), base + verb.end()
         np_before = window[:verb.start()]
         if re.search(r"\w", re.sub(r"\b(?:also|later|then|once|previously|simply|quickly)\b", "", np_before)):
