@@ -50,6 +50,7 @@ class References:
                 self.sentences.extend(sentence_spans(doc.text, block.start, block.end))
         self.sentence_starts = [s for s, _ in self.sentences]
         self.quoted = _quoted_spans(doc)
+        self.young = _young_people(doc, people)
         headlines = doc.blocks_of("headline")
         self.headline_end = headlines[0].end if headlines else 0
         names = []
@@ -129,6 +130,10 @@ class References:
                 score -= 1.0  # "posed as Maddox's father": a possessor or an object is rarely the next "he"
             if gender and person.gender is None:
                 score -= 1.5
+            if ref.kind == "descriptor":
+                score -= 0.5  # "the star" was itself a guess
+            if ref.person in self.young:
+                score -= 2.0  # a three-year-old is rarely the one quoted or acting
             score += 0.5 * math.log2(1 + self.counts[ref.person])  # type: ignore[index]
             if score > best_score:
                 best, best_score = ref.person, score
@@ -218,3 +223,28 @@ def _quoted_spans(doc: Document) -> list[tuple[int, int]]:
         elif block.kind != "social_embed":
             previous = None
     return sorted(spans)
+
+
+NUMBER_WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve".split())}
+AGE_BEFORE = re.compile(r"\b(\d{1,2}|[a-z]+)-(?:year|month|week)-old\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+AGE_AFTER = re.compile(r"^,\s*(\d{1,2}),")
+
+
+def _young_people(doc: Document, people: list[Person]) -> set[str]:
+    """People the text gives an age under 13: "her three-year-old son Jack", "Ava, 5,"."""
+    young = set()
+    for person in people:
+        for m in person.mentions:
+            before = AGE_BEFORE.search(doc.text[max(0, m.start - 50):m.start])
+            after = AGE_AFTER.match(doc.text[m.end:m.end + 8])
+            for found in (before, after):
+                if found is None:
+                    continue
+                word = found.group(1).lower()
+                age = int(word) if word.isdigit() else NUMBER_WORDS.get(word, 99)
+                if "month" in found.group(0) or "week" in found.group(0):
+                    age = 0
+                if age < 13:
+                    young.add(person.id)
+    return young

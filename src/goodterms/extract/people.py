@@ -168,13 +168,9 @@ class PeopleFinder:
         def last_before(p: _Builder) -> int:
             before = [m.start for m in p.mentions if m.start < position]
             return max(before) if before else -1
-        if len(candidates) > 1 and all(len(f.split()) > 1 for p in candidates for f in p.forms if f.lower() != "x"):
-            # a surname two people share ("Williams"): the one the article is about
-            return max(candidates, key=lambda p: (len(p.mentions), -p.first_at))
-        best = max(candidates, key=last_before)
-        if last_before(best) >= 0:
-            return best
-        return min(candidates, key=lambda p: p.first_at)
+        if len(candidates) > 1:
+            return max(candidates, key=lambda p: (len(p.mentions), -p.first_at))  # a shared surname: the one the article is about
+        return candidates[0]
 
 
 def _subsequence(short: list[str], long: list[str]) -> bool:
