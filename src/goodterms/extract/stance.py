@@ -18,7 +18,8 @@ POSITIVE_ACTS = (
     r"stood by|stands by|backed|sweet message (?:to|for)|tribute to|shout-out to|wished|"
     r"spoke (?:warmly|fondly|highly|glowingly) (?:about|of)|speaks (?:warmly|fondly|highly) (?:about|of)|"
     r"had nothing but praise for|has nothing but praise for|kind words (?:for|about)|raved about|"
-    r"opened up about (?:her|his) love for|credited"
+    r"opened up about (?:her|his) love for|credited|complimenting|compliments|kind things to say about|"
+    r"kind words about|sweet words (?:for|about)|heaped praise on"
 )
 NEGATIVE_ACTS = (
     r"slammed|slams|slamming|blasted|blasts|blasting|shaded|shades|shading|threw shade at|throws shade at|"
@@ -27,7 +28,9 @@ NEGATIVE_ACTS = (
     r"called out|calls out|dissed|disses|trolled|trolls|fell out with|fallen out with|has fallen out|"
     r"have since fallen out|clashed with|clashes with|ripped|rips|lashed out at|lashes out at|took aim at|"
     r"takes aim at|hit back at|hits back at|fired back at|unfollowed|blamed|blames|blaming|cheated on|"
-    r"dumped|insulted|insults|humiliated|betrayed|abandoned|beat|beaten|assaulted|stole from|stolen from"
+    r"dumped|insulted|insults|humiliated|betrayed|abandoned|beat|beaten|assaulted|stole from|stolen from|"
+    r"accusation (?:that|against)|accusations (?:that|against)|claims? (?:that|against)|dig at|jab at|swipe at|"
+    r"took a swipe at|taking a swipe at"
 )
 ACT = re.compile(rf"\b(?P<pos>{POSITIVE_ACTS})\b|\b(?P<neg>{NEGATIVE_ACTS})\b", re.IGNORECASE)
 MY_KIN = re.compile(
@@ -38,6 +41,10 @@ KIN_TO_TYPES = {
     "parent": ("parent:parent",), "sibling": ("sibling",), "friend": ("friend",),
 }
 STRONG = 0.5
+CLAUSE = re.compile(r"[^,;:\u2014]+?(?:[,;:\u2014]|\s(?=(?:and|but|because|while|although|so)\s)|$)")
+DESCRIBED = re.compile(r"\b(?:described|describes|describing|called|calls|calling|labell?ed|dubbed|branded)\s+"
+                       r"(?:[A-Z][\w'\u2019.-]*\s*){1,3}\s+as\b|\b(?:called|calls|dubbed|branded)\s+"
+                       r"(?:[A-Z][\w'\u2019.-]*\s*){1,3}(?=\s*[\"\u201c])")
 
 
 def _score(text: str) -> float:
@@ -94,7 +101,21 @@ class StanceFinder:
                 if abs(score) < STRONG:
                     continue
                 for target in targets:
+                    clause = self._clause_about(target, s_start, s_end)
+                    if clause is not None and _score(clause) * score <= 0:
+                        continue  # the warm words are about something else: "..., and you've got Harper"
                     self.add(speaker, target, score, Span(s_start, s_end))
+
+    def _clause_about(self, target: str, start: int, end: int) -> str | None:
+        """The clause naming target, when the sentence has several; None when it has one."""
+        clauses = [(m.start(), m.end()) for m in CLAUSE.finditer(self.text, start, end) if m.end() > m.start()]
+        if len(clauses) < 2:
+            return None
+        refs = [r for r in self.refs.within(start, end) if r.person == target]
+        for c_start, c_end in clauses:
+            if any(c_start <= r.start < c_end for r in refs):
+                return self.text[c_start:c_end]
+        return None
 
     def from_narration(self) -> None:
         """'A praised B', 'A sued B', 'A has fallen out with B'."""
@@ -104,7 +125,8 @@ class StanceFinder:
                 if any(a <= m.start() < b for a, b in quoted):
                     continue
                 refs = [r for r in self.refs.within(s_start, s_end) if r.person]
-                before = [r for r in refs if r.end <= m.start() and not _possessor(self.text, r)]
+                noun_act = bool(re.match(r"(?:accusation|claim|dig|jab|swipe)", m.group(0), re.IGNORECASE))
+                before = [r for r in refs if r.end <= m.start() and (noun_act or not _possessor(self.text, r))]
                 after = [r for r in refs if r.start >= m.end()]
                 if not before:
                     continue
@@ -118,6 +140,10 @@ class StanceFinder:
                     self.add(before[-2].person, before[-1].person, 0.6 * sign, span)  # "he and the star fell out"
                     self.add(before[-1].person, before[-2].person, 0.6 * sign, span)
                     continue
+                if re.match(r"\s+each other\b", self.text[m.end():s_end]) and len(before) >= 2:
+                    self.add(before[-2].person, before[-1].person, 0.6 * sign, span)  # "A and B ... each other"
+                    self.add(before[-1].person, before[-2].person, 0.6 * sign, span)
+                    continue
                 if after and after[0].start - m.end() <= 40:
                     self.add(source.person, after[0].person, 0.6 * sign, span)
                 elif re.search(r"\b(?:with|at)\s+(?:him|her)\b|\beach other\b", self.text[m.end():s_end]) \
@@ -126,6 +152,19 @@ class StanceFinder:
                     self.add(source.person, other, 0.6 * sign, span)
                     if "each other" in self.text[m.end():s_end]:
                         self.add(other, source.person, 0.6 * sign, span)
+
+    def from_descriptions(self) -> None:
+        """'A described B as "wonderfully kind"': the sentiment of the words A chose."""
+        for s_start, s_end in self.refs.sentences:
+            for m in DESCRIBED.finditer(self.text, s_start, s_end):
+                refs = [r for r in self.refs.within(s_start, s_end) if r.person]
+                before = [r for r in refs if r.end <= m.start() and not _possessor(self.text, r)]
+                target = [r for r in refs if m.start() <= r.start < m.end()]
+                if not before or not target:
+                    continue
+                score = _score(self.text[m.end():s_end])
+                if abs(score) >= 0.3:
+                    self.add(before[-1].person, target[0].person, score, Span(s_start, s_end))
 
     def _other_party(self, person: str | None, position: int) -> str | None:
         for ref in reversed(self.refs.within(max(0, position - 600), position)):
@@ -174,4 +213,5 @@ def find_stances(
     finder = StanceFinder(doc, people, refs, relations)
     finder.from_quotes(quotes)
     finder.from_narration()
+    finder.from_descriptions()
     return finder.stances()
