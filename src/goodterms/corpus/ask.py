@@ -83,7 +83,7 @@ def ask(name_a: str, name_b: str, analyses: Iterable[Analysis]) -> Answer:
         mine = [e for e in analysis.evidence if {e.a, e.b} == {pa.id, pb.id}]
         for e in mine:
             a, b = (A, B) if e.a == pa.id else (B, A)
-            note = e.note.replace(pa.id, pa.name).replace(pb.id, pb.name)
+            note = e.note
             evidence.append(PairEvidence(a, b, e.kind, e.score, e.span, note))
             items.append(AnswerItem(doc.source, doc.id, doc.published, e.kind, e.score, e.span.start, e.span.end,
                                     _sentence_around(doc.text, e.span.start, e.span.end), note))

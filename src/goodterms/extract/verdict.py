@@ -39,13 +39,14 @@ def gather_evidence(
 ) -> list[Evidence]:
     """Stances both ways, relation states and good- or bad-terms events between two people."""
     out: list[Evidence] = []
+    name = {p.id: p.name for p in people}
     for s in stances:
         score = {"positive": 1.0, "negative": -1.0, "mixed": 0.0}.get(s.polarity, 0.0) * max(abs(s.score), 0.5)
         for span in s.evidence[:3]:
-            out.append(Evidence(s.source, s.target, "stance", score, span, f"{s.source} is {s.polarity} about {s.target}"))
+            out.append(Evidence(s.source, s.target, "stance", score, span, f"{name.get(s.source, s.source)} is {s.polarity} about {name.get(s.target, s.target)}"))
     for r in relations:
         if r.type in ("spouse", "partner") and r.status == "current" and r.evidence:
-            out.append(Evidence(r.subject, r.object, "relation", 0.4, r.evidence[0], f"current {r.type}s"))
+            out.append(Evidence(r.subject, r.object, "relation", 0.4, r.evidence[0], f"{name.get(r.subject, r.subject)} and {name.get(r.object, r.object)} are {r.type}s"))
     for start, end in refs.sentences:
         good = GOOD_TERMS.search(doc.text, start, end)
         bad = BAD_TERMS.search(doc.text, start, end)
@@ -60,9 +61,9 @@ def gather_evidence(
                 pairs = [recent]
         for a, b in pairs[:3]:
             if good:
-                out.append(Evidence(a, b, "event", 0.7, Span(good.start(), good.end()), good.group(0)))
+                out.append(Evidence(a, b, "event", 0.9, Span(good.start(), good.end()), good.group(0)))
             if bad:
-                out.append(Evidence(a, b, "event", -0.8, Span(bad.start(), bad.end()), bad.group(0)))
+                out.append(Evidence(a, b, "event", -0.9, Span(bad.start(), bad.end()), bad.group(0)))
     return out
 
 
@@ -83,13 +84,9 @@ def verdict_from_evidence(a: str, b: str, evidence: list[Evidence]) -> PairVerdi
         return PairVerdict(a, b, "unknown", 0.0)
     positive = sum(e.score for e in mine if e.score > 0)
     negative = -sum(e.score for e in mine if e.score < 0)
-    directed_neg = {(e.a, e.b) for e in mine if e.kind == "stance" and e.score < 0}
-    directed_pos = {(e.a, e.b) for e in mine if e.kind == "stance" and e.score > 0}
     total = positive - negative
-    if positive >= 0.6 and negative >= 0.6 and abs(total) < 0.5 * max(positive, negative) \
-            or (directed_pos and directed_neg and directed_pos.isdisjoint(directed_neg)
-                and not (positive > 2 * negative or negative > 2 * positive)):
-        verdict = "mixed"
+    if positive >= 0.5 and negative >= 0.5 and max(positive, negative) < 1.5 * min(positive, negative):
+        verdict = "mixed"  # real evidence both ways and neither side clearly outweighs the other
     elif total >= 0.4:
         verdict = "good"
     elif total <= -0.4:
