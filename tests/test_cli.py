@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -10,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from goodterms import read_path
 from goodterms.cli import main
 from goodterms.model import SCHEMA
 
@@ -265,3 +267,101 @@ def test_folder_of_good_and_bad_files(tmp_path: Path, capsys: pytest.CaptureFixt
     assert len(problems) == len(bad), err
     for name in bad:
         assert sum(str(src / name) in line for line in problems) == 1, (name, err)
+
+
+# -- ask ---------------------------------------------------------------------------------------
+ASK_FEUD, ASK_MAKEUP = ARTICLES / "ask_feud_2024.txt", ARTICLES / "ask_reconcile_2025.txt"
+PAIR = ("Bianca Ferrante", "Celeste Amara")
+ASK_KEYS = {"a", "b", "verdict", "confidence", "items", "timeline"}
+ITEM_KEYS = {"source", "start", "end", "sentence"}
+VERDICT_WORDS = ("good", "bad", "mixed", "unknown")
+EVIDENCE_LINE = re.compile(r"(?P<source>\S+) \[(?P<start>\d+):(?P<end>\d+)\]")
+
+
+def run_ask(capsys: pytest.CaptureFixture[str], a: str, b: str, *argv: str | Path) -> tuple[int, str, str]:
+    code = main(["ask", a, b, *map(str, argv)])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def article_text(path: Path) -> str:
+    """The text the offsets point into: the document as goodterms reads it."""
+    return read_path(path).text
+
+
+def test_ask_text_first_line_is_the_verdict(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run_ask(capsys, *PAIR, ASK_FEUD, "--format", "json")
+    assert code == 0, err
+    verdict = json.loads(out)["verdict"]
+    code, out, err = run_ask(capsys, *PAIR, ASK_FEUD)
+    assert code == 0, err
+    first = lines(out)[0]
+    assert PAIR[0] in first and PAIR[1] in first
+    assert re.search(rf"\b{verdict}\b", first), first
+    assert [w for w in VERDICT_WORDS if re.search(rf"\b{w}\b", first)] == [verdict]
+    assert verdict == "bad"  # the feud article alone
+
+
+def test_ask_text_evidence_lines_show_file_and_offsets(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run_ask(capsys, *PAIR, ASK_FEUD, ASK_MAKEUP)
+    assert code == 0, err
+    texts = {path.name: article_text(path) for path in (ASK_FEUD, ASK_MAKEUP)}
+    shown = [m for line in lines(out)[1:] if (m := EVIDENCE_LINE.search(line))]
+    assert shown, out
+    for m in shown:
+        name = Path(m["source"]).name
+        assert name in texts, m.group(0)
+        start, end = int(m["start"]), int(m["end"])
+        assert 0 <= start < end <= len(texts[name]) and texts[name][start:end].strip(), m.group(0)
+    assert {Path(m["source"]).name for m in shown} == set(texts)  # evidence from both articles
+
+
+def test_ask_json(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run_ask(capsys, *PAIR, ASK_MAKEUP, ASK_FEUD, "--format", "json")  # newest first
+    assert code == 0, err
+    data = json.loads(out)
+    assert ASK_KEYS <= set(data)
+    assert (data["a"], data["b"]) == PAIR
+    assert data["verdict"] in VERDICT_WORDS
+    assert 0.0 <= data["confidence"] <= 1.0
+    assert data["items"]
+    texts = {str(path): article_text(path) for path in (ASK_FEUD, ASK_MAKEUP)}
+    for item in data["items"]:
+        assert ITEM_KEYS <= set(item)
+        text = texts[item["source"]]
+        assert 0 <= item["start"] < item["end"] <= len(text)
+        assert " ".join(text[item["start"]:item["end"]].split()) in item["sentence"]
+    assert [when for when, _ in data["timeline"]] == ["2024-03-01", "2025-06-09"]
+    assert all(verdict in VERDICT_WORDS for _, verdict in data["timeline"])
+
+
+def test_ask_over_a_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for path in (ASK_FEUD, ASK_MAKEUP, ARTICLES / "feud_lawsuits.txt"):
+        shutil.copy(path, tmp_path / path.name)
+    code, out, err = run_ask(capsys, *PAIR, tmp_path, "--format", "json")
+    assert code == 0, err
+    data = json.loads(out)
+    assert [when for when, _ in data["timeline"]] == ["2024-03-01", "2025-06-09"]
+    assert {Path(i["source"]).name for i in data["items"]} <= {ASK_FEUD.name, ASK_MAKEUP.name}
+
+
+def test_ask_about_a_name_in_no_article(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run_ask(capsys, PAIR[0], "Nobody Anywhere", ASK_FEUD, ASK_MAKEUP, "--format", "json")
+    assert code == 0, err
+    data = json.loads(out)
+    assert (data["verdict"], data["items"], data["timeline"]) == ("unknown", [], [])
+    code, out, err = run_ask(capsys, PAIR[0], "Nobody Anywhere", ASK_FEUD, ASK_MAKEUP)
+    assert code == 0, err
+    assert re.search(r"\bunknown\b", lines(out)[0])
+    assert_no_traceback(out, err)
+
+
+@pytest.mark.parametrize("with_good_file", [False, True], ids=["alone", "beside-a-good-file"])
+def test_ask_missing_path_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str], with_good_file: bool) -> None:
+    path = tmp_path / "nowhere.txt"
+    paths = [ASK_FEUD, path] if with_good_file else [path]
+    code, out, err = run_ask(capsys, *PAIR, *paths)
+    assert code == 2
+    assert out == ""
+    assert len(lines(err)) == 1 and str(path) in err
+    assert_no_traceback(err)
