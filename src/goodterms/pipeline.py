@@ -58,7 +58,7 @@ def _people(work: Work) -> None:
 def _quotes(work: Work) -> None:
     assert work.refs is not None
     organisations = [(e.start, e.end) for e in work.entities if e.label in ("ORG", "NORP")]
-    places = [(e.start, e.end) for e in work.entities if e.label in ("GPE", "LOC", "FAC")]
+    places = [(e.start, e.end) for e in work.entities if e.label in ("GPE", "LOC")]
     quotes, commenter = find_quotes(work.doc, work.refs, organisations, places)
     work.quotes = quotes
     work.commenter_quotes = [(f.start, f.end) for f in commenter]

@@ -169,7 +169,7 @@ class PeopleFinder:
             before = [m.start for m in p.mentions if m.start < position]
             return max(before) if before else -1
         if len(candidates) > 1:
-            return max(candidates, key=lambda p: (len(p.mentions), -p.first_at))  # a shared surname: the one the article is about
+            return min(candidates, key=lambda p: p.first_at)  # a shared surname: the one the article introduced first
         return candidates[0]
 
 

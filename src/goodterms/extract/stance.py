@@ -41,10 +41,33 @@ KIN_TO_TYPES = {
     "parent": ("parent:parent",), "sibling": ("sibling",), "friend": ("friend",),
 }
 STRONG = 0.5
+THIS_PERSON = re.compile(r"\b(?:this|that)\s+(?:amazing\s+|incredible\s+|beautiful\s+)?(?:woman|man|girl|guy|lady)\b",
+                         re.IGNORECASE)
+KIN_AFTER = re.compile(r"\s+(?:his|her|their)\s+(?:[\w-]+\s+){0,2}?(?P<kin>" + "|".join(
+    sorted((re.escape(k) for k in KIN), key=len, reverse=True)) + r")\b", re.IGNORECASE)
 CLAUSE = re.compile(r"[^,;:\u2014]+?(?:[,;:\u2014]|\s(?=(?:and|but|because|while|although|so)\s)|$)")
 DESCRIBED = re.compile(r"\b(?:described|describes|describing|called|calls|calling|labell?ed|dubbed|branded)\s+"
                        r"(?:[A-Z][\w'\u2019.-]*\s*){1,3}\s+as\b|\b(?:called|calls|dubbed|branded)\s+"
                        r"(?:[A-Z][\w'\u2019.-]*\s*){1,3}(?=\s*[\"\u201c])")
+
+
+NEGATIVE_PHRASES = re.compile(
+    r"\b(?:never there for|won['\u2019]?t pretend|can['\u2019]?t forgive|never forgive|lied to me|cheated on me|hurt me|toxic|"
+    r"betrayed me|walked out on|abandoned (?:me|us)|was never there|not there for (?:me|us|the kids))\b", re.IGNORECASE)
+POSITIVE_PHRASES = re.compile(
+    r"\b(?:so grateful for|lucky to have (?:her|him|them)|proud of (?:her|him)|missed my (?:friend|sister|brother)|"
+    r"happy to have (?:her|him) back|love (?:her|him) so much|my rock|best friend|couldn['\u2019]?t ask for a better)\b",
+    re.IGNORECASE)
+
+
+def _phrase_score(sentence: str, score: float) -> float:
+    """VADER misses what people say about each other ("he was never there for me"); these phrases decide."""
+    negative, positive = NEGATIVE_PHRASES.search(sentence), POSITIVE_PHRASES.search(sentence)
+    if negative and not positive:
+        return min(score, -0.6)
+    if positive and not negative:
+        return max(score, 0.6)
+    return score
 
 
 def _score(text: str) -> float:
@@ -95,9 +118,13 @@ class StanceFinder:
                         targets.add(ref.person)
                 for m in MY_KIN.finditer(sentence):
                     targets.update(self.kin_of(speaker, m.group("kin")))
+                if THIS_PERSON.search(sentence):
+                    other = self._other_party(speaker, quote.start)
+                    if other:
+                        targets.add(other)  # "So grateful for this woman."
                 if not targets:
                     continue
-                score = _score(sentence)
+                score = _phrase_score(sentence, _score(sentence))
                 if abs(score) < STRONG:
                     continue
                 for target in targets:
@@ -131,7 +158,12 @@ class StanceFinder:
                 if not before:
                     continue
                 source = before[-1]
-                if m.start() - source.end > 60:
+                relative = re.search(r",\s*who\b[^,]*,\s*(?:\w+\s+){0,2}$", self.text[s_start:m.start()])
+                if relative:
+                    outside = [r for r in before if r.end <= s_start + relative.start()]
+                    if outside:
+                        source = outside[-1]  # "The singer, who married Rafe, shared a tribute": not Rafe
+                if m.start() - source.end > 60 and not relative:
                     continue
                 sign = 1.0 if m.group("pos") else -1.0
                 span = Span(s_start, s_end)
@@ -144,7 +176,11 @@ class StanceFinder:
                     self.add(before[-2].person, before[-1].person, 0.6 * sign, span)  # "A and B ... each other"
                     self.add(before[-1].person, before[-2].person, 0.6 * sign, span)
                     continue
-                if after and after[0].start - m.end() <= 40:
+                kin = KIN_AFTER.match(self.text, m.end(), s_end)
+                if kin and source.person:
+                    for other in self.kin_of(source.person, kin.group("kin")):
+                        self.add(source.person, other, 0.6 * sign, span)  # "praised his wife"
+                elif after and after[0].start - m.end() <= 40:
                     self.add(source.person, after[0].person, 0.6 * sign, span)
                 elif re.search(r"\b(?:with|at)\s+(?:him|her)\b|\beach other\b", self.text[m.end():s_end]) \
                         or re.match(r"\s+(?:him|her)\b", self.text[m.end():s_end]):

@@ -41,9 +41,14 @@ def gather_evidence(
     out: list[Evidence] = []
     name = {p.id: p.name for p in people}
     for s in stances:
-        score = {"positive": 1.0, "negative": -1.0, "mixed": 0.0}.get(s.polarity, 0.0) * max(abs(s.score), 0.5)
-        for span in s.evidence[:3]:
-            out.append(Evidence(s.source, s.target, "stance", score, span, f"{name.get(s.source, s.source)} is {s.polarity} about {name.get(s.target, s.target)}"))
+        note = f"{name.get(s.source, s.source)} is {s.polarity} about {name.get(s.target, s.target)}"
+        if s.polarity == "mixed":  # warm and cold words both: one piece of evidence each way
+            scores = [0.5, -0.5]
+        else:
+            scores = [(1.0 if s.polarity == "positive" else -1.0) * max(abs(s.score), 0.5)]
+        for score in scores:
+            for span in s.evidence[:3]:
+                out.append(Evidence(s.source, s.target, "stance", score, span, note))
     for r in relations:
         if r.type in ("spouse", "partner") and r.status == "current" and r.evidence:
             out.append(Evidence(r.subject, r.object, "relation", 0.4, r.evidence[0], f"{name.get(r.subject, r.subject)} and {name.get(r.object, r.object)} are {r.type}s"))
@@ -141,7 +146,8 @@ def find_pairs(
     out = []
     for a, b in pairs_of_interest(doc, people, refs, relations, evidence):
         verdict = verdict_from_evidence(a, b, evidence)
-        if _key(a, b) in family and verdict.verdict == "good":
+        stated = any(e.kind == "stance" and _key(e.a, e.b) == _key(a, b) for e in evidence)
+        if _key(a, b) in family and verdict.verdict == "good" and not stated:
             # parents and children get on unless the text says otherwise: no news, no claim
             verdict = PairVerdict(a, b, "unknown", 0.0, verdict.evidence, verdict.reasons)
         out.append(verdict)
