@@ -75,7 +75,7 @@ def _comments(work: Work) -> None:
 
 def _relations(work: Work) -> None:
     assert work.refs is not None
-    work.relations = find_relations(work.doc, work.people, work.refs)
+    work.relations = find_relations(work.doc, work.people, work.refs, work.quotes)
 
 
 def _stances(work: Work) -> None:
@@ -94,7 +94,7 @@ STAGES: tuple[Stage, ...] = (
     Stage("quotes", ("doc", "refs"), ("quotes", "commenter_quotes"), _quotes),
     Stage("social", ("doc", "people"), ("social_posts",), _social),
     Stage("comments", ("doc", "refs", "commenter_quotes"), ("comments",), _comments),
-    Stage("relations", ("doc", "people", "refs"), ("relations",), _relations),
+    Stage("relations", ("doc", "people", "refs", "quotes"), ("relations",), _relations),
     Stage("stances", ("doc", "people", "refs", "quotes", "relations"), ("stances",), _stances),
     Stage("verdicts", ("doc", "people", "refs", "relations", "stances"), ("evidence", "pairs"), _verdicts),
 )

@@ -2,17 +2,19 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from ..model import SYMMETRIC_RELATIONS, Document, Person, Relation, Span
+from ..model import SYMMETRIC_RELATIONS, Document, Person, Quote, Relation, Span
 from .coref import Reference, References
+from .lexicon import FEMALE_WORDS, HONORIFICS, MALE_WORDS
 
-# kin noun -> (relation type, how the named holder relates to the anchor)
-#   "child": holder is the anchor's child  -> parent(anchor, holder)
-#   "parent": holder is the anchor's parent -> parent(holder, anchor)
+# kin noun -> what the one it names (the holder) is to whose kin it is (the owner):
+#   "child": parent(owner, holder); "parent": parent(holder, owner); the rest are symmetric or step- ties.
 KIN = {
     "wife": "spouse", "husband": "spouse", "hubby": "spouse", "wifey": "spouse", "spouse": "spouse",
     "widow": "spouse", "widower": "spouse", "bride": "spouse", "groom": "spouse",
+    "consort": "spouse", "concubine": "spouse",
     "ex-wife": "spouse", "ex-husband": "spouse", "ex-spouse": "spouse",
     "girlfriend": "partner", "boyfriend": "partner", "fiance": "partner", "fiancee": "partner",
     "fiancé": "partner", "fiancée": "partner", "beau": "partner", "bae": "partner", "partner": "partner",
@@ -40,70 +42,204 @@ KIN = {
     "friend": "friend", "pal": "friend", "bff": "friend", "bestie": "friend", "friends": "friend",
     "pals": "friend", "best friend": "friend", "confidant": "friend", "confidante": "friend",
 }
+ROMANTIC = ("spouse", "partner")
+PLURAL_CHILDREN = ("children", "kids", "sons", "daughters", "twins")
+# Kin nouns that name several people: "sons Brooklyn, Romeo and Cruz"; any other takes one name.
+PLURAL_KIN = frozenset(PLURAL_CHILDREN + ("parents", "sisters", "brothers", "siblings", "grandchildren", "in-laws",
+                                          "friends", "pals", "stepchildren", "stepkids"))
+_KIN_ALTERNATION = "|".join(sorted((re.escape(k) for k in KIN), key=len, reverse=True))
 FORMER_WORDS = re.compile(
-    r"\b(?:ex|former|late|estranged|divorced|one-time|onetime|then)\b|\bex-", re.IGNORECASE)
+    r"\b(?:ex|former|late|estranged|divorced|one-time|onetime|then|dead|deceased)\b|\bex-", re.IGNORECASE)
 KIN_WORD = re.compile(
     r"(?<![\w-])(?P<mod>(?:(?:ex|former|late|estranged|current|new|longtime|long-time|then|now|real-life|"
     r"one-time|future|shared|eldest|oldest|youngest|younger|older|elder|adopted|biological|baby|little|"
-    r"teenage|adult|only|firstborn|first|second|third|twin|beloved|famous|rumou?red|alleged|late|"
+    r"teenage|adult|only|firstborn|first|second|third|twin|beloved|famous|rumou?red|alleged|dead|deceased|"
+    r"recent|latest|most|"
     r"\d{1,2}-year-old|two|three|four|five|six|seven|eight|nine|ten|[\w-]+ly)\s+|ex-|then-|former-)*)"
-    r"(?P<kin>" + "|".join(sorted((re.escape(k) for k in KIN), key=len, reverse=True)) + r")(?![\w-])",
+    r"(?P<kin>" + _KIN_ALTERNATION + r")(?![\w-])",
     re.IGNORECASE,
 )
+KIN_AT_END = re.compile(r"(?<![\w-])(?P<kin>" + _KIN_ALTERNATION + r")$", re.IGNORECASE)
+KIN_ANYWHERE = re.compile(r"(?<![\w-])(?:" + _KIN_ALTERNATION + r")(?![\w-])", re.IGNORECASE)
+KIN_THEN_AND = re.compile(r"(?<![\w-])(?:" + _KIN_ALTERNATION + r")\s+(?:and|&)\s+$", re.IGNORECASE)
+KIN_SOON = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:" + _KIN_ALTERNATION + r")(?![\w-])", re.IGNORECASE)
+
+# Lowercase words that may sit between a kin noun and the name: "her hubby, chef Anton", "his wife, the
+# singer and guitarist Ann". Function words end such a run: after them the name is not the holder.
+_GAP_STOP = (r"and|or|but|nor|who|whom|whose|which|that|with|to|of|for|in|on|at|by|from|into|when|while|as|"
+             r"is|was|are|were|be|been|has|have|had|said|says|told|his|her|their|its|our|my|your|he|she|they|"
+             r"it|we|not|no|also|after|before|since|than|if|so|about|over|under|through|during|against|like|"
+             r"between|among|because|then|now|just|only|even|still|later|again|around|near|off|out|up|down|"
+             r"while|where|there|here|this|these|those|will|would|can|could|did|do|does")
+_ROLE_WORDS = (r"(?:(?:the|a|an)\s+)?(?:(?!(?:" + _GAP_STOP + r")\b)[a-z][a-z'-]*\s+"
+               r"(?:and\s+(?=[a-z]))?){0,4}")
+_TITLES = r"(?:(?:" + "|".join(sorted((re.escape(h.capitalize()) for h in HONORIFICS), key=len, reverse=True)) \
+    + r")\s+){0,2}"
+# Words between a possessive and its kin noun ("her film producer husband"), none a function word.
+_BETWEEN = r"(?:(?!(?:" + _GAP_STOP + r")\b)[\w-]+\s+){0,3}"
+HOLDER_GAP = re.compile(
+    r"^(?:\s+of\s+(?:[\w-]+\s+){0,3}[\w-]+(?=,))?"  # "husband of six years, Teodor"
+    r"(?:,\s*|\s+|\s*\(\s*|\s*[:\u2013\u2014-]\s*|,?\s+(?:named|called)\s+|\s+(?:is|was)\s+)"
+    + _ROLE_WORDS + _TITLES + r"$")
 NAME_LIST_SEP = re.compile(r"^(?:\s*,\s*\d{1,2})?(?:\s*,?\s*(?:and|&)\s+|\s*,\s*)$")
-HOLDER_GAP = re.compile(r"^(?:,\s*|\s+|\s*[:\u2013\u2014-]\s*)(?:(?:the|a|an|named|called)\s+)?$", re.IGNORECASE)
+NAME_LIST_LOOSE = re.compile(r"^(?:\s*,\s*\d{1,2})?\s*,?\s*(?:and|&)\s+(?:their\s+)?(?:[\w-]+\s+){0,3}?$")
 COPULA_GAP = re.compile(
     r"^\s*(?:,\s*)?(?:who\s+(?:is|was)|is|was|has been|had been|became|is now|was once|,)\s+"
     r"(?:also\s+)?(?:the\s+|a\s+|an\s+|one\s+of\s+)?$", re.IGNORECASE)
+# "Kim Basinger, Alec's ex-wife", "Yang Yuhuan-the wife of", "Alexandre (1890-1950), himself father of"
+APPOSITION_GAP = re.compile(r"^(?:\s*\([^()]{0,80}\))?\s*(?:,|[\u2013\u2014-]|:)\s*(?:(?:himself|herself)\s+)?"
+                            r"(?:(?:the|a|an|another)\s+)?" + _ROLE_WORDS + "$", re.IGNORECASE)
+# Capitalised words before a name: "and Dona Teresa", "with the Reverend"
+TITLE_GAP = r"(?:(?:[A-Z][\w.'-]*|the)\s+){0,2}"
+# Between the names of a list: "A, 5, and B", "A (née C) and the painter B", "A, the patriarch, and B".
+LIST_AND = re.compile(r"(?:\s*,\s*\d{1,2})?\s*,?\s*(?:and|&)\s+" + TITLE_GAP)
+LIST_AND_AFTER_FIRST = re.compile(r"(?:\s*\([^()]*\)|\s*,\s*\d{1,2})?(?:\s*,[^,;()]{1,60},)?\s*(?:and|&)\s+"
+                                  + _ROLE_WORDS + TITLE_GAP)
+LIST_COMMA = re.compile(r"(?:\s*,\s*\d{1,2})?\s*,\s*" + TITLE_GAP)
+# Between "son of" and the name: "of the late", "of King", "of Emperor Dom", "of the Sasanian shah".
+OF_GAP = re.compile(r"^(?:(?:the|late|[A-Z][\w.'-]*|(?!(?:" + _GAP_STOP + r")\b)[a-z]+(?:\s+and(?=\s+[a-z]))?)\s+)"
+                    r"{0,5}$")
+COPULA_WORD = re.compile(r"\b(?:is|was)\b")
+DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|one|this|that)\s+$", re.IGNORECASE)
 
-# Events: "A married B", "A and B divorced", "A's divorce from B".
+# "A and B had three children: C, D and E", "she welcomed a son, F", "they adopted twins".
+BIRTH_BEFORE = re.compile(
+    r"\b(?P<verb>had|has|have|having|welcomed|welcomes|welcome|adopted|adopt|adopts|gave birth to|"
+    r"give birth to|raised|fathered|bore|sired|produced)\s+"
+    r"(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+|several|many|their|"
+    r"another|other|more|together|[\w-]+ly)\s+)*$", re.IGNORECASE)
+# "Milo, the son Quint and Vance share": the names after the kin noun are its parents.
+SHARED_VERB = re.compile(r"\s+(?:share|shared|shares|had|have|welcomed|adopted|raised|co-parent)\b", re.I)
+# The other parent: "(had a son) with his ex-wife, Marisol Quint", "(welcomed twins) together with Jo".
+WITH_PARTNER = re.compile(r"\s*,?\s*(?:together\s+)?with\s+(?:(?:his|her)\s+(?:[\w-]+\s+){0,2}?[\w-]+,?\s+)?"
+                          + TITLE_GAP)
+# "Vance shares Florence with ...", "Brad Pitt, who legally adopted Maddox"; children listed as
+# "Nell and her younger brother, Oscar".
+CHILD_LIST_GAP = re.compile(r"(?:\s*,\s*|\s*,?\s+and\s+)(?:(?:his|her|their)\s+(?:[\w-]+\s+){0,2}?"
+                            r"(?:brother|sister|son|daughter)s?\s*,?\s*)?")
+ADOPTED = re.compile(r"\b(?:legally\s+|formally\s+|later\s+)?adopted\s+$", re.I)
+SHARES_CHILD = re.compile(r"\b(?:shares?|shared|co-parents?|co-parented|co-parenting|raises?|raised)\s+$", re.I)
+
+# Events with a subject and an object: "A married B", "A split from B", "A has been dating B".
 EVENTS = [
     (re.compile(r"\b(?:married|wed|weds|marrying|marries|tied the knot with|exchanged vows with)\b", re.I),
-     "spouse", "current", "between"),
-    (re.compile(r"\b(?:is|was|are|were|been|got|get|gets|getting)\s+married\s+to\b", re.I), "spouse", None, "between"),
+     "spouse", "current"),
+    (re.compile(r"\b(?:is|was|are|were|been|got|get|gets|getting)\s+married\s+to\b", re.I), "spouse", None),
     (re.compile(r"\b(?:divorced|divorcing|divorce from|divorce to|split from|split with|separated from|"
                 r"broke up with|breakup with|break-up with|filed for divorce from|called it quits with|"
-                r"parted ways with|annulled)\b", re.I), "spouse", "former", "between"),
+                r"parted ways with|annulled)\b", re.I), "spouse", "former"),
     (re.compile(r"\b(?:got engaged to|engaged to|proposed to|is dating|was dating|are dating|were dating|"
-                r"started dating|began dating|romance with|romancing|fell for|"
-                r"hooked up with)\b", re.I), "partner", "current", "between"),
-    (re.compile(r"\b(?:welcomed|had|shares?|share|co-parents?|co-parenting)\s+(?:a\s+|their\s+|two\s+|three\s+)?"
-                r"(?:son|daughter|child|children|kids|baby|twins)\b[^.]{0,60}?\bwith\b", re.I),
-     "coparent", None, "between"),
+                r"(?:has|have|had)\s+been\s+(?:dating|seeing)|started dating|began dating|started seeing|"
+                r"began seeing|romance with|romancing|fell for|hooked up with)\b", re.I), "partner", "current"),
 ]
+# Events of a pair named before the verb: "A and B divorced", "the couple split", "they are back together".
 PAIR_EVENTS = [
-    (re.compile(r"\b(?:divorced|split|separated|broke up|called it quits|parted ways|filed for divorce|"
+    (re.compile(r"\b(?:divorced|split|splitting|separated|broke up|breaking up|called it quits|calling it quits|"
+                r"parted ways|parting ways|went their separate ways|filed for divorce|"
                 r"ended their (?:marriage|relationship)|annulled)\b", re.I), "former"),
     (re.compile(r"\b(?:married|wed|tied the knot|got hitched|exchanged vows|said [\"\u201c]?I do)\b", re.I), "current"),
     (re.compile(r"\b(?:got engaged|are engaged|became engaged|are dating|were dating|started dating|began dating|"
                 r"have been dating|been together)\b", re.I), "current-partner"),
+    # "reconciled" alone may be exes making peace ("We are not back together"): only these mean a reunion
+    (re.compile(r"\b(?:(?:are|got|were|is|getting|get)\s+back\s+together|rekindled (?:their|the) romance)\b", re.I),
+     "reunited"),
 ]
+# "Bianca Ferrante and Celeste Amara are no longer friends", "... Are Friends Again"
+FRIENDS_PAIR = re.compile(
+    r"\b(?:are|were|have been|had been|became|become|remain|remained|stayed|are still)\s+"
+    r"(?P<neg>no longer\s+|not\s+|never\s+)?(?:best\s+|close\s+|good\s+|great\s+|old\s+|longtime\s+)?"
+    r"(?:friends|pals|besties|BFFs)\b(?!\s+with)", re.I)
+# The object of an event verb is not the subject of the next: "A divorced B in 2019 and married C".
+EVENT_OBJECT = re.compile(r"\b(?:married|wed|divorced|divorcing|dating|split from|split with|separated from|"
+                          r"broke up with|engaged to|married to)\s+$", re.I)
+# "there has been no word that she has split from": not an event
+NEGATED = re.compile(r"\b(?:not|never|no word|no sign|no truth|n't|denied|denies|deny)\b[^.;,]{0,40}$", re.I)
+# "her television husband": a role, not a marriage.
+FICTIONAL = re.compile(r"\b(?:on-?screen|screen|tv|television|movie|film|fictional|fake|pretend|stage|reel|"
+                       r"show)\s+$", re.I)
+THEIR_MARRIAGE = re.compile(r"\btheir\s+(?:[\w-]+\s+)?(?P<what>wedding|marriage|nuptials|divorce)\b", re.I)
 COUPLE = re.compile(r"\b(?:the|former|ex-)?\s*(?:couple|exes|pair|duo|newlyweds|lovebirds|former couple)\b", re.I)
+THEY_BEFORE = re.compile(r"\b(?:they|the couple|the pair|the two|the duo|the newlyweds)\s+(?:[\w-]+ly\s+)?$", re.I)
 
 
 @dataclass
 class _Found:
+    """A relation while the text is read: its status may still change and evidence may grow."""
+
     type: str
     subject: str
     object: str
     status: str
     evidence: list[Span] = field(default_factory=list)
     derived_from: tuple[str, ...] = ()
+    former_at: int = -1  # offset of the last "split", "ex-": a reunion told after it makes the tie current again
+    reunited_at: int = -1
+
+
+@dataclass(frozen=True)
+class _Owners:
+    """Whose kin a kin noun names: people outright, and (anchor, kin type) pairs still to resolve."""
+
+    direct: tuple[str, ...] = ()
+    chained: tuple[tuple[str, str], ...] = ()  # ("p1", "spouse"): the kin is p1's spouse's kin
+    pronoun: str = ""  # "his" or "her" when a pronoun named the one owner: a guess other facts may correct
+
+    def __bool__(self) -> bool:
+        return bool(self.direct or self.chained)
+
+
+@dataclass(frozen=True)
+class _Pending:
+    """holder is <kin> of the one person who is anchor's <via>; settled once everything is read."""
+
+    anchor: str
+    via: str
+    holder: str
+    kin: str
+    modifiers: str
+    span: Span
 
 
 class RelationFinder:
     """Reads kinship phrases and relation events sentence by sentence."""
 
-    def __init__(self, doc: Document, people: list[Person], refs: References) -> None:
+    def __init__(self, doc: Document, people: list[Person], refs: References,
+                 quotes: Sequence[Quote] = ()) -> None:
         self.doc = doc
         self.text = doc.text
         self.people = {p.id: p for p in people}
         self.refs = refs
+        self.quotes = [q for q in quotes if q.speaker]
         self.found: dict[tuple[str, str, str], _Found] = {}
+        self.pending: list[_Pending] = []
         self._holders_here: list[str] = []  # people named as someone's kin in the current sentence
+        self._couple_here: tuple[str, str] | None = None  # "X and his wife Y": who "their" means next
+        self.kin_gender: dict[str, str] = {}  # "f" for whoever the text called a mother, wife, sister...
 
-    # -- recording -----------------------------------------------------------------
-    def add(self, kind: str, subject: str, obj: str, status: str, span: Span) -> None:
+    def relations(self) -> list[Relation]:
+        """Read everything, settle chained kin, derive, and return the relations found."""
+        self.read_kin_phrases()
+        self.read_events()
+        self.resolve_pending()
+        self.derive_siblings()
+        self.derive_parents_of_siblings()
+        self.derive_stepparents()
+        out = []
+        for record in self.found.values():
+            if record.type == "partner" and ("spouse", record.subject, record.object) in self.found:
+                continue  # a married couple dated first: the marriage is the relation
+            status = record.status
+            if record.type in ("parent", "stepparent", "sibling"):
+                status = "current"
+            elif record.reunited_at > record.former_at:
+                status = "current"
+            out.append(Relation(record.type, record.subject, record.object, status,
+                                tuple(record.evidence), record.derived_from))
+        return out
+
+    # -- recording ----------------------------------------------------------------------------
+    def add(self, kind: str, subject: str | None, obj: str | None, status: str, span: Span) -> None:
+        """Record one relation; a former status sticks unless a reunion is told after it."""
         if not subject or not obj or subject == obj:
             return
         if kind in SYMMETRIC_RELATIONS:
@@ -111,15 +247,21 @@ class RelationFinder:
         key = (kind, subject, obj)
         record = self.found.get(key)
         if record is None:
-            record = self.found[key] = _Found(kind, subject, obj, status)
+            record = self.found[key] = _Found(kind, subject, obj, "current" if status == "reunited" else status)
         elif status == "former" or (status == "current" and record.status == "unknown"):
             record.status = status
+        if status == "former":
+            record.former_at = max(record.former_at, span.start)
+        elif status == "reunited":
+            record.reunited_at = max(record.reunited_at, span.start)
         if span not in record.evidence:
             record.evidence.append(span)
 
-    def add_kin(self, anchor: str, holder: str, kin: str, modifiers: str, span: Span) -> None:
+    def add_kin(self, anchor: str | None, holder: str | None, kin: str, modifiers: str, span: Span) -> None:
         """holder is anchor's <kin>."""
         kind = KIN[kin.lower()]
+        if holder and (kin.lower() in FEMALE_WORDS or kin.lower() in MALE_WORDS):
+            self.kin_gender.setdefault(holder, "f" if kin.lower() in FEMALE_WORDS else "m")
         former = bool(FORMER_WORDS.search(modifiers) or kin.lower().startswith("ex"))
         if kind == "child":
             self.add("parent", anchor, holder, "current", span)
@@ -131,126 +273,248 @@ class RelationFinder:
             self.add("stepparent", holder, anchor, "current", span)
         elif kind in ("sibling", "relative"):
             self.add(kind, anchor, holder, "current", span)
+        elif kind == "friend":
+            self.add(kind, anchor, holder, "former" if former else "unknown", span)
         else:
-            status = "former" if former else ("current" if kind in ("spouse", "partner") else "unknown")
-            if kind == "friend" and not former:
-                status = "unknown"
-            self.add(kind, anchor, holder, status, span)
+            self.add(kind, anchor, holder, "former" if former else "current", span)
 
-    # -- phrases -------------------------------------------------------------------
-    def names_in(self, start: int, end: int) -> list[Reference]:
-        return [r for r in self.refs.within(start, end) if r.person and r.kind in ("name", "short")]
+    def add_for(self, owners: _Owners, holder: str | None, kin: str, modifiers: str, span: Span) -> None:
+        """holder is the <kin> of every owner; chained owners wait until the whole text is read."""
+        if not holder:
+            return
+        for owner in owners.direct:
+            self.add_kin(owner, holder, kin, modifiers, span)
+        for anchor, via in owners.chained:
+            self.pending.append(_Pending(anchor, via, holder, kin, modifiers, span))
 
-    def possessors(self, kin_start: int, sent_start: int) -> list[str]:
-        """Whose kin: "Alec's ex", "her husband", "their daughter"."""
+    def add_siblings(self, children: list[str], span: Span) -> None:
+        """Children named together are siblings."""
+        for i, a in enumerate(children):
+            for b in children[i + 1:]:
+                self.add("sibling", a, b, "current", span)
+
+    def co_parents(self, a: str, b: str, span: Span) -> None:
+        """The two named parents of one child, in one phrase, were a couple: married, unless the text says dating."""
+        if a != b and self._existing_kind(a, b) is None:
+            self.add("spouse", a, b, "unknown", span)
+
+    # -- kin phrases --------------------------------------------------------------------------
+    def read_kin_phrases(self) -> None:
+        """Every kin noun of every sentence, with whose kin it is and who holds it."""
+        for sent_start, sent_end in self.refs.sentences:
+            self._holders_here = []
+            self._couple_here = None
+            for m in KIN_WORD.finditer(self.text, sent_start, sent_end):
+                kin = _kin(m)
+                if kin.lower() in ("love", "girl", "baby") and not m.group("mod"):
+                    continue
+                named = self.refs.person_at(m.end() - len(kin), m.end())
+                if named is not None and named.kind == "name":
+                    continue  # part of a name: "Consort Mei", "Baby Spice"
+                self.read_kin(m, sent_start, sent_end)
+
+    def read_kin(self, m: re.Match[str], sent_start: int, sent_end: int) -> None:
+        """One kin noun: tried as "son of A", a birth, a shared child, then a possessive or bare owner."""
+        if self.read_of_phrase(m, sent_start, sent_end) or self.read_birth(m, sent_start, sent_end) \
+                or self.read_shared_clause(m, sent_start, sent_end):
+            return
+        kin, modifiers, span = _kin(m), m.group("mod") or "", Span(m.start(), m.end())
+        if FICTIONAL.search(self.text, max(sent_start, m.start() - 30), m.start()):
+            return
+        owners = self.owners(m.start(), sent_start)
+        holders = self.holders_after(kin, m.end(), sent_end)
+        if not owners and holders and not self._has_possessor(m.start(), sent_start):
+            owners = _Owners(tuple(self.bare_owner(m.start(), sent_start, {h.person for h in holders})))
+        if not owners:
+            return
+        if not holders:
+            holders = self.holder_before(sent_start, self._possessor_start(m.start(), sent_start),
+                                         plural=kin.lower() in PLURAL_KIN)
+        owners = self.corrected(owners, kin, holders)
+        self._holders_here.extend(h.person for h in holders if h.person)
+        for holder in holders:
+            self.add_for(owners, holder.person, kin, modifiers, span)
+        if KIN[kin.lower()] in ROMANTIC and len(owners.direct) == 1 and len(holders) == 1 and holders[0].person:
+            self._couple_here = (owners.direct[0], holders[0].person)
+        if kin.lower() in PLURAL_CHILDREN:
+            self.add_siblings(_ids(holders), span)
+
+    def read_of_phrase(self, m: re.Match[str], sent_start: int, sent_end: int) -> bool:
+        """ "X, son of A and B", "the daughter of King Y", "X is the wife of Y"."""
+        kin = _kin(m)
+        if self._has_possessor(m.start(), sent_start):
+            return False
+        of_match = re.match(r"\s+(?:of|to)\s+", self.text[m.end():sent_end])
+        if not of_match or (of_match.group(0).strip() == "to"
+                            and re.search(r"\b(?:a|an|like)\s+$", self.text[sent_start:m.start()], re.I)):
+            return False  # "to be a mother to Ireland" is a manner of speaking; "son to Count X" is not
+        of_end = m.end() + of_match.end()
+        first = self.name_after(of_end, min(sent_end, of_end + 60), OF_GAP)
+        if first is None:
+            return False
+        owners = self.name_list(first, sent_end)
+        holders = self.holder_before(sent_start, m.start(), plural=kin.lower() in PLURAL_KIN)
+        if not holders:
+            holders = self.subject_after(owners[-1], sent_start, m.start(), sent_end)
+        holder_ids = _ids(holders)
+        if COUPLE.search(self.text[sent_start:m.start()]) and kin.lower() == "parents":
+            holder_ids = self.couple_before(sent_start)
+        span = Span(m.start(), m.end())
+        owner_ids = _ids(owners)
+        modifiers = m.group("mod") or ""
+        if re.search(r"\blate\b", self.text[of_end:owners[0].start]):
+            modifiers += " late"  # "a close friend of the late Michael Jackson": the friendship is over
+        for holder_id in holder_ids:
+            if holder_id not in owner_ids:
+                self.add_for(_Owners(tuple(owner_ids)), holder_id, kin, modifiers, span)
+        if KIN[kin.lower()] == "parent" and holder_ids:
+            self.add_siblings(owner_ids, span)  # "father of A, B and C": they are siblings
+        if holder_ids and len(owner_ids) == 2 and KIN[kin.lower()] == "child":
+            self.co_parents(owner_ids[0], owner_ids[1], span)  # "son of Antoine de Buade and Anne de Secondat"
+        if len(holder_ids) == 2 and kin.lower() == "parents":
+            self.co_parents(holder_ids[0], holder_ids[1], span)  # "Joseph and Mary, the parents of Jesus"
+        return True
+
+    def read_birth(self, m: re.Match[str], sent_start: int, sent_end: int) -> bool:
+        """ "A and B had three children: C, D and E", "she welcomed a son, F, with G"."""
+        kin = _kin(m)
+        if KIN[kin.lower()] != "child":
+            return False
+        birth = BIRTH_BEFORE.search(self.text, sent_start, m.start())
+        if birth is None:
+            return False
+        holders = self.holders_after(kin, m.end(), sent_end)
+        parents = self.subjects_before(birth.start(), sent_start)
+        cursor = holders[-1].end if holders else m.end()
+        partner = self.name_after(cursor, min(sent_end, cursor + 60), WITH_PARTNER)
+        if partner is not None:
+            parents += _ids([partner])
+            if not holders:  # "had two children with G: H and I"
+                holders = self.holders_after(kin, partner.end, sent_end)
+        span = Span(m.start(), m.end())
+        for holder in holders:
+            for parent in parents:
+                self.add("parent", parent, holder.person, "current", span)
+        if len(holders) > 1:
+            self.add_siblings(_ids(holders), span)
+        self._holders_here.extend(h.person for h in holders if h.person)
+        return True
+
+    def read_shared_clause(self, m: re.Match[str], sent_start: int, sent_end: int) -> bool:
+        """ "Milo, the son Quint and Vance share": the named pair are the parents of the one before."""
+        determiner = DETERMINER_BEFORE.search(self.text, sent_start, m.start())
+        if KIN[_kin(m).lower()] != "child" or determiner is None:
+            return False
+        first = self.name_after(m.end(), min(sent_end, m.end() + 40), r"\s+")
+        if first is None:
+            return False
+        parents = [first]
+        second = self.name_after(first.end, min(sent_end, first.end + 40), r"\s*(?:and|&)\s+")
+        parents += [second] if second is not None else []
+        if not SHARED_VERB.match(self.text, parents[-1].end):
+            return False
+        children = self.holder_before(sent_start, determiner.start())
+        if not children:
+            return False
+        for parent in parents:
+            self.add("parent", parent.person, children[0].person, "current", Span(m.start(), m.end()))
+        return True
+
+    # -- whose kin ----------------------------------------------------------------------------
+    def owners(self, kin_start: int, sent_start: int) -> _Owners:
+        """Whose kin: "Alec's ex", "her husband", "their daughter", "my son", "her hubby's ex-wife"."""
         before = self.text[sent_start:kin_start]
-        m = re.search(r"(?P<who>[\w'\u2019.-]+(?:\s+[\w'\u2019.-]+){0,3}?)(?:'s|\u2019s|')\s+(?:[\w-]+\s+){0,3}$", before)
+        m = re.search(r"(?P<who>[\w'\u2019.-]+(?:\s+[\w'\u2019.-]+){0,3}?)(?:'s|\u2019s|')\s+" + _BETWEEN + "$", before)
         if m:
+            chain = KIN_AT_END.search(m.group("who"))
+            if chain:  # "her hubby's ex-wife": the ex-wife of whoever her hubby is
+                return self._chained(sent_start + m.start("who") + chain.start(), sent_start, chain.group("kin"))
             refs = [r for r in self.refs.within(sent_start + m.start("who"), sent_start + m.end("who") + 2)
                     if r.person]
             if refs:
-                return [refs[-1].person]  # type: ignore[list-item]
-        m = re.search(r"\b(his|her|their)\s+(?:[\w-]+\s+){0,3}$", before, re.IGNORECASE)
-        if m:
-            word = m.group(1).lower()
-            position = sent_start + m.start(1)
-            if word == "their":
-                return self.couple_before(position, exclude=set(self._holders_here))
-            ref = self.refs.person_at(position, position + len(word))
-            return [ref.person] if ref is not None and ref.person else []
-        return []  # no possessive
+                return _Owners(tuple(_ids(refs[-1:])))
+        m = re.search(r"\b(his|her|their|my|our)\s+" + _BETWEEN + "$", before, re.IGNORECASE)
+        if not m:
+            return _Owners()
+        word = m.group(1).lower()
+        position = sent_start + m.start(1)
+        if word in ("my", "our"):
+            speaker = self.speaker_at(position)
+            if speaker is None:
+                return _Owners()
+            return self._with_partner([speaker], kin_start) if word == "our" else _Owners((speaker,))
+        if word == "their":
+            if self._couple_here is not None:  # "X and his wife Y and their sons"
+                return _Owners(self._couple_here)
+            if re.search(r"\b(?:the|both)\s+(?:brothers|sisters|siblings)\b", before, re.IGNORECASE):
+                pair = self.last_pair("sibling", position)
+                if pair is not None:  # "The brothers have worked together, and their half-sister"
+                    return _Owners(pair)
+            return self._with_partner(self.couple_before(position, exclude=set(self._holders_here)), kin_start)
+        return self.pronoun_owner(word, position, sent_start)
 
-    def couple_before(self, position: int, exclude: set[str | None] | None = None) -> list[str]:
-        """The two people "their" most likely means: the last two named before it, not children."""
-        children = {k[2] for k in self.found if k[0] == "parent"} | set(exclude or ())
-        start = self.refs.sentence_of(position)[0]
-        i = max(0, self.refs.sentence_starts.index(start) - 2) if start in self.refs.sentence_starts else 0
-        window_start = self.refs.sentences[i][0] if self.refs.sentences else 0
-        people: list[str] = []
-        for ref in reversed(self.refs.within(window_start, position)):
-            if ref.person and ref.person not in people and ref.person not in children \
-                    and ref.kind in ("name", "short", "pronoun"):
-                people.append(ref.person)
-            if len(people) == 2:
-                break
-        return people
+    def pronoun_owner(self, word: str, position: int, sent_start: int) -> _Owners:
+        """Whose "his" or "her": "Nahl and his half-brother" is Nahl's; "her sister and her husband" nobody's."""
+        before = self.text[sent_start:position]
+        if KIN_THEN_AND.search(before):
+            return _Owners()  # the unnamed kin just mentioned owns it, not anyone named
+        joined = re.search(r"(?:\s*\([^()]*\))?\s*,?\s*(?:and|&|alongside)\s+$", before)
+        if joined:
+            names = self.names_in(sent_start, sent_start + joined.start())
+            if names and names[-1].end == sent_start + joined.start() and self._fits(names[-1].person, word):
+                return _Owners(tuple(_ids(names[-1:])))
+        if re.search(r"\bwith\s+$", before):
+            subject = self._sentence_subject(sent_start, position)
+            if subject is not None and subject.subject and self._fits(subject.person, word):
+                return _Owners(tuple(_ids([subject])), pronoun=word)  # "X shares Nell with his ex-wife"
+        ref = self.refs.person_at(position, position + len(word))
+        return _Owners((ref.person,), pronoun=word) if ref is not None and ref.person else _Owners()
 
-    def holders_after(self, kin_end: int, sent_end: int) -> list[Reference]:
-        """Named right after the kin word: "daughter Ireland", "sons Brooklyn, 17, Romeo, 13, and Cruz"."""
-        names = self.names_in(kin_end, min(sent_end, kin_end + 200))
-        out: list[Reference] = []
-        cursor = kin_end
-        for ref in names:
-            gap = self.text[cursor:ref.start]
-            if not out and not HOLDER_GAP.match(gap):
-                break
-            if out and not NAME_LIST_SEP.match(gap) and not re.match(r"^(?:\s*,\s*\d{1,2})?\s*,?\s*(?:and|&)\s+"
-                                                                  r"(?:their\s+)?(?:[\w-]+\s+){0,3}?$", gap):
-                break
-            out.append(ref)
-            cursor = ref.end
-        return out
+    def corrected(self, owners: _Owners, kin: str, holders: list[Reference]) -> _Owners:
+        """A pronoun's guess overruled by what the text already settled: the holder's one spouse, or surname."""
+        if not owners.pronoun or len(holders) != 1 or not holders[0].person:
+            return owners
+        holder, guess, kind = holders[0].person, owners.direct[0], KIN[kin.lower()]
+        if not self._fits(guess, owners.pronoun):
+            return _Owners()  # "His other son" read as a woman the text has called a mother
+        if kind == "spouse" and not kin.lower().startswith("ex"):
+            spouses = [p for p in self.kin_of(holder, "spouse") if p != guess and self._fits(p, owners.pronoun)]
+            if len(spouses) == 1:
+                return _Owners((spouses[0],))  # "his wife Ann" when Ann is already Marc's wife
+        if kind in ("child", "parent", "sibling"):
+            surname = _surname(self.people[holder].name)
+            if surname and _surname(self.people[guess].name) != surname:
+                same = [p.id for p in self.people.values() if p.id not in (holder, guess)
+                        and _surname(p.name) == surname and self._fits(p.id, owners.pronoun)
+                        and self._named_before(p.id, holders[0].start)]
+                if len(same) == 1:
+                    return _Owners((same[0],))  # "His son, Ib Lanzky-Otto" is Wilhelm Lanzky-Otto's son
+        return owners
 
-    def holder_before(self, kin_start: int, sent_start: int, possessor_start: int) -> Reference | None:
-        """Named just before: "Kim Basinger, Alec's ex-wife" or "David is her husband"."""
-        names = self.names_in(sent_start, possessor_start)
-        if not names:
-            return None
-        ref = names[-1]
-        gap = self.text[ref.end:possessor_start]
-        if re.match(r"^\s*,\s*$", gap) or COPULA_GAP.match(gap):
-            return ref
-        return None
+    def _with_partner(self, people: list[str], kin_start: int) -> _Owners:
+        """ "their son" or "our son" with one parent in sight: the other is that parent's partner."""
+        kin = KIN_WORD.match(self.text, kin_start)
+        if len(people) == 1 and kin is not None and KIN[_kin(kin).lower()] == "child":
+            return _Owners((people[0],), ((people[0], "couple"),))
+        return _Owners(tuple(people))
 
-    def read_kin_phrases(self) -> None:
-        for sent_start, sent_end in self.refs.sentences:
-            self._holders_here = []
-            for m in KIN_WORD.finditer(self.text, sent_start, sent_end):
-                kin = m.group("kin")
-                if kin.lower() in ("love", "girl", "baby") and not m.group("mod"):
-                    continue
-                span = Span(m.start(), m.end())
-                owners = self.possessors(m.start(), sent_start)
-                of_match = re.match(r"\s+of\s+(?:the\s+late\s+)?", self.text[m.end():sent_end])
-                if not owners and of_match:
-                    after = self.names_in(m.end() + of_match.end(), min(sent_end, m.end() + of_match.end() + 60))
-                    if after and after[0].start == m.end() + of_match.end():
-                        owners = [after[0].person]  # type: ignore[list-item]
-                        # "X, son of A and B"
-                        rest = self.names_in(after[0].end, min(sent_end, after[0].end + 40))
-                        if rest and re.match(r"^\s*(?:and|&)\s+$", self.text[after[0].end:rest[0].start]):
-                            owners.append(rest[0].person)  # type: ignore[arg-type]
-                        holder = self.holder_before(m.start(), sent_start, m.start() - len(m.group("mod") or ""))
-                        if holder is None:
-                            holder = self._sentence_subject(sent_start, m.start())
-                        holder_ids = [holder.person] if holder is not None else []
-                        if COUPLE.search(self.text[sent_start:m.start()]) and kin.lower() == "parents":
-                            holder_ids = self.couple_before(sent_start)
-                        for holder_id in holder_ids:
-                            for owner in owners:
-                                self.add_kin(owner, holder_id, kin, m.group("mod") or "", span)  # type: ignore[arg-type]
-                        continue
-                holders = self.holders_after(m.end(), sent_end)
-                if not owners and holders:
-                    owners = self.bare_owner(m.start(), sent_start, {h.person for h in holders})
-                if not owners:
-                    continue
-                possessor_start = self._possessor_start(m.start(), sent_start)
-                if not holders:
-                    before = self.holder_before(m.start(), sent_start, possessor_start)
-                    holders = [before] if before is not None else []
-                self._holders_here.extend(h.person for h in holders if h.person)
-                for holder in holders:
-                    for owner in owners:
-                        self.add_kin(owner, holder.person, kin, m.group("mod") or "", span)  # type: ignore[arg-type]
-                if kin.lower() in ("children", "kids", "sons", "daughters", "twins") and len(holders) > 1:
-                    for i, a in enumerate(holders):
-                        for b in holders[i + 1:]:
-                            self.add("sibling", a.person, b.person, "current", span)  # type: ignore[arg-type]
+    def _chained(self, chain_start: int, sent_start: int, chain_kin: str) -> _Owners:
+        """Owners through a kin noun in the possessive: resolved once all direct relations are known."""
+        via = KIN[chain_kin.lower()]
+        first = self.owners(chain_start, sent_start)
+        anchors = list(first.direct)
+        if not anchors and not first.chained:
+            subject = self._sentence_subject(sent_start, chain_start)
+            anchors = [subject.person] if subject is not None and subject.person else []
+        if via in ("stepchild", "stepparent", "relative", "friend"):
+            return _Owners()  # too loose to chain through
+        return _Owners((), tuple((a, via) for a in anchors))
 
     def bare_owner(self, kin_start: int, sent_start: int, holders: set[str | None]) -> list[str]:
         """Whose kin, when no possessive says so: "Eva Ng and husband Jo", "a question about daughter Sue"."""
         before = self.text[sent_start:kin_start]
+        if DETERMINER_BEFORE.search(before):
+            return []  # "the son Quint and Vance share", "a friend, Jo": nobody's kin yet
         couple = None
         for couple in COUPLE.finditer(before):
             pass
@@ -258,11 +522,14 @@ class RelationFinder:
             pair = self.couple_before(sent_start + couple.start(), exclude=holders)
             if len(pair) == 2:
                 return pair
-        m = re.search(r"(?:and|with|or|alongside|beside|joined by)\s+(?:[\w-]+\s+){0,2}$", before, re.IGNORECASE)
+        m = re.search(r"\b(?:and|with|or|nor|alongside|beside|joined by)\s+(?:[\w-]+\s+){0,2}$", before, re.I)
         if m:
-            names = [r for r in self.names_in(sent_start, sent_start + m.start()) if r.person not in holders]
-            if names and len(self.text[names[-1].end:sent_start + m.start()].strip(" ,0123456789")) == 0:
-                return [names[-1].person]  # type: ignore[list-item]
+            refs = [r for r in self.refs.within(sent_start, sent_start + m.start()) if r.person not in holders]
+            if refs and len(self.text[refs[-1].end:sent_start + m.start()].strip(" ,0123456789")) == 0:
+                if refs[-1].kind in ("name", "short"):
+                    return _ids(refs[-1:])
+                if _after_preposition(self.text, refs[-1]):
+                    return []  # "just like him and mum Katie": whose mum is anyone's guess
         their = [mm for mm in re.finditer(r"\btheir\b", before, re.IGNORECASE)]
         if their:
             return self.couple_before(sent_start + their[-1].start(), exclude=holders)
@@ -272,72 +539,223 @@ class RelationFinder:
                 return [ref.person]
         return []
 
-    def _possessor_start(self, kin_start: int, sent_start: int) -> int:
-        before = self.text[sent_start:kin_start]
-        m = re.search(r"(?:[\w'\u2019.-]+(?:'s|\u2019s|')|his|her|their)\s+(?:(?:[\w-]+)\s+){0,3}$", before,
-                      re.IGNORECASE)
-        return sent_start + m.start() if m else kin_start
+    def subjects_before(self, verb_start: int, sent_start: int) -> list[str]:
+        """Who does the verb: "A and B had", "they welcomed", "Jo, 34, adopted"."""
+        if THEY_BEFORE.search(self.text[sent_start:verb_start]):
+            return self.couple_before(verb_start)
+        refs = [r for r in self.refs.within(sent_start, verb_start)
+                if r.person and not _after_preposition(self.text, r) and not _possessive(self.text, r)]
+        if not refs:
+            return []
+        last = refs[-1]
+        if len(refs) > 1 and re.match(r"^\s*(?:and|&)\s+" + TITLE_GAP + "$", self.text[refs[-2].end:last.start]):
+            return _ids(refs[-2:])
+        subject = next((r for r in refs if r.subject), last)
+        return _ids([subject])
 
-    def _sentence_subject(self, sent_start: int, limit: int) -> Reference | None:
-        names = [r for r in self.refs.within(sent_start, limit) if r.person]
-        return names[0] if names else None
+    def couple_before(self, position: int, exclude: set[str | None] | None = None) -> list[str]:
+        """The two people "their" most likely means: the last two named before it, not children."""
+        children = self.named_children() | set(exclude or ())
+        start = self.refs.sentence_of(position)[0]
+        i = max(0, self.refs.sentence_starts.index(start) - 2) if start in self.refs.sentence_starts else 0
+        window_start = self.refs.sentences[i][0] if self.refs.sentences else 0
+        people: list[str] = []
+        for ref in reversed(self.refs.within(window_start, position)):
+            if ref.person and ref.person not in people and ref.person not in children \
+                    and ref.kind in ("name", "short", "pronoun"):
+                people.append(ref.person)
+            if len(people) == 3:
+                break
+        if len(people) == 3:
+            # someone named once in passing ("his late mother Anke") is rarely half of "the couple"
+            counts = [self.refs.counts[p] for p in people]
+            weakest = min(range(3), key=lambda i: counts[i])
+            if all(counts[weakest] < counts[i] for i in range(3) if i != weakest):
+                people.pop(weakest)
+        return people[:2]
 
-    # -- events --------------------------------------------------------------------
+    # -- who holds it -------------------------------------------------------------------------
+    def holders_after(self, kin: str, kin_end: int, sent_end: int) -> list[Reference]:
+        """Named right after the kin word: "daughter Ireland", "sons Brooklyn, 17, Romeo, 13, and Cruz"."""
+        names = self.names_in(kin_end, min(sent_end, kin_end + 200))
+        out: list[Reference] = []
+        cursor = kin_end
+        for ref in names:
+            gap = self.text[cursor:ref.start]
+            # "her son is Tom's best friend": after a copula, a possessor is not the holder
+            if not out and (not HOLDER_GAP.match(gap) or (_possessive(self.text, ref) and COPULA_WORD.search(gap))):
+                break
+            if out and not NAME_LIST_SEP.match(gap) and not (NAME_LIST_LOOSE.match(gap)
+                                                             and not _other_kin_in(gap, kin)):
+                break
+            out.append(ref)
+            cursor = ref.end
+            if kin.lower() not in PLURAL_KIN:
+                break  # "his son Charles IV, Holy Roman Emperor": one son
+        return out
+
+    def holder_before(self, sent_start: int, possessor_start: int, *, plural: bool = False) -> list[Reference]:
+        """Named just before: "Kim Basinger, Alec's ex-wife", "David is her husband", "she was Li's wife"."""
+        refs = [r for r in self.refs.within(sent_start, possessor_start) if r.person and (
+            r.kind in ("name", "short") or r.text.lower() in ("he", "she"))]
+        if not refs:
+            return []
+        ref = refs[-1]
+        gap = self.text[ref.end:possessor_start]
+        if not COPULA_GAP.match(gap) and not (ref.kind in ("name", "short") and APPOSITION_GAP.match(gap)):
+            return []
+        if plural and len(refs) > 1 and re.fullmatch(r"\s*,?\s*(?:and|&)\s+", self.text[refs[-2].end:ref.start]):
+            return [refs[-2], ref]  # "Joseph and Mary, the parents of Jesus"
+        return [ref]
+
+    def name_list(self, first: Reference, sent_end: int) -> list[Reference]:
+        """A list of names from first on: "A and B", "A, B, and C"; a comma alone needs an "and" to close it."""
+        out = [first]
+        while True:
+            last = out[-1].end
+            closing = self.name_after(last, min(sent_end, last + 80), LIST_AND_AFTER_FIRST if len(out) == 1
+                                      else LIST_AND)
+            if closing is not None:
+                return out + [closing]  # "X, son of A and B", "A, the patriarch, and B", "A, B and C"
+            nxt = self.name_after(last, min(sent_end, last + 40), LIST_COMMA)
+            if nxt is None:
+                return out[:1]  # "son of John, Mary said": a comma with no "and" to close it lists nobody
+            out.append(nxt)
+
+    def subject_after(self, owner: Reference, sent_start: int, kin_start: int, sent_end: int) -> list[Reference]:
+        """Who holds a kin phrase that opens the sentence: "The son of X, he ...", else the sentence subject."""
+        if re.fullmatch(r"\W*(?:the|a|an)?\s*(?:[\w-]+\s+)?", self.text[sent_start:kin_start], re.IGNORECASE):
+            after = [r for r in self.refs.within(owner.end, sent_end) if r.person]
+            if after and re.fullmatch(r"(?:\s*\([^()]*\))?\s*,\s*", self.text[owner.end:after[0].start]):
+                return [after[0]]
+        subject = self._sentence_subject(sent_start, kin_start)
+        return [subject] if subject is not None else []
+
+    # -- events -------------------------------------------------------------------------------
     def read_events(self) -> None:
+        """Marriages, divorces, engagements, shared children and reunions, sentence by sentence."""
         for sent_start, sent_end in self.refs.sentences:
-            sentence = self.text[sent_start:sent_end]
-            names = [r for r in self.refs.within(sent_start, sent_end) if r.person and r.kind != "descriptor"]
-            if len(names) < 1:
+            refs = [r for r in self.refs.within(sent_start, sent_end) if r.person]
+            if not refs:
                 continue
-            for pattern, kind, status, _ in EVENTS:
-                for m in pattern.finditer(sentence):
-                    v_start, v_end = sent_start + m.start(), sent_start + m.end()
-                    left = [r for r in names if r.end <= v_start and not _after_preposition(self.text, r)]
-                    right = [r for r in names if r.start >= v_end]
-                    if not right:
-                        continue
-                    if not left and m.group(0).lower().endswith("ing") and len(right) > 1:
-                        left = [right[1]]  # "Before marrying Alec, she asked..."
-                    if not left:
-                        continue
-                    a, b = left[-1], right[0]
-                    if re.search(r"[.;]", self.text[b.end:b.end]) or b.start - v_end > 40:
-                        continue
-                    if kind == "coparent":
-                        continue
-                    found_status = status or self._status_near(sent_start, sent_end)
-                    self.add(kind, a.person, b.person, found_status, Span(v_start, v_end))  # type: ignore[arg-type]
-            # "A and B divorced in 2016", "the couple split"
-            for pattern, status in PAIR_EVENTS:
-                for m in pattern.finditer(sentence):
-                    v_start = sent_start + m.start()
-                    pair = self._pair_before(sent_start, v_start)
-                    if pair is None:
-                        continue
-                    a, b = pair
-                    existing = self._existing_kind(a, b)
-                    verb = m.group(0).lower()
-                    if status == "current-partner":
-                        kind = "partner"
-                    elif status == "current" or "divorc" in verb or "annul" in verb:
-                        kind = "spouse"
-                    else:
-                        kind = existing or ("spouse" if re.search(r"\b(?:marri|wed|divorc|husband|wife)", self.text, re.I)
-                                            and existing != "partner" and False else "partner")
-                    self.add(kind, a, b, "current" if status.startswith("current") else "former",
-                             Span(v_start, sent_start + m.end()))
+            self.read_verb_events(sent_start, sent_end, refs)
+            self.read_pair_events(sent_start, sent_end)
+            self.read_shared_children(sent_start, sent_end, refs)
+
+    def read_verb_events(self, sent_start: int, sent_end: int, refs: list[Reference]) -> None:
+        """ "A married B", "A split from B", "A has been dating B"."""
+        sentence = self.text[sent_start:sent_end]
+        # a descriptor counts only as the subject: "The yoga instructor, who married Teodor Vance"
+        names = [r for r in refs if r.kind != "descriptor" or r.subject]
+        for pattern, kind, status in EVENTS:
+            for m in pattern.finditer(sentence):
+                v_start, v_end = sent_start + m.start(), sent_start + m.end()
+                left = [r for r in names if r.end <= v_start and not _after_preposition(self.text, r)
+                        and not EVENT_OBJECT.search(self.text, sent_start, r.start)]  # "divorced Y and married Z"
+                right = [r for r in names if r.start >= v_end and r.kind != "descriptor"]
+                if not left and m.group(0).lower().endswith("ing") and len(right) > 1:
+                    left = [right[1]]  # "Before marrying Alec, she asked..."
+                if not left:
+                    continue
+                a = left[-1]
+                if right and right[0].person == a.person and _possessive_before_kin(self.text, right[0]):
+                    right = right[1:]  # "split from her husband of six years, Teodor Vance"
+                if not right or right[0].start - v_end > 50 or NEGATED.search(self.text, sent_start, v_start):
+                    continue
+                pair = _ids([a, right[0]])
+                if len(pair) < 2:
+                    continue
+                found_kind = self._existing_kind(*pair) if status == "former" else None
+                found_status = status or self._status_near(sent_start, sent_end)
+                self.add(found_kind or kind, pair[0], pair[1], found_status, Span(v_start, v_end))
+
+    def read_pair_events(self, sent_start: int, sent_end: int) -> None:
+        """ "A and B divorced in 2016", "the couple split", "the pair reconciled"."""
+        sentence = self.text[sent_start:sent_end]
+        for pattern, status in PAIR_EVENTS:
+            for m in pattern.finditer(sentence):
+                v_start = sent_start + m.start()
+                pair = self._pair_before(sent_start, v_start)
+                if pair is None or (status == "reunited" and self._family(*pair)) \
+                        or NEGATED.search(self.text, sent_start, v_start):
+                    continue
+                a, b = pair
+                verb = m.group(0).lower()
+                if status == "current-partner":
+                    kind = "partner"
+                elif status == "current" or "divorc" in verb or "annul" in verb:
+                    kind = "spouse"
+                else:
+                    kind = self._existing_kind(a, b) or "partner"
+                found = "current" if status.startswith("current") else status
+                self.add(kind, a, b, found, Span(v_start, sent_start + m.end()))
+        self.read_friendships(sent_start, sentence)
+        self.read_their_marriage(sent_start, sentence)
+
+    def read_friendships(self, sent_start: int, sentence: str) -> None:
+        """ "A and B are no longer friends", "... Are Friends Again", "were best friends"."""
+        for m in FRIENDS_PAIR.finditer(sentence):
+            pair = self._pair_before(sent_start, sent_start + m.start())
+            negation = (m.group("neg") or "").strip().lower()
+            if pair is None or negation in ("not", "never"):
+                continue
+            past = m.group(0).lower().startswith(("were", "had"))
+            status = "former" if negation else "unknown" if past else "current"
+            self.add("friend", pair[0], pair[1], status, Span(sent_start + m.start(), sent_start + m.end()))
+
+    def read_their_marriage(self, sent_start: int, sentence: str) -> None:
+        """ "after their wedding ceremony", "their divorce": the couple just named were married."""
+        for m in THEIR_MARRIAGE.finditer(sentence):
+            couple = self.couple_before(sent_start + m.start())
+            if len(couple) == 2 and not self._family(couple[0], couple[1]):
+                status = "former" if m.group("what").lower() == "divorce" else "current"
+                self.add("spouse", couple[0], couple[1], status, Span(sent_start + m.start(), sent_start + m.end()))
+
+    def read_shared_children(self, sent_start: int, sent_end: int, refs: list[Reference]) -> None:
+        """ "Vance shares Florence with his ex-wife, Marisol Quint": both are Florence's parents."""
+        for child in refs:
+            if child.kind not in ("name", "short"):
+                continue
+            adopted = ADOPTED.search(self.text, sent_start, child.start)
+            if adopted is not None:  # "Brad Pitt, who legally adopted Maddox"
+                for parent in self.subjects_before(adopted.start(), sent_start):
+                    self.add("parent", parent, child.person, "current", Span(adopted.start(), adopted.end()))
+                continue
+            verb = SHARES_CHILD.search(self.text, sent_start, child.start)
+            if verb is None:
+                continue
+            children = [child]  # "shares Nell and her younger brother, Oscar, with ..."
+            while (nxt := self.name_after(children[-1].end, min(sent_end, children[-1].end + 60), CHILD_LIST_GAP)):
+                children.append(nxt)
+            # a last child the people stage did not take for a person still ends the list
+            other = self.name_after(children[-1].end, min(sent_end, children[-1].end + 100),
+                                    r"(?:" + CHILD_LIST_GAP.pattern + r"[A-Z][\w'-]*,?)?" + WITH_PARTNER.pattern)
+            if other is None:
+                continue
+            span = Span(verb.start(), verb.end())
+            for parent in self.subjects_before(verb.start(), sent_start) + _ids([other]):
+                for kid in _ids(children):
+                    self.add("parent", parent, kid, "current", span)
+            self.add_siblings(_ids(children), span)
 
     def _pair_before(self, sent_start: int, position: int) -> tuple[str, str] | None:
+        """The pair a verb at position is about: "A and B (have) ...", "the couple ...", "they ..."."""
         before = self.text[sent_start:position]
         names = [r for r in self.refs.within(sent_start, position) if r.person]
-        m = re.search(r"(?:^|\W)(?P<a>[^,;]+?)\s+(?:and|&)\s+(?P<b>[^,;]+?)(?:,[^,]*,)?\s+(?:have\s+|had\s+|"
+        m = re.search(r"(?:^|\W)(?P<a>[^,;]+?)\s+(?i:and|&)\s+(?P<b>[^,;]+?)(?:,[^,]*,)?\s+(?i:have\s+|had\s+|"
                       r"officially\s+|finally\s+|first\s+|later\s+|then\s+|eventually\s+|"
                       r"recently\s+|were\s+|are\s+|got\s+|both\s+)*$", before)
         if m and len(names) >= 2:
             a_refs = [r for r in names if sent_start + m.start("a") <= r.start < sent_start + m.end("a")]
             b_refs = [r for r in names if sent_start + m.start("b") <= r.start < sent_start + m.end("b")]
-            if a_refs and b_refs and a_refs[-1].person != b_refs[0].person:
-                return a_refs[-1].person, b_refs[0].person  # type: ignore[return-value]
+            pair = _ids([a_refs[-1], b_refs[0]]) if a_refs and b_refs else []
+            if len(pair) == 2 and pair[0] != pair[1]:
+                return pair[0], pair[1]
+            if a_refs and b_refs and a_refs[-1].kind == b_refs[0].kind == "descriptor":
+                # "The actor and the fashion designer": two people, whatever the descriptors resolved to
+                pair = self.couple_before(sent_start + m.start("a"))
+                if len(pair) == 2:
+                    return pair[0], pair[1]
         tail = before[-40:]
         couple = COUPLE.search(tail) or re.search(r"\b(?:they|the two)\s+(?:\w+\s+){0,2}$", tail, re.I)
         if couple:
@@ -346,27 +764,78 @@ class RelationFinder:
                 return pair[0], pair[1]
         return None
 
-    def _existing_kind(self, a: str, b: str) -> str | None:
-        x, y = sorted((a, b))
-        for kind in ("spouse", "partner"):
-            if (kind, x, y) in self.found:
-                return kind
-        return None
+    # -- derived ------------------------------------------------------------------------------
+    def resolve_pending(self) -> None:
+        """Kin of someone's partner or parent, once that one person is known: "her hubby's ex-wife, X"."""
+        for item in self.pending:
+            candidates = [p for p in self.kin_of(item.anchor, item.via) if p != item.holder]
+            if len(candidates) == 1:
+                self.add_kin(candidates[0], item.holder, item.kin, item.modifiers, item.span)
 
-    def _status_near(self, start: int, end: int) -> str:
-        return "former" if FORMER_WORDS.search(self.text[start:end]) else "current"
+    def derive_siblings(self) -> None:
+        """Children of one parent are siblings (half-siblings count), and so are a sibling's siblings."""
+        group_of: dict[str, str] = {}
 
-    # -- derived ---------------------------------------------------------------------
-    def derive(self) -> None:
-        """Step-parents the text talks about, and siblings through a shared parent."""
-        text_lower = self.text.lower()
-        mentions_step = bool(re.search(r"\bstep-?(?:mother|mom|mum|father|dad|daughter|son|child|kids|parent)", text_lower))
+        def root(person: str) -> str:
+            """The person standing for person's group of siblings."""
+            while group_of.setdefault(person, person) != person:
+                person = group_of[person]
+            return person
+
+        links: list[tuple[str, str, str]] = []
+        by_parent: dict[str, list[str]] = {}
+        for key in self.found:
+            if key[0] == "sibling":
+                links.append(key)
+                group_of[root(key[1])] = root(key[2])
+            elif key[0] == "parent":
+                by_parent.setdefault(key[1], []).append(key[2])
+        for parent, kids in by_parent.items():
+            for kid in kids[1:]:
+                links += [("parent", parent, kids[0]), ("parent", parent, kid)]
+                group_of[root(kid)] = root(kids[0])
+        members: dict[str, list[str]] = {}
+        for person in list(group_of):
+            members.setdefault(root(person), []).append(person)
+        for group in members.values():
+            sources = [k for k in dict.fromkeys(links) if root(k[2]) == root(group[0])]
+            evidence = list(dict.fromkeys(span for k in sources for span in self.found[k].evidence))
+            for i, a in enumerate(sorted(group)):
+                for b in sorted(group)[i + 1:]:
+                    key = ("sibling", a, b)
+                    if key not in self.found and not self._family_other_than_sibling(a, b):
+                        self.found[key] = _Found("sibling", a, b, "current", evidence,
+                                                 derived_from=tuple(":".join(k) for k in sources))
+
+    def derive_parents_of_siblings(self) -> None:
+        """A parent of one of full siblings is the parent of all: "son of Abraham ... had five brothers"."""
+        parents: dict[str, set[str]] = {}
+        for (kind, a, b) in self.found:
+            if kind == "parent":
+                parents.setdefault(b, set()).add(a)
+        for (kind, a, b), record in list(self.found.items()):
+            if kind != "sibling" or not _full_siblings([self.text[s.start:s.end] for s in record.evidence]):
+                continue  # a sibling through a shared parent may be a half-sibling: no more parents from it
+            for x, y in ((a, b), (b, a)):
+                for parent in parents.get(x, ()):
+                    if parent != y and ("parent", parent, y) not in self.found \
+                            and not self._family_other_than_sibling(parent, y):
+                        self.found[("parent", parent, y)] = _Found(
+                            "parent", parent, y, "current", list(record.evidence),
+                            derived_from=(f"parent:{parent}:{x}", f"sibling:{a}:{b}"))
+
+    def derive_stepparents(self) -> None:
+        """Step-parents the text talks about."""
+        mentions_step = bool(re.search(r"\bstep-?(?:mother|mom|mum|father|dad|daughter|son|child|kids|parent)",
+                                       self.text, re.IGNORECASE))
+        if not mentions_step:
+            return
         parents: dict[str, set[str]] = {}
         for (kind, a, b) in list(self.found):
             if kind == "parent":
                 parents.setdefault(b, set()).add(a)
         for (kind, a, b), record in list(self.found.items()):
-            if kind != "spouse" or record.status != "current" or not mentions_step:
+            if kind != "spouse" or record.status != "current":
                 continue
             for x, y in ((a, b), (b, a)):
                 for child, ps in parents.items():
@@ -376,24 +845,171 @@ class RelationFinder:
                             self.found[key] = _Found("stepparent", y, child, "current", list(record.evidence),
                                                      derived_from=(f"spouse:{a}:{b}", f"parent:{x}:{child}"))
 
-    def relations(self) -> list[Relation]:
-        self.read_kin_phrases()
-        self.read_events()
-        self.derive()
-        out = []
-        for record in self.found.values():
-            status = record.status
-            if record.type in ("parent", "stepparent", "sibling"):
-                status = "current"
-            out.append(Relation(record.type, record.subject, record.object, status,
-                                tuple(record.evidence), record.derived_from))
+    # -- lookups ------------------------------------------------------------------------------
+    def names_in(self, start: int, end: int) -> list[Reference]:
+        """Name mentions of known people inside [start, end)."""
+        names = [r for r in self.refs.within(start, end) if r.person and r.kind in ("name", "short")]
+        # a short form glued to the next name is a title the people stage misread: "Dom Pedro II"
+        return [r for r, nxt in zip(names, names[1:] + [None])
+                if not (r.kind == "short" and nxt is not None and nxt.start - r.end == 1)]
+
+    def name_after(self, start: int, end: int, gap: re.Pattern[str] | str) -> Reference | None:
+        """The first name after start when the text up to it fits gap: "with his ex-wife, Marisol"."""
+        for name in self.names_in(start, end):
+            if re.fullmatch(gap, self.text[start:name.start]):
+                return name  # the gap may hold a name in brackets: "Edith (née Alexander) and Toss"
+        return None
+
+    def kin_of(self, anchor: str, via: str) -> list[str]:
+        """People found so far as anchor's <via> (a KIN type, or "couple" for a romantic partner)."""
+        out: list[tuple[str, str]] = []
+        for (kind, a, b), record in self.found.items():
+            if via in ("couple", *ROMANTIC) and kind in ROMANTIC and anchor in (a, b):
+                out.append((b if a == anchor else a, record.status))
+            elif via == "child" and kind == "parent" and a == anchor:
+                out.append((b, record.status))
+            elif via == "parent" and kind == "parent" and b == anchor:
+                out.append((a, record.status))
+            elif via == kind == "sibling" and anchor in (a, b):
+                out.append((b if a == anchor else a, record.status))
+        people = list(dict.fromkeys(p for p, _ in out))
+        if len(people) > 1 and via in ("couple", *ROMANTIC):
+            # "her hubby" among an ex and a husband: the one still together with her
+            people = list(dict.fromkeys(p for p, status in out if status != "former"))
+        return people
+
+    def last_pair(self, kind: str, position: int) -> tuple[str, str] | None:
+        """The two people of the <kind> relation told most recently before position."""
+        best: tuple[int, tuple[str, str]] | None = None
+        for (k, a, b), record in self.found.items():
+            starts = [s.start for s in record.evidence if s.start < position]
+            if k == kind and starts and (best is None or max(starts) > best[0]):
+                best = (max(starts), (a, b))
+        return best[1] if best else None
+
+    def named_children(self) -> set[str]:
+        """People the text has called someone's son, daughter or child (not grown-ups who have a mother)."""
+        out: set[str] = set()
+        for (kind, _, child), record in self.found.items():
+            if kind in ("parent", "stepparent") and any(_child_word(self.text[s.start:s.end]) for s in record.evidence):
+                out.add(child)
         return out
+
+    def speaker_at(self, position: int) -> str | None:
+        """The speaker of the quote holding this offset: who "my" and "our" mean there."""
+        for quote in self.quotes:
+            if quote.start <= position < quote.end:
+                return quote.speaker
+        return None
+
+    def _fits(self, person: str | None, pronoun: str) -> bool:
+        """Could this "his" or "her" stand for the person, by what we know of their gender?"""
+        if person is None:
+            return False
+        gender = self.people[person].gender or self.kin_gender.get(person)
+        return gender is None or gender == ("f" if pronoun.lower() == "her" else "m")
+
+    def _named_before(self, person: str, position: int) -> bool:
+        """Has the text named this person before position?"""
+        return any(r.person == person and r.kind in ("name", "short") for r in self.refs.within(0, position))
+
+    def _sentence_subject(self, sent_start: int, limit: int) -> Reference | None:
+        """The sentence's first person, unless that one is an object or a possessor (then nobody)."""
+        refs = self.refs.within(sent_start, limit)
+        if not refs or not refs[0].person or _after_preposition(self.text, refs[0]) or _possessive(self.text, refs[0]):
+            return None
+        return refs[0]
+
+    def _possessor_start(self, kin_start: int, sent_start: int) -> int:
+        """Where the possessive before a kin noun starts ("Alec's", "her"), or the kin noun itself if none."""
+        before = self.text[sent_start:kin_start]
+        m = re.search(r"(?:[\w'\u2019.-]+(?:'s|\u2019s|')|\b(?:his|her|their|my|our))\s+" + _BETWEEN + "$", before,
+                      re.IGNORECASE)
+        return sent_start + m.start() if m else kin_start
+
+    def _has_possessor(self, kin_start: int, sent_start: int) -> bool:
+        """Is the kin noun owned by a possessive: "Alec's ex", "her late husband"?"""
+        return bool(re.search(r"(?:'s|\u2019s|\b(?:his|her|their|my|our))\s+" + _BETWEEN + "$",
+                              self.text[sent_start:kin_start], re.IGNORECASE))
+
+    def _existing_kind(self, a: str, b: str) -> str | None:
+        """The romantic relation (spouse, then partner) already found between a and b."""
+        x, y = sorted((a, b))
+        for kind in ROMANTIC:
+            if (kind, x, y) in self.found:
+                return kind
+        return None
+
+    def _family(self, a: str, b: str) -> bool:
+        """Already parent, sibling or relative: "she and her father reconciled" is no romance."""
+        x, y = sorted((a, b))
+        return any(key in self.found for key in (("parent", a, b), ("parent", b, a), ("sibling", x, y),
+                                                 ("relative", x, y), ("stepparent", a, b), ("stepparent", b, a)))
+
+    def _family_other_than_sibling(self, a: str, b: str) -> bool:
+        """Parent and child, or a couple, are never made siblings by a derivation."""
+        x, y = sorted((a, b))
+        return any(k in self.found for k in (("parent", a, b), ("parent", b, a), ("spouse", x, y), ("partner", x, y)))
+
+    def _status_near(self, start: int, end: int) -> str:
+        """ "former" when the sentence says ex, late, divorced...; else "current"."""
+        return "former" if FORMER_WORDS.search(self.text[start:end]) else "current"
+
+
+def _ids(refs: Iterable[Reference]) -> list[str]:
+    """The people these references stand for, in order, leaving out the unresolved."""
+    return [r.person for r in refs if r.person]
+
+
+def _kin(m: re.Match[str]) -> str:
+    """The kin noun of a KIN_WORD match; "baby girl" and "little girl" are a child, not a girlfriend."""
+    kin = m.group("kin")
+    if kin.lower() == "girl" and re.search(r"\b(?:baby|little)\b", m.group("mod") or "", re.IGNORECASE):
+        return "baby"
+    return kin
 
 
 def _after_preposition(text: str, ref: Reference) -> bool:
-    return bool(re.search(r"\b(?:of|with|to|for|from|by|about)\s+$", text[max(0, ref.start - 8):ref.start]))
+    """ "a photo of Suri", "just like him": an object, not the one doing or owning."""
+    return bool(re.search(r"\b(?:of|with|to|for|from|by|about|like)\s+$", text[max(0, ref.start - 8):ref.start]))
 
 
-def find_relations(doc: Document, people: list[Person], refs: References) -> list[Relation]:
-    """Every relation the text states, with status and evidence spans."""
-    return RelationFinder(doc, people, refs).relations()
+def _possessive(text: str, ref: Reference) -> bool:
+    """ "Tom's": a possessor, not the one named."""
+    return text[ref.end:ref.end + 2] in ("'s", "\u2019s") or ref.text.lower() in ("his", "their")
+
+
+def _possessive_before_kin(text: str, ref: Reference) -> bool:
+    """ "her husband", "his longtime girlfriend": a possessive pronoun that owns a kin noun."""
+    return ref.text.lower() in ("his", "her", "their") and bool(KIN_SOON.match(text, ref.end, ref.end + 60))
+
+
+def _full_siblings(evidence: list[str]) -> bool:
+    """Evidence with a sibling word ("brothers") and no half-, step- or adoptive anywhere in it."""
+    if any(re.search(r"half|step|adopt", e, re.IGNORECASE) for e in evidence):
+        return False
+    return any(KIN.get(e.lower().split()[-1]) == "sibling" for e in evidence if e.split())
+
+
+def _child_word(evidence: str) -> bool:
+    """Is this evidence a kin phrase naming a child: "son", "baby girl", "eldest daughters"?"""
+    m = KIN_WORD.fullmatch(evidence)
+    return m is not None and KIN[_kin(m).lower()] in ("child", "stepchild")
+
+
+def _surname(name: str) -> str:
+    """The last word of a full name, or "" for a single name."""
+    words = name.split()
+    return words[-1].lower() if len(words) > 1 else ""
+
+
+def _other_kin_in(gap: str, kin: str) -> bool:
+    """A kin noun of another kind between two names ends a list: "wife Ann and their sons Joel"."""
+    kind = KIN[kin.lower()]
+    return any(KIN.get(w.group(0).lower()) != kind for w in KIN_ANYWHERE.finditer(gap))
+
+
+def find_relations(doc: Document, people: list[Person], refs: References,
+                   quotes: Sequence[Quote] | None = None) -> list[Relation]:
+    """Every relation the text states, with status and evidence spans; quotes say who "my" and "our" mean."""
+    return RelationFinder(doc, people, refs, quotes or ()).relations()
