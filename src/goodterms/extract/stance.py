@@ -184,10 +184,10 @@ class StanceFinder:
                     self.add(source.person, after[0].person, 0.6 * sign, span)
                 elif re.search(r"\b(?:with|at)\s+(?:him|her)\b|\beach other\b", self.text[m.end():s_end]) \
                         or re.match(r"\s+(?:him|her)\b", self.text[m.end():s_end]):
-                    other = self._other_party(source.person, s_start)
-                    self.add(source.person, other, 0.6 * sign, span)
+                    party = self._other_party(source.person, s_start)
+                    self.add(source.person, party, 0.6 * sign, span)
                     if "each other" in self.text[m.end():s_end]:
-                        self.add(other, source.person, 0.6 * sign, span)
+                        self.add(party, source.person, 0.6 * sign, span)
 
     def from_descriptions(self) -> None:
         """'A described B as "wonderfully kind"': the sentiment of the words A chose."""
