@@ -7,7 +7,7 @@ from collections import defaultdict
 from ..model import Document, Person, Quote, Relation, Span, Stance
 from .comments import sentiment_analyzer
 from .coref import References
-from .relations import KIN
+from .kinship import KIN
 from .sentences import sentence_spans
 
 POSITIVE_ACTS = (

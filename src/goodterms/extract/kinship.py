@@ -1,0 +1,158 @@
+"""The words and patterns of family and romance that relation reading uses: kin nouns, gaps, events."""
+from __future__ import annotations
+
+import re
+
+from .lexicon import HONORIFICS
+
+# kin noun -> what the one it names (the holder) is to whose kin it is (the owner):
+#   "child": parent(owner, holder); "parent": parent(holder, owner); the rest are symmetric or step- ties.
+KIN = {
+    "wife": "spouse", "husband": "spouse", "hubby": "spouse", "wifey": "spouse", "spouse": "spouse",
+    "widow": "spouse", "widower": "spouse", "bride": "spouse", "groom": "spouse",
+    "consort": "spouse", "concubine": "spouse",
+    "ex-wife": "spouse", "ex-husband": "spouse", "ex-spouse": "spouse",
+    "girlfriend": "partner", "boyfriend": "partner", "fiance": "partner", "fiancee": "partner",
+    "fiancé": "partner", "fiancée": "partner", "beau": "partner", "bae": "partner", "partner": "partner",
+    "lover": "partner", "love": "partner", "ex-girlfriend": "partner", "ex-boyfriend": "partner",
+    "ex-fiance": "partner", "ex-fiancee": "partner", "ex-fiancé": "partner", "ex-fiancée": "partner",
+    "baby daddy": "partner", "baby mama": "partner", "baby mommy": "partner", "girl": "partner",
+    "daughter": "child", "son": "child", "child": "child", "kid": "child", "daughters": "child",
+    "sons": "child", "children": "child", "kids": "child", "baby": "child", "twins": "child",
+    "brood": "child", "offspring": "child", "heir": "child",
+    "stepdaughter": "stepchild", "stepson": "stepchild", "stepchildren": "stepchild", "stepkids": "stepchild",
+    "step-daughter": "stepchild", "step-son": "stepchild",
+    "mother": "parent", "mom": "parent", "mum": "parent", "mama": "parent", "father": "parent",
+    "dad": "parent", "daddy": "parent", "parents": "parent",
+    "stepmother": "stepparent", "stepmom": "stepparent", "stepfather": "stepparent", "stepdad": "stepparent",
+    "step-mother": "stepparent", "step-father": "stepparent", "step-mom": "stepparent", "step-dad": "stepparent",
+    "sister": "sibling", "brother": "sibling", "sisters": "sibling", "brothers": "sibling",
+    "siblings": "sibling", "half-sister": "sibling", "half-brother": "sibling", "twin": "sibling",
+    "sis": "sibling", "bro": "sibling",
+    "stepsister": "relative", "stepbrother": "relative", "grandmother": "relative", "grandfather": "relative",
+    "grandma": "relative", "grandpa": "relative", "grandson": "relative", "granddaughter": "relative",
+    "grandchildren": "relative", "grandchild": "relative", "cousin": "relative", "aunt": "relative",
+    "uncle": "relative", "niece": "relative", "nephew": "relative", "mother-in-law": "relative",
+    "father-in-law": "relative", "sister-in-law": "relative", "brother-in-law": "relative",
+    "daughter-in-law": "relative", "son-in-law": "relative", "in-laws": "relative",
+    "friend": "friend", "pal": "friend", "bff": "friend", "bestie": "friend", "friends": "friend",
+    "pals": "friend", "best friend": "friend", "confidant": "friend", "confidante": "friend",
+}
+ROMANTIC = ("spouse", "partner")
+PLURAL_CHILDREN = ("children", "kids", "sons", "daughters", "twins")
+# Kin nouns that name several people: "sons Brooklyn, Romeo and Cruz"; any other takes one name.
+PLURAL_KIN = frozenset(PLURAL_CHILDREN + ("parents", "sisters", "brothers", "siblings", "grandchildren", "in-laws",
+                                          "friends", "pals", "stepchildren", "stepkids"))
+_KIN_ALTERNATION = "|".join(sorted((re.escape(k) for k in KIN), key=len, reverse=True))
+FORMER_WORDS = re.compile(
+    r"\b(?:ex|former|late|estranged|divorced|one-time|onetime|then|dead|deceased)\b|\bex-", re.IGNORECASE)
+KIN_WORD = re.compile(
+    r"(?<![\w-])(?P<mod>(?:(?:ex|former|late|estranged|current|new|longtime|long-time|then|now|real-life|"
+    r"one-time|future|shared|eldest|oldest|youngest|younger|older|elder|adopted|biological|baby|little|"
+    r"teenage|adult|only|firstborn|first|second|third|twin|beloved|famous|rumou?red|alleged|dead|deceased|"
+    r"recent|latest|most|"
+    r"\d{1,2}-year-old|two|three|four|five|six|seven|eight|nine|ten|[\w-]+ly)\s+|ex-|then-|former-)*)"
+    r"(?P<kin>" + _KIN_ALTERNATION + r")(?![\w-])",
+    re.IGNORECASE,
+)
+KIN_AT_END = re.compile(r"(?<![\w-])(?P<kin>" + _KIN_ALTERNATION + r")$", re.IGNORECASE)
+KIN_ANYWHERE = re.compile(r"(?<![\w-])(?:" + _KIN_ALTERNATION + r")(?![\w-])", re.IGNORECASE)
+KIN_THEN_AND = re.compile(r"(?<![\w-])(?:" + _KIN_ALTERNATION + r")\s+(?:and|&)\s+$", re.IGNORECASE)
+KIN_SOON = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:" + _KIN_ALTERNATION + r")(?![\w-])", re.IGNORECASE)
+
+# Lowercase words that may sit between a kin noun and the name: "her hubby, chef Anton", "his wife, the
+# singer and guitarist Ann". Function words end such a run: after them the name is not the holder.
+_GAP_STOP = (r"and|or|but|nor|who|whom|whose|which|that|with|to|of|for|in|on|at|by|from|into|when|while|as|"
+             r"is|was|are|were|be|been|has|have|had|said|says|told|his|her|their|its|our|my|your|he|she|they|"
+             r"it|we|not|no|also|after|before|since|than|if|so|about|over|under|through|during|against|like|"
+             r"between|among|because|then|now|just|only|even|still|later|again|around|near|off|out|up|down|"
+             r"while|where|there|here|this|these|those|will|would|can|could|did|do|does")
+_ROLE_WORDS = (r"(?:(?:the|a|an)\s+)?(?:(?!(?:" + _GAP_STOP + r")\b)[a-z][a-z'-]*\s+"
+               r"(?:and\s+(?=[a-z]))?){0,4}")
+_TITLES = r"(?:(?:" + "|".join(sorted((re.escape(h.capitalize()) for h in HONORIFICS), key=len, reverse=True)) \
+    + r")\s+){0,2}"
+# Words between a possessive and its kin noun ("her film producer husband"), none a function word.
+BETWEEN_WORDS = r"(?:(?!(?:" + _GAP_STOP + r")\b)[\w-]+\s+){0,3}"
+HOLDER_GAP = re.compile(
+    r"^(?:\s+of\s+(?:[\w-]+\s+){0,3}[\w-]+(?=,))?"  # "husband of six years, Teodor"
+    r"(?:,\s*|\s+|\s*\(\s*|\s*[:\u2013\u2014-]\s*|,?\s+(?:named|called)\s+|\s+(?:is|was)\s+)"
+    + _ROLE_WORDS + _TITLES + r"$")
+NAME_LIST_SEP = re.compile(r"^(?:\s*,\s*\d{1,2})?(?:\s*,?\s*(?:and|&)\s+|\s*,\s*)$")
+NAME_LIST_LOOSE = re.compile(r"^(?:\s*,\s*\d{1,2})?\s*,?\s*(?:and|&)\s+(?:their\s+)?(?:[\w-]+\s+){0,3}?$")
+COPULA_GAP = re.compile(
+    r"^\s*(?:,\s*)?(?:who\s+(?:is|was)|is|was|has been|had been|became|is now|was once|,)\s+"
+    r"(?:also\s+)?(?:the\s+|a\s+|an\s+|one\s+of\s+)?$", re.IGNORECASE)
+# "Kim Basinger, Alec's ex-wife", "Yang Yuhuan-the wife of", "Alexandre (1890-1950), himself father of"
+APPOSITION_GAP = re.compile(r"^(?:\s*\([^()]{0,80}\))?\s*(?:,|[\u2013\u2014-]|:)\s*(?:(?:himself|herself)\s+)?"
+                            r"(?:(?:the|a|an|another)\s+)?" + _ROLE_WORDS + "$", re.IGNORECASE)
+# Capitalised words before a name: "and Dona Teresa", "with the Reverend"
+TITLE_GAP = r"(?:(?:[A-Z][\w.'-]*|the)\s+){0,2}"
+# Between the names of a list: "A, 5, and B", "A (née C) and the painter B", "A, the patriarch, and B".
+LIST_AND = re.compile(r"(?:\s*,\s*\d{1,2})?\s*,?\s*(?:and|&)\s+" + TITLE_GAP)
+LIST_AND_AFTER_FIRST = re.compile(r"(?:\s*\([^()]*\)|\s*,\s*\d{1,2})?(?:\s*,[^,;()]{1,60},)?\s*(?:and|&)\s+"
+                                  + _ROLE_WORDS + TITLE_GAP)
+LIST_COMMA = re.compile(r"(?:\s*,\s*\d{1,2})?\s*,\s*" + TITLE_GAP)
+# Between "son of" and the name: "of the late", "of King", "of Emperor Dom", "of the Sasanian shah".
+OF_GAP = re.compile(r"^(?:(?:the|late|[A-Z][\w.'-]*|(?!(?:" + _GAP_STOP + r")\b)[a-z]+(?:\s+and(?=\s+[a-z]))?)\s+)"
+                    r"{0,5}$")
+COPULA_WORD = re.compile(r"\b(?:is|was)\b")
+DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|one|this|that)\s+$", re.IGNORECASE)
+
+# "A and B had three children: C, D and E", "she welcomed a son, F", "they adopted twins".
+BIRTH_BEFORE = re.compile(
+    r"\b(?P<verb>had|has|have|having|welcomed|welcomes|welcome|adopted|adopt|adopts|gave birth to|"
+    r"give birth to|raised|fathered|bore|sired|produced)\s+"
+    r"(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+|several|many|their|"
+    r"another|other|more|together|[\w-]+ly)\s+)*$", re.IGNORECASE)
+# "Milo, the son Quint and Vance share": the names after the kin noun are its parents.
+SHARED_VERB = re.compile(r"\s+(?:share|shared|shares|had|have|welcomed|adopted|raised|co-parent)\b", re.I)
+# The other parent: "(had a son) with his ex-wife, Marisol Quint", "(welcomed twins) together with Jo".
+WITH_PARTNER = re.compile(r"\s*,?\s*(?:together\s+)?with\s+(?:(?:his|her)\s+(?:[\w-]+\s+){0,2}?[\w-]+,?\s+)?"
+                          + TITLE_GAP)
+# "Vance shares Florence with ...", "Brad Pitt, who legally adopted Maddox"; children listed as
+# "Nell and her younger brother, Oscar".
+CHILD_LIST_GAP = re.compile(r"(?:\s*,\s*|\s*,?\s+and\s+)(?:(?:his|her|their)\s+(?:[\w-]+\s+){0,2}?"
+                            r"(?:brother|sister|son|daughter)s?\s*,?\s*)?")
+ADOPTED = re.compile(r"\b(?:legally\s+|formally\s+|later\s+)?adopted\s+$", re.I)
+SHARES_CHILD = re.compile(r"\b(?:shares?|shared|co-parents?|co-parented|co-parenting|raises?|raised)\s+$", re.I)
+
+# Events with a subject and an object: "A married B", "A split from B", "A has been dating B".
+EVENTS = [
+    (re.compile(r"\b(?:married|wed|weds|marrying|marries|tied the knot with|exchanged vows with)\b", re.I),
+     "spouse", "current"),
+    (re.compile(r"\b(?:is|was|are|were|been|got|get|gets|getting)\s+married\s+to\b", re.I), "spouse", None),
+    (re.compile(r"\b(?:divorced|divorcing|divorce from|divorce to|split from|split with|separated from|"
+                r"broke up with|breakup with|break-up with|filed for divorce from|called it quits with|"
+                r"parted ways with|annulled)\b", re.I), "spouse", "former"),
+    (re.compile(r"\b(?:got engaged to|engaged to|proposed to|is dating|was dating|are dating|were dating|"
+                r"(?:has|have|had)\s+been\s+(?:dating|seeing)|started dating|began dating|started seeing|"
+                r"began seeing|romance with|romancing|fell for|hooked up with)\b", re.I), "partner", "current"),
+]
+# Events of a pair named before the verb: "A and B divorced", "the couple split", "they are back together".
+PAIR_EVENTS = [
+    (re.compile(r"\b(?:divorced|split|splitting|separated|broke up|breaking up|called it quits|calling it quits|"
+                r"parted ways|parting ways|went their separate ways|filed for divorce|"
+                r"ended their (?:marriage|relationship)|annulled)\b", re.I), "former"),
+    (re.compile(r"\b(?:married|wed|tied the knot|got hitched|exchanged vows|said [\"\u201c]?I do)\b", re.I), "current"),
+    (re.compile(r"\b(?:got engaged|are engaged|became engaged|are dating|were dating|started dating|began dating|"
+                r"have been dating|been together)\b", re.I), "current-partner"),
+    # "reconciled" alone may be exes making peace ("We are not back together"): only these mean a reunion
+    (re.compile(r"\b(?:(?:are|got|were|is|getting|get)\s+back\s+together|rekindled (?:their|the) romance)\b", re.I),
+     "reunited"),
+]
+# "Bianca Ferrante and Celeste Amara are no longer friends", "... Are Friends Again"
+FRIENDS_PAIR = re.compile(
+    r"\b(?:are|were|have been|had been|became|become|remain|remained|stayed|are still)\s+"
+    r"(?P<neg>no longer\s+|not\s+|never\s+)?(?:best\s+|close\s+|good\s+|great\s+|old\s+|longtime\s+)?"
+    r"(?:friends|pals|besties|BFFs)\b(?!\s+with)", re.I)
+# The object of an event verb is not the subject of the next: "A divorced B in 2019 and married C".
+EVENT_OBJECT = re.compile(r"\b(?:married|wed|divorced|divorcing|dating|split from|split with|separated from|"
+                          r"broke up with|engaged to|married to)\s+$", re.I)
+# "there has been no word that she has split from": not an event
+NEGATED = re.compile(r"\b(?:not|never|no word|no sign|no truth|n't|denied|denies|deny)\b[^.;,]{0,40}$", re.I)
+# "her television husband": a role, not a marriage.
+FICTIONAL = re.compile(r"\b(?:on-?screen|screen|tv|television|movie|film|fictional|fake|pretend|stage|reel|"
+                       r"show)\s+$", re.I)
+THEIR_MARRIAGE = re.compile(r"\btheir\s+(?:[\w-]+\s+)?(?P<what>wedding|marriage|nuptials|divorce)\b", re.I)
+COUPLE = re.compile(r"\b(?:the|former|ex-)?\s*(?:couple|exes|pair|duo|newlyweds|lovebirds|former couple)\b", re.I)
+THEY_BEFORE = re.compile(r"\b(?:they|the couple|the pair|the two|the duo|the newlyweds)\s+(?:[\w-]+ly\s+)?$", re.I)
