@@ -51,6 +51,7 @@ class References:
         self.sentence_starts = [s for s, _ in self.sentences]
         self.quoted = _quoted_spans(doc)
         self.young = _young_people(doc, people)
+        self.ages = _stated_ages(doc, people, self.sentences)
         headlines = doc.blocks_of("headline")
         self.headline_end = headlines[0].end if headlines else 0
         names = []
@@ -172,10 +173,13 @@ class References:
                     subjects.add(ref.person)
         headline = {r.person for r in self.refs if r.person and r.start < self.headline_end}
         best, best_score = None, float("-inf")
+        age = _age_after(self.text, position)
         for pid, count in counts.items():
             person = self.people[pid]
             if gender and person.gender and person.gender != gender:
                 continue
+            if age is not None and pid in self.ages and self.ages[pid] != age:
+                continue  # "the legend, 41," is not the woman the text says is 42
             score = math.log2(1 + count) + (1.0 if pid in headline else 0) + (1.0 if pid in recent else 0)
             score += 0.5 if pid in subjects else 0
             if gender and person.gender is None:
@@ -248,3 +252,37 @@ def _young_people(doc: Document, people: list[Person]) -> set[str]:
                 if age < 13:
                     young.add(person.id)
     return young
+
+
+AGE_APPOSITIVE = re.compile(r"^\s*,\s*(\d{1,2}),")
+AGE_IN_SENTENCE = re.compile(r"\b(?:at the age of|aged|at)\s+(\d{2})\b")
+
+
+def _age_after(text: str, position: int) -> int | None:
+    """The age an appositive gives right after a descriptor: "The star, 41, told ..."."""
+    m = DESCRIPTOR.match(text, position)
+    end = m.end() if m else position
+    found = AGE_APPOSITIVE.match(text[end:end + 8])
+    return int(found.group(1)) if found else None
+
+
+def _stated_ages(doc: Document, people: list[Person], sentences: list[tuple[int, int]]) -> dict[str, int]:
+    """Ages the text gives a person: "Jo Bell, 42," or "at the age of 42" in a sentence naming only her."""
+    ages: dict[str, int] = {}
+    starts = [s for s, _ in sentences]
+    named: dict[int, set[str]] = {}
+    for person in people:
+        for m in person.mentions:
+            if m.kind in ("name", "short"):
+                named.setdefault(bisect.bisect_right(starts, m.start) - 1, set()).add(person.id)
+    for person in people:
+        for m in person.mentions:
+            if m.kind not in ("name", "short"):
+                continue
+            found = AGE_APPOSITIVE.match(doc.text[m.end:m.end + 8])
+            i = bisect.bisect_right(starts, m.start) - 1
+            if found is None and 0 <= i < len(sentences) and named.get(i) == {person.id}:
+                found = AGE_IN_SENTENCE.search(doc.text, m.end, sentences[i][1])
+            if found is not None:
+                ages.setdefault(person.id, int(found.group(1)))
+    return ages
