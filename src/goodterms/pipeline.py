@@ -112,6 +112,23 @@ def stages_named(names: Iterable[str] | None = None) -> list[Stage]:
     return [s for s in STAGES if s.name in wanted]
 
 
+#: Longer blocks go through NER in pieces: spaCy refuses texts over a million characters and
+#: needs about 1 GB per 100,000 characters for the ones it takes.
+NER_PIECE = 20_000
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """[start, end) cut at whitespace into pieces of at most NER_PIECE characters."""
+    out = []
+    while end - start > NER_PIECE:
+        cut = text.rfind(" ", start + NER_PIECE // 2, start + NER_PIECE)
+        cut = cut if cut > start else start + NER_PIECE
+        out.append((start, cut))
+        start = cut
+    out.append((start, end))
+    return out
+
+
 def recognise(docs: list[Document], settings: Settings) -> list[list[Entity]]:
     """Named entities of every NER block of every document, batched through spaCy."""
     nlp = load_pipeline(settings.model)
@@ -119,12 +136,28 @@ def recognise(docs: list[Document], settings: Settings) -> list[list[Entity]]:
     for i, doc in enumerate(docs):
         for block in doc.blocks:
             if block.kind in NER_BLOCKS:
-                spans.append((i, block.start, block.end))
+                spans.extend((i, s, e) for s, e in _pieces(doc.text, block.start, block.end))
     texts = (docs[i].text[s:e] for i, s, e in spans)
     found: list[list[Entity]] = [[] for _ in docs]
     for (i, offset, _), parsed in zip(spans, nlp.pipe(texts, batch_size=settings.batch_size * 8)):
         found[i].extend(Entity(offset + e.start_char, offset + e.end_char, e.label_) for e in parsed.ents)
     return found
+
+
+def _recognise_each(docs: list[Document], settings: Settings) -> dict[int, list[Entity]]:
+    """Entities per document id(); a batch that fails is retried one document at a time."""
+    if not docs:
+        return {}
+    try:
+        return dict(zip((id(d) for d in docs), recognise(docs, settings)))
+    except (ValueError, MemoryError):
+        out = {}
+        for doc in docs:
+            try:
+                out[id(doc)] = recognise([doc], settings)[0]
+            except (ValueError, MemoryError):
+                continue  # reported as rejected by the caller
+        return out
 
 
 def _finish(work: Work, stages: list[Stage]) -> Analysis:
@@ -165,10 +198,13 @@ def analyze_many(
         if not chunk:
             return
         real = [d for d in chunk if isinstance(d, Document)]
-        entities = dict(zip((id(d) for d in real), recognise(real, settings))) if real else {}
+        entities = _recognise_each(real, settings)
         for item in chunk:
             if isinstance(item, Rejected):
                 yield item
+                continue
+            if id(item) not in entities:
+                yield Rejected(item.source, "ner_failed", f"{item.source}: named-entity recognition failed")
                 continue
             try:
                 yield _finish(Work(item, entities[id(item)]), chosen)

@@ -1,0 +1,42 @@
+"""The pipeline: stage list, long blocks through NER in pieces, one bad document in a batch."""
+from __future__ import annotations
+
+import pytest
+
+from goodterms import document_from_text
+from goodterms.errors import UnknownStage
+from goodterms.pipeline import NER_PIECE, Rejected, _pieces, analyze_many, analyze_one, stages_named
+
+
+def test_unknown_stage_lists_the_known_ones() -> None:
+    with pytest.raises(UnknownStage) as caught:
+        stages_named(["people", "gossip"])
+    assert "gossip" in str(caught.value) and "quotes" in str(caught.value)
+
+
+def test_pieces_cover_the_block_exactly_at_spaces() -> None:
+    text = ("Orla Venn met Tobias Crane. " * 3000).strip()
+    pieces = _pieces(text, 0, len(text))
+    assert pieces[0][0] == 0 and pieces[-1][1] == len(text)
+    assert all(a[1] == b[0] for a, b in zip(pieces, pieces[1:]))
+    assert all(e - s <= NER_PIECE for s, e in pieces)
+    assert all(text[e] == " " for _, e in pieces[:-1])
+
+
+def test_a_block_longer_than_a_piece_keeps_entity_offsets() -> None:
+    filler = "The crowd waited in the rain for hours. " * ((NER_PIECE // 40) + 50)
+    text = "Orla Venn Returns\n\n" + filler + "Then Orla Venn thanked Tobias Crane on stage.\n"
+    analysis = analyze_one(document_from_text(text, source="long.txt"))
+    names = {p.name for p in analysis.people}
+    assert {"Orla Venn", "Tobias Crane"} <= names
+    for person in analysis.people:
+        for m in person.mentions:
+            assert text[m.start:m.end] == m.text
+
+
+def test_rejected_inputs_pass_through_a_batch() -> None:
+    good = document_from_text("Orla Venn Speaks\n\n“I am happy,” Orla Venn said.\n", source="good.txt")
+    bad = Rejected("bad.txt", "empty", "bad.txt: empty input")
+    results = list(analyze_many([bad, good]))
+    assert results[0] is bad
+    assert not isinstance(results[1], Rejected) and results[1].document.source == "good.txt"
