@@ -85,14 +85,22 @@ def _name_for(analysis: Analysis, used: set[str]) -> str:
     return name
 
 
-def cmd_analyze(args: argparse.Namespace) -> int:
+def _inputs_or_complain(paths: list[str]) -> list[Path | None] | None:
+    """The inputs behind the paths, or None after saying in one line why there are none."""
     try:
-        inputs = _inputs(args.paths)
+        inputs = _inputs(paths)
     except FileNotFoundError as exc:
         print(f"goodterms: {exc.args[0]}: no such file or folder", file=sys.stderr)
-        return EXIT_USAGE
+        return None
     if not inputs:
-        print(f"goodterms: no .txt or .html articles in {' '.join(args.paths)}", file=sys.stderr)
+        print(f"goodterms: no .txt or .html articles in {' '.join(paths)}", file=sys.stderr)
+        return None
+    return inputs
+
+
+def cmd_analyze(args: argparse.Namespace) -> int:
+    inputs = _inputs_or_complain(args.paths)
+    if inputs is None:
         return EXIT_USAGE
     if args.out:
         out_dir = Path(args.out)
@@ -129,10 +137,8 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 def cmd_ask(args: argparse.Namespace) -> int:
     from .corpus import ask
 
-    try:
-        inputs = _inputs(args.paths)
-    except FileNotFoundError as exc:
-        print(f"goodterms: {exc.args[0]}: no such file or folder", file=sys.stderr)
+    inputs = _inputs_or_complain(args.paths)
+    if inputs is None:
         return EXIT_USAGE
     rejected = 0
     analyses: list[Analysis] = []
