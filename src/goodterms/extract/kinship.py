@@ -89,12 +89,14 @@ APPOSITION_GAP = re.compile(r"^(?:\s*\([^()]{0,80}\))?\s*(?:,|[\u2013\u2014-]|:)
 TITLE_GAP = r"(?:(?:[A-Z][\w.'-]*|the)\s+){0,2}"
 # Between the names of a list: "A, 5, and B", "A (née C) and the painter B", "A, the patriarch, and B".
 LIST_AND = re.compile(r"(?:\s*,\s*\d{1,2})?\s*,?\s*(?:and|&)\s+" + TITLE_GAP)
-LIST_AND_AFTER_FIRST = re.compile(r"(?:\s*\([^()]*\)|\s*,\s*\d{1,2})?(?:\s*,[^,;()]{1,60},)?\s*(?:and|&)\s+"
+LIST_AND_AFTER_FIRST = re.compile(r"(?:\s*\([^()]*\)|\s*,\s*\d{1,2}|\))?(?:\s*,[^,;()]{1,60},)?\s*(?:and|&)\s+"
                                   + _ROLE_WORDS + TITLE_GAP)
+MAIDEN_GAP = re.compile(r"\s*\((?:née|nee|born)\s+")
 LIST_COMMA = re.compile(r"(?:\s*,\s*\d{1,2})?\s*,\s*" + TITLE_GAP)
 # Between "son of" and the name: "of the late", "of King", "of Emperor Dom", "of the Sasanian shah".
+# ... and "of Edith Winifred Woollaston (née Alexander)": a maiden name stands for the woman it follows.
 OF_GAP = re.compile(r"^(?:(?:the|late|[A-Z][\w.'-]*|(?!(?:" + _GAP_STOP + r")\b)[a-z]+(?:\s+and(?=\s+[a-z]))?)\s+)"
-                    r"{0,5}$")
+                    r"{0,5}(?:\((?:née|nee|born)\s+)?$")
 COPULA_WORD = re.compile(r"\b(?:is|was)\b")
 DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|one|this|that)\s+$", re.IGNORECASE)
 
@@ -146,8 +148,10 @@ FRIENDS_PAIR = re.compile(
     r"(?P<neg>no longer\s+|not\s+|never\s+)?(?:best\s+|close\s+|good\s+|great\s+|old\s+|longtime\s+)?"
     r"(?:friends|pals|besties|BFFs)\b(?!\s+with)", re.I)
 # The object of an event verb is not the subject of the next: "A divorced B in 2019 and married C".
-EVENT_OBJECT = re.compile(r"\b(?:married|wed|divorced|divorcing|dating|split from|split with|separated from|"
-                          r"broke up with|engaged to|married to)\s+$", re.I)
+EVENT_OBJECT = re.compile(r"\b(?:married|wed|divorced|divorcing|divorce from|dating|split from|split with|"
+                          r"separated from|broke up with|engaged to|married to)\s+$", re.I)
+# Between an event verb and a name that is not its object: "... before he and Angelina divorced -- knew what Mounh did"
+CLAUSE_BREAK = re.compile(r"--|[\u2013\u2014;:()]|\b(?:who|whom|which|that|what|when|while)\b", re.I)
 # "there has been no word that she has split from": not an event
 NEGATED = re.compile(r"\b(?:not|never|no word|no sign|no truth|n't|denied|denies|deny)\b[^.;,]{0,40}$", re.I)
 # "her television husband": a role, not a marriage.
@@ -156,3 +160,9 @@ FICTIONAL = re.compile(r"\b(?:on-?screen|screen|tv|television|movie|film|fiction
 THEIR_MARRIAGE = re.compile(r"\btheir\s+(?:[\w-]+\s+)?(?P<what>wedding|marriage|nuptials|divorce)\b", re.I)
 COUPLE = re.compile(r"\b(?:the|former|ex-)?\s*(?:couple|exes|pair|duo|newlyweds|lovebirds|former couple)\b", re.I)
 THEY_BEFORE = re.compile(r"\b(?:they|the couple|the pair|the two|the duo|the newlyweds)\s+(?:[\w-]+ly\s+)?$", re.I)
+# "the couple - Kidman and Urban, that is -": the two names that follow are the couple.
+COUPLE_THEN_NAMES = re.compile(r"\b(?:the|this|a|an)\s+(?:(?!former|ex)[\w-]+\s+){0,2}?(?:couple|lovebirds|newlyweds)"
+                               r"\s*(?:--|[,:\u2013\u2014])\s*", re.I)
+# "they are a bi-coastal, bi-country power couple", "A and B make a lovely couple"; not "a couple of years"
+IS_A_COUPLE = re.compile(r"\b(?:are|make|remain)\s+(?:still\s+)?(?:a|an|the)\s+(?:(?!former|ex)[\w,-]+\s+){0,5}?"
+                         r"(?:couple|item)\b(?!\s+of\b)", re.I)

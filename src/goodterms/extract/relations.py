@@ -12,7 +12,8 @@ from .kinship import (
     KIN_THEN_AND, KIN_SOON, BETWEEN_WORDS, HOLDER_GAP, NAME_LIST_SEP, NAME_LIST_LOOSE, COPULA_GAP, APPOSITION_GAP,
     TITLE_GAP, LIST_AND, LIST_AND_AFTER_FIRST, LIST_COMMA, OF_GAP, COPULA_WORD, DETERMINER_BEFORE,
     BIRTH_BEFORE, SHARED_VERB, WITH_PARTNER, CHILD_LIST_GAP, ADOPTED, SHARES_CHILD, EVENTS, PAIR_EVENTS,
-    FRIENDS_PAIR, EVENT_OBJECT, NEGATED, FICTIONAL, THEIR_MARRIAGE, COUPLE, THEY_BEFORE,
+    FRIENDS_PAIR, EVENT_OBJECT, NEGATED, CLAUSE_BREAK, FICTIONAL, THEIR_MARRIAGE, COUPLE, THEY_BEFORE,
+    COUPLE_THEN_NAMES, IS_A_COUPLE, MAIDEN_GAP,
 )
 from .lexicon import FEMALE_WORDS, MALE_WORDS
 
@@ -69,16 +70,22 @@ class RelationFinder:
         self.pending: list[_Pending] = []
         self._holders_here: list[str] = []  # people named as someone's kin in the current sentence
         self._couple_here: tuple[str, str] | None = None  # "X and his wife Y": who "their" means next
+        self._children_here: set[str] = set()  # people this sentence already called "son of" someone
         self.kin_gender: dict[str, str] = {}  # "f" for whoever the text called a mother, wife, sister...
+        self.unnamed_spouse: set[str] = set()  # people with a husband or wife the kin phrase did not name
+        self.couples: list[tuple[str, str, Span]] = []  # "the couple - A and B", "they are a power couple"
 
     def relations(self) -> list[Relation]:
         """Read everything, settle chained kin, derive, and return the relations found."""
         self.read_kin_phrases()
         self.read_events()
+        self.settle_couples()
         self.resolve_pending()
+        self.drop_parent_cycles()
         self.derive_siblings()
         self.derive_parents_of_siblings()
         self.derive_stepparents()
+        self.derive_parent_couples()
         out = []
         for record in self.found.values():
             if record.type == "partner" and ("spouse", record.subject, record.object) in self.found:
@@ -97,6 +104,8 @@ class RelationFinder:
         """Record one relation; a former status sticks unless a reunion is told after it."""
         if not subject or not obj or subject == obj:
             return
+        if kind in ROMANTIC and self._blood(subject, obj):
+            return  # "before he and Angelina divorced" with "he" read as her son: no romance with a child or sibling
         if kind in SYMMETRIC_RELATIONS:
             subject, obj = sorted((subject, obj))
         key = (kind, subject, obj)
@@ -159,6 +168,7 @@ class RelationFinder:
         for sent_start, sent_end in self.refs.sentences:
             self._holders_here = []
             self._couple_here = None
+            self._children_here = set()
             for m in KIN_WORD.finditer(self.text, sent_start, sent_end):
                 kin = _kin(m)
                 if kin.lower() in ("love", "girl", "baby") and not m.group("mod"):
@@ -186,6 +196,8 @@ class RelationFinder:
             holders = self.holder_before(sent_start, self._possessor_start(m.start(), sent_start),
                                          plural=kin.lower() in PLURAL_KIN)
         owners = self.corrected(owners, kin, holders)
+        if not holders and KIN[kin.lower()] == "spouse" and not FORMER_WORDS.search(m.group(0)):
+            self.unnamed_spouse.update(owners.direct)  # "her actual husband looked on": a husband, not named here
         self._holders_here.extend(h.person for h in holders if h.person)
         for holder in holders:
             self.add_for(owners, holder.person, kin, modifiers, span)
@@ -211,7 +223,10 @@ class RelationFinder:
         holders = self.holder_before(sent_start, m.start(), plural=kin.lower() in PLURAL_KIN)
         if not holders:
             holders = self.subject_after(owners[-1], sent_start, m.start(), sent_end)
+            holders = self.second_child_phrase(holders, kin, sent_start, m.start(), owners)
         holder_ids = _ids(holders)
+        if KIN[kin.lower()] == "child":
+            self._children_here.update(holder_ids)
         if COUPLE.search(self.text[sent_start:m.start()]) and kin.lower() == "parents":
             holder_ids = self.couple_before(sent_start)
         span = Span(m.start(), m.end())
@@ -229,6 +244,15 @@ class RelationFinder:
         if len(holder_ids) == 2 and kin.lower() == "parents":
             self.co_parents(holder_ids[0], holder_ids[1], span)  # "Joseph and Mary, the parents of Jesus"
         return True
+
+    def second_child_phrase(self, holders: list[Reference], kin: str, sent_start: int, kin_start: int,
+                            owners: list[Reference]) -> list[Reference]:
+        """ "P was the son of A, 1st Viscount B, ... and the youngest son of C": the second is B's, not P's."""
+        if KIN[kin.lower()] != "child" or len(holders) != 1 or holders[0].person not in self._children_here:
+            return holders
+        taken = {holders[0].person, *_ids(owners)}
+        before = [r for r in self.names_in(sent_start, kin_start) if r.person not in taken]
+        return before[-1:] if before and before[-1].start > holders[0].end else []
 
     def read_birth(self, m: re.Match[str], sent_start: int, sent_end: int) -> bool:
         """ "A and B had three children: C, D and E", "she welcomed a son, F, with G"."""
@@ -370,6 +394,8 @@ class RelationFinder:
         before = self.text[sent_start:kin_start]
         if DETERMINER_BEFORE.search(before):
             return []  # "the son Quint and Vance share", "a friend, Jo": nobody's kin yet
+        if EVENT_OBJECT.search(before):
+            return []  # "her divorce from ex-wife Linda": the event names the pair, the first name is nobody's
         couple = None
         for couple in COUPLE.finditer(before):
             pass
@@ -470,12 +496,17 @@ class RelationFinder:
             last = out[-1].end
             closing = self.name_after(last, min(sent_end, last + 80), LIST_AND_AFTER_FIRST if len(out) == 1
                                       else LIST_AND)
-            if closing is not None:
-                return out + [closing]  # "X, son of A and B", "A, the patriarch, and B", "A, B and C"
+            if closing is not None:  # "X, son of A and B", "A, the patriarch, and B", "A, B and C"
+                return [self.maiden(r, sent_end) for r in out + [closing]]
             nxt = self.name_after(last, min(sent_end, last + 40), LIST_COMMA)
             if nxt is None:
-                return out[:1]  # "son of John, Mary said": a comma with no "and" to close it lists nobody
+                return [self.maiden(first, sent_end)]  # "son of John, Mary said": a comma alone lists nobody
             out.append(nxt)
+
+    def maiden(self, ref: Reference, sent_end: int) -> Reference:
+        """ "Woollaston (née Alexander)": the maiden name tells the woman from the family name she shares."""
+        maiden = self.name_after(ref.end, min(sent_end, ref.end + 40), MAIDEN_GAP)
+        return maiden if maiden is not None and maiden.person != ref.person else ref
 
     def subject_after(self, owner: Reference, sent_start: int, kin_start: int, sent_end: int) -> list[Reference]:
         """Who holds a kin phrase that opens the sentence: "The son of X, he ...", else the sentence subject."""
@@ -496,6 +527,36 @@ class RelationFinder:
             self.read_verb_events(sent_start, sent_end, refs)
             self.read_pair_events(sent_start, sent_end)
             self.read_shared_children(sent_start, sent_end, refs)
+            self.read_couples(sent_start, sent_end)
+
+    def read_couples(self, sent_start: int, sent_end: int) -> None:
+        """ "the couple - Kidman and Urban, that is -", "Together they are a bi-coastal power couple"."""
+        for m in COUPLE_THEN_NAMES.finditer(self.text, sent_start, sent_end):
+            first = self.name_after(m.end(), min(sent_end, m.end() + 40), r"\s*")
+            second = self.name_after(first.end, min(sent_end, first.end + 40), LIST_AND) if first else None
+            if first is not None and second is not None and first.person and second.person:
+                self.couples.append((first.person, second.person, Span(m.start(), second.end)))
+        for m in IS_A_COUPLE.finditer(self.text, sent_start, sent_end):
+            pair = self._pair_before(sent_start, m.start())
+            if pair is not None:
+                self.couples.append((pair[0], pair[1], Span(m.start(), m.end())))
+
+    def settle_couples(self) -> None:
+        """A couple the text presents is a romance: a marriage when one of them has an unnamed husband or wife."""
+        for a, b, span in self.couples:
+            if a == b or self._family(a, b):
+                continue
+            kind = self._existing_kind(a, b)
+            if kind is None and (self._taken(a, b) or self._taken(b, a)):
+                continue  # already with someone else: "the couple" may be a friendship or a guess
+            if kind is None:
+                kind = "spouse" if {a, b} & self.unnamed_spouse else "partner"
+            self.add(kind, a, b, "current", span)
+
+    def _taken(self, person: str, other: str) -> bool:
+        """Has the text already paired person with someone other than other, and not as an ex?"""
+        return any(k in ROMANTIC and person in (x, y) and other not in (x, y) and r.status != "former"
+                   for (k, x, y), r in self.found.items())
 
     def read_verb_events(self, sent_start: int, sent_end: int, refs: list[Reference]) -> None:
         """ "A married B", "A split from B", "A has been dating B"."""
@@ -515,7 +576,8 @@ class RelationFinder:
                 a = left[-1]
                 if right and right[0].person == a.person and _possessive_before_kin(self.text, right[0]):
                     right = right[1:]  # "split from her husband of six years, Teodor Vance"
-                if not right or right[0].start - v_end > 50 or NEGATED.search(self.text, sent_start, v_start):
+                if not right or right[0].start - v_end > 50 or NEGATED.search(self.text, sent_start, v_start) \
+                        or CLAUSE_BREAK.search(self.text, v_end, right[0].start):
                     continue
                 pair = _ids([a, right[0]])
                 if len(pair) < 2:
@@ -627,6 +689,14 @@ class RelationFinder:
             if len(candidates) == 1:
                 self.add_kin(candidates[0], item.holder, item.kin, item.modifiers, item.span)
 
+    def drop_parent_cycles(self) -> None:
+        """Nobody is their own child's child: of two opposite parent ties, the one told first stands."""
+        for key in [k for k in self.found if k[0] == "parent"]:
+            other = ("parent", key[2], key[1])
+            if key in self.found and other in self.found:
+                first = min((key, other), key=lambda k: min(s.start for s in self.found[k].evidence))
+                del self.found[other if first == key else key]
+
     def derive_siblings(self) -> None:
         """Children of one parent are siblings (half-siblings count), and so are a sibling's siblings."""
         group_of: dict[str, str] = {}
@@ -700,6 +770,19 @@ class RelationFinder:
                             self.found[key] = _Found("stepparent", y, child, "current", list(record.evidence),
                                                      derived_from=(f"spouse:{a}:{b}", f"parent:{x}:{child}"))
 
+    def derive_parent_couples(self) -> None:
+        """ "his father Isaac ..., while his mother Eva": a child's father and mother named in one sentence."""
+        named: dict[tuple[str, tuple[int, int]], dict[str, tuple[str, Span]]] = {}
+        for (kind, parent, child), record in self.found.items():
+            for span in record.evidence if kind == "parent" else ():
+                word = self.text[span.start:span.end].lower().split()[-1]
+                gender = "f" if word in FEMALE_WORDS else "m" if word in MALE_WORDS else None
+                if gender is not None and KIN.get(word) == "parent":  # "mother", "dad"; not "parents"
+                    named.setdefault((child, self.refs.sentence_of(span.start)), {})[gender] = (parent, span)
+        for genders in named.values():
+            if len(genders) == 2 and genders["f"][0] != genders["m"][0]:
+                self.co_parents(genders["m"][0], genders["f"][0], genders["m"][1])
+
     # -- lookups ------------------------------------------------------------------------------
     def names_in(self, start: int, end: int) -> list[Reference]:
         """Name mentions of known people inside [start, end)."""
@@ -761,7 +844,7 @@ class RelationFinder:
         """Could this "his" or "her" stand for the person, by what we know of their gender?"""
         if person is None:
             return False
-        gender = self.people[person].gender or self.kin_gender.get(person)
+        gender = self.kin_gender.get(person) or self.people[person].gender  # "mother of" outweighs a name's guess
         return gender is None or gender == ("f" if pronoun.lower() == "her" else "m")
 
     def _named_before(self, person: str, position: int) -> bool:
@@ -800,6 +883,11 @@ class RelationFinder:
         x, y = sorted((a, b))
         return any(key in self.found for key in (("parent", a, b), ("parent", b, a), ("sibling", x, y),
                                                  ("relative", x, y), ("stepparent", a, b), ("stepparent", b, a)))
+
+    def _blood(self, a: str, b: str) -> bool:
+        """Already parent and child, or siblings."""
+        x, y = sorted((a, b))
+        return any(key in self.found for key in (("parent", a, b), ("parent", b, a), ("sibling", x, y)))
 
     def _family_other_than_sibling(self, a: str, b: str) -> bool:
         """Parent and child, or a couple, are never made siblings by a derivation."""

@@ -7,7 +7,8 @@ from collections import defaultdict
 from ..model import Document, Person, Quote, Relation, Span, Stance
 from .comments import sentiment_analyzer
 from .coref import References
-from .kinship import KIN
+from .kinship import FICTIONAL, KIN
+from .lexicon import FEMALE_WORDS
 from .sentences import sentence_spans
 
 POSITIVE_ACTS = (
@@ -46,6 +47,17 @@ THIS_PERSON = re.compile(r"\b(?:this|that)\s+(?:amazing\s+|incredible\s+|beautif
 KIN_AFTER = re.compile(r"\s+(?:his|her|their)\s+(?:[\w-]+\s+){0,2}?(?P<kin>" + "|".join(
     sorted((re.escape(k) for k in KIN), key=len, reverse=True)) + r")\b", re.IGNORECASE)
 CLAUSE = re.compile(r"[^,;:\u2014]+?(?:[,;:\u2014]|\s(?=(?:and|but|because|while|although|so)\s)|$)")
+# "I've got an amazing, supportive, gorgeous husband": the speaker's own kin, without "my"
+SPEAKER_KIN = re.compile(
+    r"\bI(?:['\u2019]ve| have)(?: got)? (?:an?|the)\s+(?:[\w-]+,?\s+){0,4}?(?P<kin>"
+    + "|".join(sorted((re.escape(k) for k in KIN), key=len, reverse=True)) + r")\b", re.IGNORECASE)
+YOU = re.compile(r"\byou(?:r|rs|rself)?\b", re.IGNORECASE)
+_TELL = r"(?:telling|told|tells|tell|said to|says to|saying to|wrote to|writes to|writing to)"
+ADDRESSEE_BEFORE = re.compile(r"\b" + _TELL + r"\s+(?P<who>[^,:;\"\u201c\u201d]{1,40}?)\s*[,:]?\s*[\"\u201c']?\s*\Z")
+ADDRESSEE_AFTER = re.compile(r"[,.!?\u2026]?\s*[\"\u201d']?\s*[^.!?\"\u201c\u201d]{0,40}?\b" + _TELL
+                             + r"\s+(?P<who>[^,.;:!?\"\u201c\u201d]{1,40})")
+# A clause opened by a conjunction and no subject of its own: "... and a dear friend", "... and f--ked everyone over"
+CONTINUATION = re.compile(r"\s*(?:and|but|or|so)\s+(?!(?:I|you|he|she|we|they|it|there|this|that)\b)(?=[a-z])")
 DESCRIBED = re.compile(r"\b(?:described|describes|describing|called|calls|calling|labell?ed|dubbed|branded)\s+"
                        r"(?:[A-Z][\w'\u2019.-]*\s*){1,3}\s+as\b|\b(?:called|calls|dubbed|branded)\s+"
                        r"(?:[A-Z][\w'\u2019.-]*\s*){1,3}(?=\s*[\"\u201c])")
@@ -53,7 +65,9 @@ DESCRIBED = re.compile(r"\b(?:described|describes|describing|called|calls|callin
 
 NEGATIVE_PHRASES = re.compile(
     r"\b(?:never there for|won['\u2019]?t pretend|can['\u2019]?t forgive|never forgive|lied to me|cheated on me|hurt me|toxic|"
-    r"betrayed me|walked out on|abandoned (?:me|us)|was never there|not there for (?:me|us|the kids))\b", re.IGNORECASE)
+    r"betrayed me|walked out on|abandoned (?:me|us)|was never there|not there for (?:me|us|the kids)|"
+    r"(?:throw|threw|throwing|thrown) (?:me|us|them|everyone) under the bus|scapegoat|"
+    r"(?:f[-*]+ked|fucked|screwed) (?:me|us|everyone|everybody|them) over)\b", re.IGNORECASE)
 POSITIVE_PHRASES = re.compile(
     r"\b(?:so grateful for|lucky to have (?:her|him|them)|proud of (?:her|him)|missed my (?:friend|sister|brother)|"
     r"happy to have (?:her|him) back|love (?:her|him) so much|my rock|best friend|couldn['\u2019]?t ask for a better)\b",
@@ -70,8 +84,13 @@ def _phrase_score(sentence: str, score: float) -> float:
     return score
 
 
+# "super early": an intensifier, not praise (VADER scores "super" as a warm word on its own)
+SUPER_BEFORE_WORD = re.compile(r"\bsuper\s+(?=[a-z])", re.IGNORECASE)
+
+
 def _score(text: str) -> float:
-    return float(sentiment_analyzer().polarity_scores(text)["compound"])
+    """VADER's compound score, with "super" read as "very" before another word."""
+    return float(sentiment_analyzer().polarity_scores(SUPER_BEFORE_WORD.sub("very ", text))["compound"])
 
 
 class StanceFinder:
@@ -110,37 +129,106 @@ class StanceFinder:
             speaker = quote.speaker
             if speaker is None:
                 continue
+            listener = self._addressee(quote, speaker)
             for s_start, s_end in sentence_spans(self.text, quote.start, quote.end):
+                targets = self._quote_targets(quote, speaker, listener, s_start, s_end)
                 sentence = self.text[s_start:s_end]
-                targets: set[str] = set()
-                for ref in self.refs.within(s_start, s_end):
-                    if ref.person and ref.person != speaker and ref.kind in ("name", "short", "pronoun"):
-                        targets.add(ref.person)
-                for m in MY_KIN.finditer(sentence):
-                    targets.update(self.kin_of(speaker, m.group("kin")))
-                if THIS_PERSON.search(sentence):
-                    other = self._other_party(speaker, quote.start)
-                    if other:
-                        targets.add(other)  # "So grateful for this woman."
-                if not targets:
-                    continue
                 score = _phrase_score(sentence, _score(sentence))
-                if abs(score) < STRONG:
+                if not targets or abs(score) < STRONG:
                     continue
-                for target in targets:
-                    clause = self._clause_about(target, s_start, s_end)
-                    if clause is not None and _score(clause) * score <= 0:
-                        continue  # the warm words are about something else: "..., and you've got Harper"
+                for target in self._targets_of_sentence(targets, score, s_start, s_end):
                     self.add(speaker, target, score, Span(s_start, s_end))
 
-    def _clause_about(self, target: str, start: int, end: int) -> str | None:
-        """The clause naming target, when the sentence has several; None when it has one."""
-        clauses = [(m.start(), m.end()) for m in CLAUSE.finditer(self.text, start, end) if m.end() > m.start()]
+    def _targets_of_sentence(self, targets: dict[str, list[int]], score: float, start: int, end: int) -> list[str]:
+        """The targets the sentence's feeling is about: not one whose clause is cold, or lukewarm beside a warm one."""
+        leaning: dict[str, float] = {}
+        for target, positions in targets.items():
+            clause = self._clause_about(positions, start, end)
+            leaning[target] = score if clause is None else _phrase_score(clause, _score(clause))
+        strong = {t for t, lean in leaning.items() if lean * score >= STRONG * score * score}
+        # "I've got a gorgeous husband who I love ... and I gave Alex a congratulatory kiss": the warmth is his
+        return [t for t, lean in leaning.items() if lean * score > 0 and (t in strong or not strong - {t})]
+
+    def _quote_targets(self, quote: Quote, speaker: str, listener: str | None,
+                       start: int, end: int) -> dict[str, list[int]]:
+        """Whom a quoted sentence is about, with where it names each: people, "my husband", "you", "this woman"."""
+        sentence = self.text[start:end]
+        targets = self._named_in_quote(start, end, speaker, listener)
+        for kin in [*MY_KIN.finditer(sentence), *SPEAKER_KIN.finditer(sentence)]:
+            for person in self.kin_of(speaker, kin.group("kin")):
+                targets.setdefault(person, []).append(start + kin.start("kin"))
+        if listener is not None and YOU.search(sentence):
+            targets.setdefault(listener, [])  # vows "telling his wife": "you are the greatest" is about her
+        if THIS_PERSON.search(sentence):
+            other = self._other_party(speaker, quote.start)
+            if other:
+                targets.setdefault(other, [])  # "So grateful for this woman."
+        return targets
+
+    def _named_in_quote(self, start: int, end: int, speaker: str, listener: str | None) -> dict[str, list[int]]:
+        """Who a quoted sentence names, and where; a "she" coref gave the speaker or listener means a third person."""
+        targets: dict[str, list[int]] = {}
+        for ref in self.refs.within(start, end):
+            if not ref.person or ref.kind not in ("name", "short", "pronoun"):
+                continue
+            person: str | None = ref.person
+            if ref.kind == "pronoun" and person in (speaker, listener):
+                person = self._discussed(ref.start, ref.text, {speaker, listener})
+            if person and person != speaker:
+                targets.setdefault(person, []).append(ref.start)
+        return targets
+
+    def _discussed(self, position: int, pronoun: str, away: set[str | None]) -> str | None:
+        """The third person a quoted "she" or "he" means: named nearby or in the headline, and of that gender."""
+        gender = "f" if pronoun.lower() in FEMALE_WORDS else "m"
+        score: dict[str, float] = defaultdict(float)
+        for ref in self.refs.within(max(0, position - 800), position):
+            if ref.person and ref.kind in ("name", "short"):
+                score[ref.person] += 1.0 + ref.start / 1e6  # ties go to the one named last
+        for ref in self.refs.within(0, self.refs.headline_end):
+            if ref.person and ref.kind in ("name", "short"):
+                score[ref.person] += 2.0  # the one the article is about
+        fits = [p for p in score if p not in away and self.people[p].gender in (None, gender)]
+        return max(fits, key=lambda p: score[p]) if fits else None
+
+    def _addressee(self, quote: Quote, speaker: str) -> str | None:
+        """Whom the words are told to: "telling his wife, '...'", "'...,' she tells Kim"."""
+        before = ADDRESSEE_BEFORE.search(self.text, max(0, quote.start - 80), quote.start)
+        after = ADDRESSEE_AFTER.match(self.text, quote.end, min(len(self.text), quote.end + 80))
+        for m in (before, after):
+            if m is None:
+                continue
+            kin = KIN_AFTER.match(" " + m.group("who"))
+            if kin:
+                people = self.kin_of(speaker, kin.group("kin"))
+                if len(people) == 1:
+                    return people[0]
+                continue
+            ref = self.refs.person_at(m.start("who"), m.start("who") + 1)
+            if ref is not None and ref.kind in ("name", "short") and ref.person not in (None, speaker):
+                return ref.person
+        return None
+
+    def _clauses(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The clauses of a sentence; "and f--ked everyone over" names nobody and joins the clause before."""
+        clauses: list[tuple[int, int]] = []
+        for m in CLAUSE.finditer(self.text, start, end):
+            if m.end() == m.start():
+                continue
+            if clauses and CONTINUATION.match(self.text, m.start()) and self.text[clauses[-1][1] - 1].isspace() \
+                    and not any(r.person for r in self.refs.within(m.start(), m.end())):
+                clauses[-1] = (clauses[-1][0], m.end())
+            else:
+                clauses.append((m.start(), m.end()))
+        return clauses
+
+    def _clause_about(self, positions: list[int], start: int, end: int) -> str | None:
+        """The clause naming the target at these positions, when the sentence has several; else None."""
+        clauses = self._clauses(start, end)
         if len(clauses) < 2:
             return None
-        refs = [r for r in self.refs.within(start, end) if r.person == target]
         for c_start, c_end in clauses:
-            if any(c_start <= r.start < c_end for r in refs):
+            if any(c_start <= p < c_end for p in positions):
                 return self.text[c_start:c_end]
         return None
 
@@ -177,6 +265,8 @@ class StanceFinder:
                     self.add(before[-1].person, before[-2].person, 0.6 * sign, span)
                     continue
                 kin = KIN_AFTER.match(self.text, m.end(), s_end)
+                if kin and FICTIONAL.search(self.text, kin.start(), kin.start("kin")):
+                    continue  # "kissed her television husband": a role, not her husband, and no telling whose
                 if kin and source.person:
                     for other in self.kin_of(source.person, kin.group("kin")):
                         self.add(source.person, other, 0.6 * sign, span)  # "praised his wife"
