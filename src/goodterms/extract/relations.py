@@ -521,13 +521,13 @@ class RelationFinder:
     def read_events(self) -> None:
         """Marriages, divorces, engagements, shared children and reunions, sentence by sentence."""
         for sent_start, sent_end in self.refs.sentences:
+            self.read_couples(sent_start, sent_end)  # "Together they are a power couple" names nobody itself
             refs = [r for r in self.refs.within(sent_start, sent_end) if r.person]
             if not refs:
                 continue
             self.read_verb_events(sent_start, sent_end, refs)
             self.read_pair_events(sent_start, sent_end)
             self.read_shared_children(sent_start, sent_end, refs)
-            self.read_couples(sent_start, sent_end)
 
     def read_couples(self, sent_start: int, sent_end: int) -> None:
         """ "the couple - Kidman and Urban, that is -", "Together they are a bi-coastal power couple"."""

@@ -1,0 +1,71 @@
+"""Stance and relation rules, each on a tiny invented article: the case it was written for."""
+from __future__ import annotations
+
+from goodterms import analyze_text
+from goodterms.model import Analysis
+
+
+def _name(analysis: Analysis, pid: str | None) -> str:
+    person = analysis.person(pid)
+    return person.name if person else ""
+
+
+def stances(analysis: Analysis) -> set[tuple[str, str, str]]:
+    return {(_name(analysis, s.source), _name(analysis, s.target), s.polarity) for s in analysis.stances}
+
+
+def relations(analysis: Analysis) -> set[tuple[str, str, str, str]]:
+    return {(r.type, _name(analysis, r.subject), _name(analysis, r.object), r.status) for r in analysis.relations}
+
+
+def test_you_in_vows_means_the_one_they_are_told_to() -> None:
+    text = (
+        "Petra Lind And Omar Sayle Wed In Lisbon\n\n"
+        "Petra Lind married Omar Sayle on Saturday in front of 80 guests.\n\n"
+        "Sayle, 35, read his own vows, telling his wife, \u201cYou are the kindest person I have ever met, "
+        "and I love you more every day.\u201d\n"
+    )
+    found = stances(analyze_text(text))
+    assert ("Omar Sayle", "Petra Lind", "positive") in found
+
+
+def test_a_speakers_own_husband_without_my() -> None:
+    text = (
+        "Sarah Collins Talks Marriage\n\n"
+        "Sarah Collins has been married to the drummer James Collins since 2015.\n\n"
+        "\u201cI\u2019ve got an amazing, supportive, gorgeous husband and I adore him,\u201d Sarah Collins said.\n"
+    )
+    found = stances(analyze_text(text))
+    assert ("Sarah Collins", "James Collins", "positive") in found
+
+
+def test_a_quoted_she_is_never_the_speaker() -> None:
+    text = (
+        "Rhea Vance Slams Her Former Manager Dina Oakes\n\n"
+        "Rhea Vance has had enough of Dina Oakes.\n\n"
+        "\u201cShe lied to me for years and threw me under the bus,\u201d Rhea Vance said.\n"
+    )
+    found = stances(analyze_text(text))
+    assert ("Rhea Vance", "Dina Oakes", "negative") in found
+    assert not any(source == target for source, target, _ in found)
+
+
+def test_super_early_is_not_praise_of_the_child_named() -> None:
+    text = (
+        "Lena Brask On Busy Mornings\n\n"
+        "Lena Brask has two children, Ada and Nils.\n\n"
+        "\u201cI never get to sleep in, because you\u2019ve got Ada who is up super early,\u201d Lena Brask said.\n"
+    )
+    found = stances(analyze_text(text))
+    assert not any(target == "Ada" and polarity == "positive" for _, target, polarity in found)
+
+
+def test_a_couple_named_together_with_an_unnamed_husband_is_married() -> None:
+    text = (
+        "Laura Bennett and Michael Hart Light Up The Gala\n\n"
+        "Ah, Laura Bennett and Michael Hart. Together they are a power couple.\n\n"
+        "Bennett arrived first and waited for her husband on the steps. Hart joined her ten minutes later.\n"
+    )
+    found = relations(analyze_text(text))
+    assert ("spouse", "Laura Bennett", "Michael Hart", "current") in found or \
+        ("spouse", "Michael Hart", "Laura Bennett", "current") in found
