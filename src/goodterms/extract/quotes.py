@@ -93,6 +93,7 @@ class QuoteFinder:
                  places: list[tuple[int, int]] = ()) -> None:  # type: ignore[assignment]
         self.organisations = list(organisations)
         self.places = list(places)
+        self._outlets_by_sentence: list[tuple[int, int, tuple[str, Span] | None]] | None = None
         self.doc = doc
         self.text = doc.text
         self.refs = refs
@@ -341,20 +342,29 @@ class QuoteFinder:
 
     def outlets_before(self, position: int) -> tuple[str, Span] | None:
         """The nearest outlet named anywhere before position, by a cue or by its name's shape."""
+        if self._outlets_by_sentence is None:  # computed once per document, not once per quote
+            self._outlets_by_sentence = [(start, end, self._outlet_mentioned(start, end))
+                                         for start, end in self.refs.sentences]
         best = None
-        for sent_start, sent_end in self.refs.sentences:
-            if sent_start >= position:
+        for start, end, found in self._outlets_by_sentence:
+            if start >= position:
                 break
-            found = self.outlet_in(sent_start, min(sent_end, position))
-            for m in OUTLET_MENTION.finditer(self.text, sent_start, min(sent_end, position)):
-                name = clean_outlet(m.group(0))
-                if not name or self._is_place_or_known_person(m.start(), m.end()):
-                    continue
-                if found is None or m.start() > found[1].start:
-                    found = (name, Span(m.start(), m.start() + len(name)))
+            if end > position:
+                found = self._outlet_mentioned(start, position)
             if found is not None:
                 best = found
         return best
+
+    def _outlet_mentioned(self, start: int, end: int) -> tuple[str, Span] | None:
+        """The last outlet text[start:end] names, by a cue or by its name's shape."""
+        found = self.outlet_in(start, end)
+        for m in OUTLET_MENTION.finditer(self.text, start, end):
+            name = clean_outlet(m.group(0))
+            if not name or self._is_place_or_known_person(m.start(), m.end()):
+                continue
+            if found is None or m.start() > found[1].start:
+                found = (name, Span(m.start(), m.start() + len(name)))
+        return found
 
     def platform_before(self, position: int, reach: int = 1500) -> tuple[str, Span] | None:
         """The last social platform named before position, for 'she captioned the pic'."""

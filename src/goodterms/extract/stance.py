@@ -234,7 +234,7 @@ class StanceFinder:
 
     def from_narration(self) -> None:
         """'A praised B', 'A sued B', 'A has fallen out with B'."""
-        quoted = _quoted_ranges(self.doc)
+        quoted = self.refs.quoted
         for s_start, s_end in self.refs.sentences:
             for m in ACT.finditer(self.text, s_start, s_end):
                 if any(a <= m.start() < b for a, b in quoted):
@@ -320,16 +320,6 @@ class StanceFinder:
 def _possessor(text: str, ref: object) -> bool:
     end = ref.end  # type: ignore[attr-defined]
     return text[end:end + 2] in ("'s", "\u2019s")
-
-
-def _quoted_ranges(doc: Document) -> list[tuple[int, int]]:
-    from .quotemarks import find_marked
-
-    out = []
-    for block in doc.blocks:
-        for m in find_marked(doc.text, block.start, block.end):
-            out.append((m.start, m.end))
-    return out
 
 
 def find_stances(
