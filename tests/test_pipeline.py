@@ -40,3 +40,16 @@ def test_rejected_inputs_pass_through_a_batch() -> None:
     results = list(analyze_many([bad, good]))
     assert results[0] is bad
     assert not isinstance(results[1], Rejected) and results[1].document.source == "good.txt"
+
+
+def test_pronouns_and_descriptors_are_mentions_of_the_person() -> None:
+    text = (
+        "Sarah Collins Opens Up\n\n"
+        "Sarah Collins has finally spoken about her new film. The actress said she loved the role.\n"
+    )
+    analysis = analyze_one(document_from_text(text, source="m.txt"))
+    sarah = next(p for p in analysis.people if p.name == "Sarah Collins")
+    kinds = {m.kind for m in sarah.mentions}
+    assert {"name", "pronoun", "descriptor"} <= kinds
+    for m in sarah.mentions:
+        assert text[m.start:m.end] == m.text

@@ -53,6 +53,7 @@ class Stage:
 def _people(work: Work) -> None:
     work.people = find_people(work.doc, work.entities)
     work.refs = References(work.doc, work.people)
+    work.people = work.refs.people_with_references()
 
 
 def _quotes(work: Work) -> None:

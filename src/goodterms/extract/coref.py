@@ -5,9 +5,9 @@ import bisect
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from ..model import Document, Person
+from ..model import Document, Mention, Person
 from .lexicon import FEMALE_WORDS, MALE_WORDS, ROLE_NOUNS
 from .sentences import sentence_spans
 
@@ -205,6 +205,15 @@ class References:
                 break
             out.append(ref)
         return out
+
+    def people_with_references(self) -> list[Person]:
+        """The people with every pronoun and descriptor that stands for them added to their mentions."""
+        extra: dict[str, list[Mention]] = {}
+        for ref in self.refs:
+            if ref.person and ref.kind in ("pronoun", "descriptor"):
+                extra.setdefault(ref.person, []).append(Mention(ref.start, ref.end, ref.text, ref.kind))
+        return [replace(p, mentions=tuple(sorted(p.mentions + tuple(extra.get(p.id, ())), key=lambda m: m.start)))
+                for p in self.people.values()]
 
     def main_person(self) -> str | None:
         """The most mentioned person, who an untargeted comment is usually about."""
