@@ -69,3 +69,10 @@ def test_a_couple_named_together_with_an_unnamed_husband_is_married() -> None:
     found = relations(analyze_text(text))
     assert ("spouse", "Laura Bennett", "Michael Hart", "current") in found or \
         ("spouse", "Michael Hart", "Laura Bennett", "current") in found
+
+
+def test_a_pair_that_shares_a_daughter_are_her_parents() -> None:
+    text = "Laura Bennett Talks\n\nMichael Hart and Laura Bennett share a daughter, Emma, who is now 11.\n"
+    found = relations(analyze_text(text))
+    assert ("parent", "Michael Hart", "Emma", "current") in found
+    assert ("parent", "Laura Bennett", "Emma", "current") in found

@@ -100,10 +100,10 @@ OF_GAP = re.compile(r"^(?:(?:the|late|[A-Z][\w.'-]*|(?!(?:" + _GAP_STOP + r")\b)
 COPULA_WORD = re.compile(r"\b(?:is|was)\b")
 DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|one|this|that)\s+$", re.IGNORECASE)
 
-# "A and B had three children: C, D and E", "she welcomed a son, F", "they adopted twins".
+# "A and B had three children: C, D and E", "she welcomed a son, F", "they share a daughter, G".
 BIRTH_BEFORE = re.compile(
     r"\b(?P<verb>had|has|have|having|welcomed|welcomes|welcome|adopted|adopt|adopts|gave birth to|"
-    r"give birth to|raised|fathered|bore|sired|produced)\s+"
+    r"give birth to|raised|fathered|bore|sired|produced|share|shares|shared|sharing)\s+"
     r"(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+|several|many|their|"
     r"another|other|more|together|[\w-]+ly)\s+)*$", re.IGNORECASE)
 # "Milo, the son Quint and Vance share": the names after the kin noun are its parents.
