@@ -10,7 +10,6 @@ from .lexicon import COMMENTER_WORDS, NEXT_COMMENTER, SPEECH_VERBS
 from .quotemarks import Marked, find_marked
 from .sentences import sentence_spans
 
-JOIN_INTERRUPTED = True
 QUOTABLE_BLOCKS = ("paragraph", "blockquote", "heading", "headline")
 SPEECH = r"(?:" + "|".join(sorted((re.escape(v) for v in SPEECH_VERBS), key=len, reverse=True)) + r")"
 SPEECH_WORD = re.compile(r"\b" + SPEECH + r"\b", re.IGNORECASE)
@@ -50,10 +49,6 @@ OUTLET_MENTION = re.compile(
     r"Rolling Stone|Billboard|Variety|The Hollywood Reporter|Daily Mail|The Sun|Reddit|Instagram|Twitter|TikTok)\b|"
     r"(?<=\bon )(?:[A-Z][\w'\u2019-]*)(?:\s+(?:[A-Z][\w'\u2019-]*|of|the|with|With))*(?:\s+[A-Z][\w'\u2019-]*)?"
 )
-PLATFORMS = {
-    "instagram": "Instagram", "twitter": "Twitter", "tiktok": "TikTok", "facebook": "Facebook",
-    "snapchat": "Snapchat", "youtube": "YouTube", "threads": "Threads", "x": "X",
-}
 PLATFORM_WORD = re.compile(r"\b(Instagram|Twitter|TikTok|Facebook|Snapchat|YouTube|Threads)\b")
 POST_VERBS = re.compile(r"\b(?:caption(?:ed|s|ing)?|post(?:ed|s|ing)?|tweet(?:ed|s|ing)?|wr(?:ote|ites|iting) on)\b",
                         re.IGNORECASE)
@@ -176,9 +171,8 @@ class QuoteFinder:
         """'"A," she said, "and B."' is one quote: the second part goes on the same sentence."""
         out: list[Found] = []
         for item in found:
-            if JOIN_INTERRUPTED and out and out[-1].block == item.block and item.kind == "marked" and out[-1].kind == "marked":
+            if out and out[-1].block == item.block and item.kind == "marked" and out[-1].kind == "marked":
                 gap = self.text[out[-1].end:item.start]
-                words = self.text[item.start:item.end]
                 cue = gap.strip(" \"\u201d\u201c\u2019\u2018")
                 if len(gap) < 90 and SPEECH_WORD.search(gap) and cue.endswith(",") \
                         and not re.search(r"[.!?;:]", cue.strip(",")):
