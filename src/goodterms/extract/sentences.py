@@ -4,7 +4,8 @@ from __future__ import annotations
 import re
 
 ABBREVIATIONS = frozenset(
-    "mr mrs ms dr st jr sr prof gen sen rep gov lt col capt sgt mt ft vs etc inc ltd co corp "
+    "mr mrs ms dr st jr sr prof gen sen rep gov lt col capt sgt mt ft vs etc inc ltd co corp rev hon pres atty "
+    "supt det insp fr messrs maj adm cmdr "
     "jan feb mar apr jun jul aug sep sept oct nov dec no u.s u.k d.c l.a n.y a.m p.m e.g i.e".split()
 )
 BOUNDARY = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9])")
