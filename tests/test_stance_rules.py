@@ -76,3 +76,23 @@ def test_a_pair_that_shares_a_daughter_are_her_parents() -> None:
     found = relations(analyze_text(text))
     assert ("parent", "Michael Hart", "Emma", "current") in found
     assert ("parent", "Laura Bennett", "Emma", "current") in found
+
+
+def _speakers(text: str) -> list[str]:
+    analysis = analyze_text(text)
+    return [_name(analysis, q.speaker) for q in analysis.quotes]
+
+
+def test_a_long_subject_with_titles_before_the_verb() -> None:
+    text = ("Hearing\n\n\u201cThe rules are not working,\u201d Senator Laura M. Bennett, Democrat of Ohio, "
+            "said at a hearing on Tuesday.\n")
+    assert _speakers(text) == ["Laura M. Bennett"]
+    text = ("Poll\n\n\u201cWe are closing the gap,\u201d campaign adviser Gov. Michael Hart of Maine told "
+            "reporters.\n")
+    assert _speakers(text) == ["Michael Hart"]
+
+
+def test_a_spokesman_for_someone_is_not_that_someone() -> None:
+    text = ("Poll\n\n\u201cWe have nothing to add at this time,\u201d a longtime spokesman for Senator "
+            "Laura Bennett of Ohio said.\n")
+    assert _speakers(text) == [""]

@@ -200,11 +200,7 @@ class QuoteFinder:
         if not verb:
             return None
         if len(window[:verb.start()].split()) > 6:
-            # '..." Chris Weston, chief strategist at a bank, said': a name, then an appositive
-            opener = [r for r in self.refs.within(base, base + 3) if r.person and r.kind in ("name", "short")]
-            if not opener or not re.match(r"^[^,]*,[^\"\u201c\u201d]{0,110},\s*$", window[:verb.start()]):
-                return None
-            return _Cue(opener[0].person, Span(opener[0].start, opener[0].end), verb.group(0))
+            return self._long_subject(base, window[:verb.start()], verb.group(0))
         verb_start, verb_end = base + verb.start(), base + verb.end()
         np_before = window[:verb.start()]
         if re.search(r"\w", re.sub(r"\b(?:also|later|then|once|previously|simply|quickly)\b", "", np_before)):
@@ -219,6 +215,25 @@ class QuoteFinder:
             ref = refs[0]
             return _Cue(ref.person, Span(ref.start, ref.end), verb.group(0))
         return self._unnamed(verb_end, min(np_end, verb_end + 60), verb.group(0))
+
+    def _long_subject(self, base: int, np_before: str, verb: str) -> _Cue | None:
+        """A long subject before the verb: '..." Sen. Jo Bell, Republican of Iowa, said' or
+        '..." Trump running mate Gov. Mike Pence of Indiana told'; never a name after "for" or "of"."""
+        if len(np_before.split()) > 16 or re.search(r"[;!?]\s", np_before):
+            return None
+        refs = [r for r in self.refs.within(base, base + len(np_before))
+                if r.person and r.kind in ("name", "short") and not self._possessor(r)
+                and not re.search(r"\b(?:of|for|to|with|at|from|by|about)\s+(?:[A-Z][\w.]*\s+)?$",
+                                  self.text[max(base, r.start - 20):r.start])]
+        if not refs:
+            return None
+        opener = refs[0]
+        if re.match(r"^[^,]*,[^\"\u201c\u201d]{0,110},\s*$", np_before) and opener.start - base <= 25:
+            return _Cue(opener.person, Span(opener.start, opener.end), verb)  # the name, then an appositive
+        if "," in np_before:
+            return None
+        last = refs[-1]
+        return _Cue(last.person, Span(last.start, last.end), verb)
 
     def _subject_in(self, left: int, verb_start: int, verb: str) -> _Cue:
         """The speaker named between left and the verb: the last mention that is not a possessor."""
