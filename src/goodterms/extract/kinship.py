@@ -39,6 +39,10 @@ KIN = {
     "pals": "friend", "best friend": "friend", "confidant": "friend", "confidante": "friend",
 }
 ROMANTIC = ("spouse", "partner")
+#: Kin nouns that, put before a capitalised word, make it a person's name ("her son Milo"). Left out:
+#: words that as often precede titles or things ("love Island", "Consort Mei", "baby Shark").
+NAMING_KIN = frozenset(KIN) - {"love", "girl", "baby", "heir", "brood", "offspring", "consort", "concubine",
+                                "twin", "bride", "groom"} | {"ex"}
 PLURAL_CHILDREN = ("children", "kids", "sons", "daughters", "twins")
 # Kin nouns that name several people: "sons Brooklyn, Romeo and Cruz"; any other takes one name.
 PLURAL_KIN = frozenset(PLURAL_CHILDREN + ("parents", "sisters", "brothers", "siblings", "grandchildren", "in-laws",

@@ -32,10 +32,6 @@ NOT_PEOPLE = frozenset(
     ]
 )
 
-OUTLET_WORDS = re.compile(
-    r"\b(?:News|Magazine|Weekly|Daily|Times|Post|Journal|Tribune|Herald|Telegraph|Guardian|Show|"
-    r"Radio|TV|Network|Channel|Podcast|Tonight|Today|Live|Mail|Press|Star|Globe|Reporter|Style)\b"
-)
 
 FEMALE_WORDS = frozenset(
     "she her hers herself wife wifey mother mom mum mommy mama stepmother stepmom daughter "
@@ -65,35 +61,6 @@ ROLE_NOUNS = frozenset(
     entertainer talk show host frontman frontwoman songwriter filmmaker""".split()
 )
 
-KIN_NOUNS = {
-    # noun -> (relation type, role of the named person relative to the possessor)
-    "wife": ("spouse", ""), "husband": ("spouse", ""), "hubby": ("spouse", ""), "wifey": ("spouse", ""),
-    "spouse": ("spouse", ""), "ex-wife": ("spouse", "former"), "ex-husband": ("spouse", "former"),
-    "ex": ("spouse", "former"), "widow": ("spouse", "former"), "widower": ("spouse", "former"),
-    "girlfriend": ("partner", ""), "boyfriend": ("partner", ""), "fiance": ("partner", ""),
-    "fiancee": ("partner", ""), "fiancé": ("partner", ""), "fiancée": ("partner", ""),
-    "beau": ("partner", ""), "bae": ("partner", ""), "partner": ("partner", ""),
-    "ex-girlfriend": ("partner", "former"), "ex-boyfriend": ("partner", "former"),
-    "ex-fiance": ("partner", "former"), "ex-fiancee": ("partner", "former"),
-    "daughter": ("child", ""), "son": ("child", ""), "child": ("child", ""), "kid": ("child", ""),
-    "daughters": ("child", ""), "sons": ("child", ""), "children": ("child", ""), "kids": ("child", ""),
-    "baby": ("child", ""), "twins": ("child", ""), "stepdaughter": ("stepchild", ""),
-    "stepson": ("stepchild", ""), "stepchildren": ("stepchild", ""),
-    "mother": ("parent", ""), "mom": ("parent", ""), "mum": ("parent", ""), "father": ("parent", ""),
-    "dad": ("parent", ""), "parents": ("parent", ""), "stepmother": ("stepparent", ""),
-    "stepmom": ("stepparent", ""), "stepfather": ("stepparent", ""), "stepdad": ("stepparent", ""),
-    "sister": ("sibling", ""), "brother": ("sibling", ""), "sisters": ("sibling", ""),
-    "brothers": ("sibling", ""), "siblings": ("sibling", ""), "half-sister": ("sibling", ""),
-    "half-brother": ("sibling", ""), "stepsister": ("relative", ""), "stepbrother": ("relative", ""),
-    "grandmother": ("relative", ""), "grandfather": ("relative", ""), "grandson": ("relative", ""),
-    "granddaughter": ("relative", ""), "grandchildren": ("relative", ""), "cousin": ("relative", ""),
-    "aunt": ("relative", ""), "uncle": ("relative", ""), "niece": ("relative", ""),
-    "nephew": ("relative", ""), "mother-in-law": ("relative", ""), "father-in-law": ("relative", ""),
-    "sister-in-law": ("relative", ""), "brother-in-law": ("relative", ""),
-    "daughter-in-law": ("relative", ""), "son-in-law": ("relative", ""),
-    "friend": ("friend", ""), "pal": ("friend", ""), "bff": ("friend", ""), "bestie": ("friend", ""),
-    "friends": ("friend", ""), "pals": ("friend", ""),
-}
 
 SPEECH_VERBS = frozenset(
     """says said saying tells told telling adds added adding explains explained explaining
@@ -115,9 +82,6 @@ SPEECH_VERBS = frozenset(
     raved raves recounted recounts details detailed stresses stressed stressing blurted blurt blurts""".split()
 )
 
-PRONOUNS_F = frozenset({"she", "her", "hers", "herself"})
-PRONOUNS_M = frozenset({"he", "him", "his", "himself"})
-SUBJECT_PRONOUNS = {"she": "f", "he": "m", "i": None, "we": None, "they": None}
 
 # Who is a reader or fan rather than a named person.
 COMMENTER_WORDS = re.compile(

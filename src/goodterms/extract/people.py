@@ -9,19 +9,20 @@ from dataclasses import dataclass, field
 from ..model import Document, Embed, Mention, Person
 from .names_gender import FEMALE_FIRST_NAMES, MALE_FIRST_NAMES
 from .sentences import sentence_spans
+from .kinship import NAMING_KIN
 from .lexicon import (
-    CITED_HANDLE, FEMALE_WORDS, GENDER_OF_HONORIFIC, HONORIFICS, KIN_NOUNS, MALE_WORDS, NOT_PEOPLE, OUTLET_NAME_END,
+    CITED_HANDLE, FEMALE_WORDS, GENDER_OF_HONORIFIC, HONORIFICS, MALE_WORDS, NOT_PEOPLE, OUTLET_NAME_END,
 )
 
 NAME_TOKEN = r"(?:[A-Z]\.|[A-Z][a-zA-Z\u00C0-\u017F'\u2019-]*[a-zA-Z\u00C0-\u017F]|[A-Z])"
 KIN_LIST = re.compile(
-    r"\b(?P<kin>" + "|".join(sorted((re.escape(k) for k in KIN_NOUNS), key=len, reverse=True)) + r")"
+    r"\b(?P<kin>" + "|".join(sorted((re.escape(k) for k in NAMING_KIN), key=len, reverse=True)) + r")"
     r"(?:,|\s*[\u2013\u2014-])?\s+(?:(?:the|a|an)\s+)?(?:(?!(?:in|of|at|from|to|on|with|for|and|by|as|is|was|who|that|when|while|after|before|about)\b)[a-z][\w-]*\s+){0,2}?(?P<names>" + NAME_TOKEN + r"(?:\s+" + NAME_TOKEN + r"){0,2}"
     r"(?:(?:,\s*\d{1,2})?(?:,\s*|\s+and\s+|,\s*and\s+)" + NAME_TOKEN + r"(?:\s+" + NAME_TOKEN + r"){0,2})*)",
 )
 KIN_APPOSITIVE = re.compile(
     r"(?<![\w'])(?P<name>" + NAME_TOKEN + r"(?:\s+" + NAME_TOKEN + r"){0,2}),\s+(?:the|his|her|their|our|my)\s+"
-    r"(?:[\w-]+\s+){0,2}?(?:" + "|".join(sorted((re.escape(k) for k in KIN_NOUNS), key=len, reverse=True)) + r")\b"
+    r"(?:[\w-]+\s+){0,2}?(?:" + "|".join(sorted((re.escape(k) for k in NAMING_KIN), key=len, reverse=True)) + r")\b"
 )
 LIST_SPLIT = re.compile(r",\s*\d{1,2}\b|,\s*and\s+|\s+and\s+|,\s*")
 # Capitalised words that are English words first: never taken for a first name on their own.
@@ -81,7 +82,7 @@ def clean_name(text: str, start: int) -> tuple[str, int, int] | None:
     text, start = text[lead:], start + lead
     words = text.split()
     while len(words) > 1 and (words[0].lower() in COMMON_CAPITALS or words[0].lower() in LEADING_NOISE
-                              or words[0].lower() in KIN_NOUNS or words[0].lower().startswith("ex-")):
+                              or words[0].lower() in NAMING_KIN or words[0].lower().startswith("ex-")):
         cut = text.index(words[1], len(words[0]))
         text, start, words = text[cut:], start + cut, words[1:]
     if re.match(r"(?i)(?:i|you|we|they|he|she|it)['\u2019]", text):
