@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 
 from ..model import Document, Mention, Person
 from .lexicon import FEMALE_WORDS, MALE_WORDS, ROLE_NOUNS
+from .quotemarks import Marked, find_marked
 from .sentences import sentence_spans
 
 PRONOUN = re.compile(r"\b(she|he|her|him|his|hers|herself|himself)\b", re.IGNORECASE)
@@ -20,6 +21,7 @@ DESCRIPTOR = re.compile(
 SENTENCE_OPENERS = re.compile(r"^(?:[\"'\u201c\u2018]?(?:But|And|So|Yet|Still|Now|Later|Meanwhile|However|Also),?\s+)?")
 
 
+QUOTED_BLOCKS = ("paragraph", "blockquote", "heading", "headline")
 LEADING_ADVERBIAL = re.compile(
     r"^(?:In|On|At|During|After|Before|Earlier|Later|Last|This|Since|While|When|Speaking|Writing|Asked)\b[^,]{0,60},\s*")
 
@@ -49,7 +51,9 @@ class References:
             if block.kind not in ("social_embed", "dateline"):
                 self.sentences.extend(sentence_spans(doc.text, block.start, block.end))
         self.sentence_starts = [s for s, _ in self.sentences]
-        self.quoted = _quoted_spans(doc)
+        #: quote marks of every text block, by block start: read once, used by coref, quotes and stances
+        self.marks = {b.start: find_marked(doc.text, b.start, b.end) for b in doc.blocks if b.kind in QUOTED_BLOCKS}
+        self.quoted = _quoted_spans(doc, self.marks)
         self.young = _young_people(doc, people)
         self.ages = _stated_ages(doc, people, self.sentences)
         headlines = doc.blocks_of("headline")
@@ -220,15 +224,13 @@ class References:
         return self.counts.most_common(1)[0][0] if self.counts else None
 
 
-def _quoted_spans(doc: Document) -> list[tuple[int, int]]:
+def _quoted_spans(doc: Document, marks: dict[int, list[Marked]]) -> list[tuple[int, int]]:
     """Sorted (start, end) of every quoted stretch in the text blocks."""
-    from .quotemarks import find_marked
-
     spans: list[tuple[int, int]] = []
     previous = None
     for block in doc.blocks:
-        if block.kind in ("paragraph", "blockquote", "heading", "headline"):
-            marked = find_marked(doc.text, block.start, block.end)
+        if block.start in marks:
+            marked = marks[block.start]
             spans.extend((m.start, m.end) for m in marked)
             if not marked and previous is not None and doc.text[previous.start:previous.end].rstrip().endswith(":"):
                 spans.append((block.start, block.end))  # words after "telling Glow Magazine:"

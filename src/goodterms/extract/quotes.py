@@ -5,12 +5,11 @@ import re
 from dataclasses import dataclass, replace
 
 from ..model import Block, Document, Quote, Span
-from .coref import References
+from .coref import QUOTED_BLOCKS, References
 from .lexicon import COMMENTER_WORDS, NEXT_COMMENTER, SPEECH_VERBS
-from .quotemarks import Marked, find_marked
+from .quotemarks import Marked
 from .sentences import sentence_spans
 
-QUOTABLE_BLOCKS = ("paragraph", "blockquote", "heading", "headline")
 SPEECH = r"(?:" + "|".join(sorted((re.escape(v) for v in SPEECH_VERBS), key=len, reverse=True)) + r")"
 SPEECH_WORD = re.compile(r"\b" + SPEECH + r"\b", re.IGNORECASE)
 ANONYMOUS = re.compile(
@@ -98,9 +97,9 @@ class QuoteFinder:
     def candidates(self) -> list[Found]:
         out: list[Found] = []
         for index, block in enumerate(self.blocks):
-            if block.kind not in QUOTABLE_BLOCKS:
+            if block.kind not in QUOTED_BLOCKS:
                 continue
-            marked = find_marked(self.text, block.start, block.end)
+            marked = self.refs.marks[block.start]
             if block.kind in ("heading", "headline") and not marked:
                 continue
             if block.kind == "headline":
@@ -499,7 +498,7 @@ def _block_start(finder: QuoteFinder, index: int, back: int) -> int:
     """Where the text block `back` text blocks before block `index` starts."""
     seen = 0
     for i in range(index - 1, -1, -1):
-        if finder.blocks[i].kind in QUOTABLE_BLOCKS:
+        if finder.blocks[i].kind in QUOTED_BLOCKS:
             seen += 1
             if seen == back:
                 return finder.blocks[i].start
