@@ -14,6 +14,7 @@ from .extract.quotes import find_quotes
 from .extract.relations import find_relations
 from .extract.stance import find_stances
 from .extract.verdict import find_pairs, gather_evidence
+from .extract.sentences import document_sentences
 from .extract.social import find_social_posts
 from .model import Analysis, Comment, Document, PairEvidence, PairVerdict, Person, Quote, Relation, SocialPost, Stance
 from .nlp import load_pipeline
@@ -51,8 +52,9 @@ class Stage:
 
 
 def _people(work: Work) -> None:
-    work.people = find_people(work.doc, work.entities)
-    work.refs = References(work.doc, work.people)
+    sentences = document_sentences(work.doc)  # split once, read by people and coref
+    work.people = find_people(work.doc, work.entities, sentences)
+    work.refs = References(work.doc, work.people, sentences)
     work.people = work.refs.people_with_references()
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from ..model import Document, Mention, Person
 from .lexicon import FEMALE_WORDS, MALE_WORDS, ROLE_NOUNS
 from .quotemarks import Marked, find_marked
-from .sentences import sentence_spans
+from .sentences import document_sentences
 
 PRONOUN = re.compile(r"\b(she|he|her|him|his|hers|herself|himself)\b", re.IGNORECASE)
 DESCRIPTOR = re.compile(
@@ -41,15 +41,12 @@ class Reference:
 class References:
     """All references in a document in text order, with lookups by position."""
 
-    def __init__(self, doc: Document, people: list[Person]) -> None:
+    def __init__(self, doc: Document, people: list[Person], sentences: list[tuple[int, int]] | None = None) -> None:
         self.doc = doc
         self.text = doc.text
         self.people = {p.id: p for p in people}
         self.counts = Counter({p.id: sum(1 for m in p.mentions if m.kind != "handle") for p in people})
-        self.sentences: list[tuple[int, int]] = []
-        for block in doc.blocks:
-            if block.kind not in ("social_embed", "dateline"):
-                self.sentences.extend(sentence_spans(doc.text, block.start, block.end))
+        self.sentences = document_sentences(doc) if sentences is None else sentences
         self.sentence_starts = [s for s, _ in self.sentences]
         #: quote marks of every text block, by block start: read once, used by coref, quotes and stances
         self.marks = {b.start: find_marked(doc.text, b.start, b.end) for b in doc.blocks if b.kind in QUOTED_BLOCKS}

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from ..model import Document, Embed, Mention, Person
 from .names_gender import FEMALE_FIRST_NAMES, MALE_FIRST_NAMES
-from .sentences import sentence_spans
+from .sentences import document_sentences
 from .kinship import NAMING_KIN
 from .lexicon import (
     CITED_HANDLE, FEMALE_WORDS, GENDER_OF_HONORIFIC, HONORIFICS, MALE_WORDS, NOT_PEOPLE, OUTLET_NAME_END,
@@ -183,7 +183,9 @@ def _body_blocks(doc: Document) -> list[tuple[int, int]]:
     return [(b.start, b.end) for b in doc.blocks if b.kind not in ("social_embed", "comment", "dateline")]
 
 
-def find_people(doc: Document, entities: list[Entity]) -> list[Person]:
+def find_people(
+    doc: Document, entities: list[Entity], sentences: list[tuple[int, int]] | None = None,
+) -> list[Person]:
     """Every named individual in the document, with name mentions and handles."""
     finder = PeopleFinder(doc)
     text = doc.text
@@ -222,7 +224,7 @@ def find_people(doc: Document, entities: list[Entity]) -> list[Person]:
     for embed in doc.embeds:
         _add_embed(finder, embed)
     _add_cited_handles(finder, doc)
-    return _freeze(finder, doc)
+    return _freeze(finder, doc, document_sentences(doc) if sentences is None else sentences)
 
 
 def _add_cited_handles(finder: PeopleFinder, doc: Document) -> None:
@@ -391,10 +393,8 @@ def _headline_only(person: _Builder, doc: Document) -> bool:
     return not any(tok in body for form in person.forms for tok in form.split() if len(tok) > 2)
 
 
-def _freeze(finder: PeopleFinder, doc: Document) -> list[Person]:
+def _freeze(finder: PeopleFinder, doc: Document, sentences: list[tuple[int, int]]) -> list[Person]:
     finder.people = [p for p in finder.people if not _headline_only(p, doc)]
-    sentences = [s for b in doc.blocks if b.kind not in ("social_embed", "dateline")
-                 for s in sentence_spans(doc.text, b.start, b.end)]
     solo = _solo_mentions(finder, sentences)
     subjects = _subject_mentions(finder, doc.text, sentences)
     ordered = sorted(finder.people, key=lambda p: p.first_at)

@@ -2,6 +2,10 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..model import Document
 
 ABBREVIATIONS = frozenset(
     "mr mrs ms dr st jr sr prof gen sen rep gov lt col capt sgt mt ft vs etc inc ltd co corp rev hon pres atty "
@@ -28,3 +32,9 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if cursor < end:
         spans.append((cursor, end))
     return spans
+
+
+def document_sentences(doc: "Document") -> list[tuple[int, int]]:
+    """Every sentence of the blocks that carry prose (not embeds or the dateline), in text order."""
+    return [span for block in doc.blocks if block.kind not in ("social_embed", "dateline")
+            for span in sentence_spans(doc.text, block.start, block.end)]
