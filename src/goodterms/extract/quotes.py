@@ -88,6 +88,7 @@ class QuoteFinder:
         self.organisations = list(organisations)
         self.places = list(places)
         self._outlets_by_sentence: list[tuple[int, int, tuple[str, Span] | None]] | None = None
+        self._cue_outlets: list[tuple[int, int, tuple[str, Span] | None]] | None = None
         self.doc = doc
         self.text = doc.text
         self.refs = refs
@@ -351,8 +352,8 @@ class QuoteFinder:
     def outlets_before(self, position: int) -> tuple[str, Span] | None:
         """The nearest outlet named anywhere before position, by a cue or by its name's shape."""
         if self._outlets_by_sentence is None:  # computed once per document, not once per quote
-            self._outlets_by_sentence = [(start, end, self._outlet_mentioned(start, end))
-                                         for start, end in self.refs.sentences]
+            self._outlets_by_sentence = [(start, end, self._outlet_mentioned(start, end, cued=cued, cue_read=True))
+                                         for start, end, cued in self.sentence_outlets()]
         best = None
         for start, end, found in self._outlets_by_sentence:
             if start >= position:
@@ -363,9 +364,16 @@ class QuoteFinder:
                 best = found
         return best
 
-    def _outlet_mentioned(self, start: int, end: int) -> tuple[str, Span] | None:
-        """The last outlet text[start:end] names, by a cue or by its name's shape."""
-        found = self.outlet_in(start, end)
+    def sentence_outlets(self) -> list[tuple[int, int, tuple[str, Span] | None]]:
+        """(start, end, outlet named by a cue) for every sentence, read once per document."""
+        if self._cue_outlets is None:
+            self._cue_outlets = [(start, end, self.outlet_in(start, end)) for start, end in self.refs.sentences]
+        return self._cue_outlets
+
+    def _outlet_mentioned(self, start: int, end: int, *, cued: tuple[str, Span] | None = None,
+                          cue_read: bool = False) -> tuple[str, Span] | None:
+        """The last outlet text[start:end] names, by a cue (passed in when already read) or by its name's shape."""
+        found = cued if cue_read else self.outlet_in(start, end)
         for m in OUTLET_MENTION.finditer(self.text, start, end):
             name = clean_outlet(m.group(0))
             if not name or self._is_place_or_known_person(m.start(), m.end()):
@@ -516,8 +524,7 @@ def _recent_subject(refs: References, position: int) -> str | None:
 def _outlet_history(finder: QuoteFinder) -> dict[str, tuple[str, Span, int]]:
     """For each person, the outlet they were last said to speak to ("opened up to Page Six")."""
     history: dict[str, tuple[str, Span, int]] = {}
-    for start, end in finder.refs.sentences:
-        outlet = finder.outlet_in(start, end)
+    for start, end, outlet in finder.sentence_outlets():
         if outlet is None:
             continue
         refs = [r for r in finder.refs.within(start, outlet[1].start) if r.person]
