@@ -33,10 +33,8 @@ def render_text(analysis: Analysis) -> str:
             extra.append("also " + ", ".join(p.aliases))
         if p.handles:
             extra.append(", ".join("@" + h for h in p.handles))
-        refs = sum(1 for m in p.mentions if m.kind in ("pronoun", "descriptor"))
         count = f"{len(p.mentions)} mentions"
         lines.append(f"  {p.id:4} {p.name}" + (f"  ({'; '.join(extra)})" if extra else "") + f"  [{count}]")
-        del refs
     lines.append("")
     lines.append(f"Quotes ({len(analysis.quotes)})")
     for q in analysis.quotes:
