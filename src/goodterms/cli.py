@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
 
-from .config import DEFAULT_MAX_BYTES, Settings
+from .config import DEFAULT_MAX_BYTES, QUOTE_UNITS, Settings
 from .errors import GoodtermsError
 from .ingest import document_from_bytes, read_path
 from .model import Analysis, Document
@@ -105,7 +105,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     if args.out:
         out_dir = Path(args.out)
         out_dir.mkdir(parents=True, exist_ok=True)
-    settings = Settings(max_bytes=args.max_bytes)
+    settings = Settings(max_bytes=args.max_bytes, quote_units=args.quote_units)
     progress = Progress(len(inputs), sys.stderr)
     rejected = 0
     used: set[str] = set()
@@ -169,6 +169,9 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.add_argument("--out", metavar="DIR", help="write one NAME.json (or NAME.txt) per article into DIR")
     analyze.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES,
                          help=f"refuse inputs larger than this (default {DEFAULT_MAX_BYTES:,})")
+    analyze.add_argument("--quote-units", choices=QUOTE_UNITS, default="passages",
+                         help='one quote per run of quoted words (passages, default), or one per attribution, '
+                              'joining the runs that a "she said" interrupts (utterances, as PARC and PolNeAR count)')
     analyze.set_defaults(func=cmd_analyze)
 
     asking = sub.add_parser("ask", help="are two people on good terms? the verdict and its evidence")

@@ -154,8 +154,11 @@ class Quote(Record):
     outlet_span: Span | None = None
     cue: str | None = None
     kind: str = "marked"  # marked (in quote marks) or block (after a colon)
+    # The quoted pieces when an attribution interrupts the words ('"A," she said. "B."'); empty
+    # for one contiguous piece. `text` is then the pieces joined by a space.
+    parts: tuple[Span, ...] = ()
 
-    nested: ClassVar[dict[str, type]] = {"speaker_span": Span, "outlet_span": Span}
+    nested: ClassVar[dict[str, type]] = {"speaker_span": Span, "outlet_span": Span, "parts": Span}
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,7 @@ class Work:
 
     doc: Document
     entities: list[Entity] = field(default_factory=list)
+    settings: Settings = field(default_factory=Settings)
     people: list[Person] = field(default_factory=list)
     refs: References | None = None
     quotes: list[Quote] = field(default_factory=list)
@@ -62,7 +63,7 @@ def _quotes(work: Work) -> None:
     assert work.refs is not None
     organisations = [(e.start, e.end) for e in work.entities if e.label in ("ORG", "NORP")]
     places = [(e.start, e.end) for e in work.entities if e.label in ("GPE", "LOC")]
-    quotes, commenter = find_quotes(work.doc, work.refs, organisations, places)
+    quotes, commenter = find_quotes(work.doc, work.refs, organisations, places, units=work.settings.quote_units)
     work.quotes = quotes
     work.commenter_quotes = [(f.start, f.end) for f in commenter]
 
@@ -177,7 +178,7 @@ def analyze_one(doc: Document, *, settings: Settings | None = None, stages: Iter
     """Analyse one document."""
     settings = settings or Settings()
     entities = recognise([doc], settings)[0]
-    return _finish(Work(doc, entities), stages_named(stages))
+    return _finish(Work(doc, entities, settings), stages_named(stages))
 
 
 @dataclass(frozen=True)
@@ -210,7 +211,7 @@ def analyze_many(
                 yield Rejected(item.source, "ner_failed", f"{item.source}: named-entity recognition failed")
                 continue
             try:
-                yield _finish(Work(item, entities[id(item)]), chosen)
+                yield _finish(Work(item, entities[id(item)], settings), chosen)
             except GoodtermsError as exc:
                 yield Rejected(item.source, exc.code, str(exc))
             except Exception as exc:  # one bad article never stops a batch

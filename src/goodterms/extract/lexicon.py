@@ -79,7 +79,9 @@ SPEECH_VERBS = frozenset(
     mentioned mentioning remark remarks remarked remarking penned addressed agrees agreed agreeing chimes
     chimed interjects interjected counters countered retorts retorted fires fired snaps snapped teases
     teased teasing vents vented confesses confessed confessing divulges divulged elaborates elaborated elaborating
-    raved raves recounted recounts details detailed stresses stressed stressing blurted blurt blurts""".split()
+    raved raves recounted recounts details detailed stresses stressed stressing blurted blurt blurts
+    fumed fumes advises advised cautions cautioned emphasizes emphasized emphasises emphasised observes observed
+    laments lamented wonders wondered testified testifies""".split()
 )
 
 

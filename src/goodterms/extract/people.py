@@ -73,7 +73,12 @@ class _Builder:
 
 def clean_name(text: str, start: int) -> tuple[str, int, int] | None:
     """Strip titles, possessives, handles and punctuation; None if no name is left."""
+    suffix_dot = re.search(r"\b(?:Jr|Sr)\.", text)
     text = re.sub(r"(?:['\u2019]s?)?[\s,.;:!?)\"'\u2019\u201d]*$", "", text)
+    if suffix_dot and text.endswith(("Jr", "Sr")):
+        text += "."  # "Joseph R. Biden Jr." keeps its abbreviation's full stop
+    if text.lower() in NAME_SUFFIXES:
+        return None
     words = text.split()
     while words and (words[0].lower().rstrip(".") in HONORIFICS or words[0].lower() in HONORIFICS) and len(words) > 1:
         cut = text.index(words[1], len(words[0]))
@@ -102,6 +107,16 @@ def _person_key(tokens: list[str]) -> tuple[str, str]:
     return tokens[0].lower(), tokens[-1].lower()
 
 
+#: Generational suffixes, which are not surnames: "Joseph R. Biden Jr." is Mr. Biden.
+NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+
+
+def _without_suffix(tokens: list[str]) -> list[str]:
+    while len(tokens) > 1 and tokens[-1].lower().rstrip(",") in NAME_SUFFIXES:
+        tokens = tokens[:-1]
+    return tokens
+
+
 class PeopleFinder:
     """Merges name forms into individuals and records every mention."""
 
@@ -127,20 +142,20 @@ class PeopleFinder:
 
     def _matches_single(self, token: str) -> list[_Builder]:
         low = token.lower()
-        exact, loose = [], []
+        exact, loose, prefix = [], [], []
         for person in self.people:
-            forms = [f.lower().split() for f in person.forms]
+            forms = [_without_suffix(f.lower().split()) for f in person.forms]
             if any(len(f) == 1 and f[0] == low for f in forms):
                 exact.append(person)
             elif any(len(f) > 1 and (f[0] == low or f[-1] == low or low in f[-1].split("-")) for f in forms):
                 loose.append(person)
             elif any(len(f) > 1 and len(low) >= 3 and f[0].startswith(low) for f in forms):
-                loose.append(person)
+                prefix.append(person)  # "Kim" for Kimberly; weaker than a whole given name or surname
             elif token.isupper() and 2 <= len(token) <= 3 and any(
                 len(f) == len(token) and "".join(w[0] for w in f) == low for f in forms
             ):
                 loose.append(person)
-        return exact + [p for p in loose if p not in exact]
+        return (exact + [p for p in loose if p not in exact]) or prefix
 
     def add_form(self, text: str, start: int, end: int, *, embed: bool = False) -> _Builder | None:
         tokens = text.split()
@@ -260,7 +275,7 @@ def _add_missed_mentions(finder: PeopleFinder, doc: Document, seen: set[tuple[in
             forms[form] = None
             tokens = form.split()
             for tok in tokens:
-                if len(tok) > 2 and tok.lower() not in COMMON_CAPITALS and tok[0].isupper():
+                if len(tok) > 2 and tok.lower() not in COMMON_CAPITALS and tok.lower() not in NAME_SUFFIXES and tok[0].isupper():
                     forms[tok] = None
             if 2 <= len(tokens) <= 3:
                 forms["".join(t[0] for t in tokens).upper()] = None

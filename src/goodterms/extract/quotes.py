@@ -51,6 +51,7 @@ OUTLET_MENTION = re.compile(
 PLATFORM_WORD = re.compile(r"\b(Instagram|Twitter|TikTok|Facebook|Snapchat|YouTube|Threads)\b")
 POST_VERBS = re.compile(r"\b(?:caption(?:ed|s|ing)?|post(?:ed|s|ing)?|tweet(?:ed|s|ing)?|wr(?:ote|ites|iting) on)\b",
                         re.IGNORECASE)
+PASSIVE_BEFORE = re.compile(r"\b(?:is|was|are|were|be|been|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 FOLLOW_CUE_AFTER = re.compile(r"^[\s,.!?;:\u2014\u2013-]*")
 TITLE_START = re.compile(r"^[A-Z]")
 
@@ -174,8 +175,9 @@ class QuoteFinder:
             if out and out[-1].block == item.block and item.kind == "marked" and out[-1].kind == "marked":
                 gap = self.text[out[-1].end:item.start]
                 cue = gap.strip(" \"\u201d\u201c\u2019\u2018")
+                bare = re.sub(r"\b[A-Z][a-z]{0,3}\.", "", cue.strip(","))  # "Mr.", "Jr.", "T." end nothing
                 if len(gap) < 90 and SPEECH_WORD.search(gap) and cue.endswith(",") \
-                        and not re.search(r"[.!?;:]", cue.strip(",")):
+                        and not re.search(r"[.!?;:]", bare):
                     out[-1] = replace(out[-1], end=item.end, joined=(out[-1].start, out[-1].end, item.start))
                     continue
             out.append(item)
@@ -183,10 +185,12 @@ class QuoteFinder:
 
     # -- attribution -------------------------------------------------------------
     def cue_after(self, found: Found) -> _Cue | None:
-        """The speech cue right after a quote: '..." she said' or '..." said Jo Bell, a friend'."""
+        """The speech cue right after a quote: '..." she said' or '..." said Jo Bell, a friend'.
+        For a quote an attribution interrupts, the cue after its first piece."""
         block = self.blocks[found.block]
-        close = found.end + 1 if found.end < block.end else found.end
-        _, sent_end = self.refs.sentence_of(found.end - 1)
+        first_end = found.joined[1] if found.joined else found.end
+        close = first_end + 1 if first_end < block.end else first_end
+        _, sent_end = self.refs.sentence_of(first_end - 1)
         end = min(block.end, max(sent_end, close + 1) + 120)
         m0 = re.match(r"[\s\u201d\u2019\",.!?;:\u2014\u2013-]*", self.text[close:end])
         lead = m0.end() if m0 else 0
@@ -197,8 +201,8 @@ class QuoteFinder:
             window = window[:stop.start()]
         base = close + lead
         verb = SPEECH_WORD.search(window[:150])
-        if not verb:
-            return None
+        if not verb or PASSIVE_BEFORE.search(window[:verb.start()]):
+            return None  # no cue, or 'The senator is said to have...', which says nothing of the quote
         if len(window[:verb.start()].split()) > 6:
             return self._long_subject(base, window[:verb.start()], verb.group(0))
         verb_start, verb_end = base + verb.start(), base + verb.end()
@@ -209,7 +213,8 @@ class QuoteFinder:
         np_end = base + len(window)
         refs = [r for r in self.refs.within(verb_end, min(np_end, verb_end + 90))
                 if r.person is not None and r.kind in ("name", "short")
-                and not re.search(r"\bto\s+$", self.text[max(verb_end, r.start - 5):r.start])]
+                and not re.search(r"\b(?:to|for|of|at|with|from|by|about)\s+(?:the\s+)?$",
+                                  self.text[max(verb_end, r.start - 12):r.start])]
         lead_text = self.text[verb_end:refs[0].start] if refs else self.text[verb_end:np_end]
         if refs and not ORGANISATION_WORDS.search(lead_text.split(",")[0] if "," in lead_text else "") :
             ref = refs[0]
@@ -413,12 +418,16 @@ def clean_outlet(raw: str) -> str:
 
 def find_quotes(
     doc: Document, refs: References, organisations: list[tuple[int, int]] | None = None,
-    places: list[tuple[int, int]] | None = None,
+    places: list[tuple[int, int]] | None = None, *, units: str = "passages",
 ) -> tuple[list[Quote], list[Found]]:
-    """Direct quotes with speakers and outlets; also the commenters' quotes, for comments."""
+    """Direct quotes with speakers and outlets; also the commenters' quotes, for comments.
+
+    units="utterances" joins the pieces one attribution interrupts into one quote (see
+    config.QUOTE_UNITS); "passages" keeps each run of quoted words apart."""
     finder = QuoteFinder(doc, refs, organisations or [], places or [])
     found = finder.candidates()
     quotes: list[Quote] = []
+    sources: list[Found] = []  # the candidate behind each quote, for joining utterances
     comments: list[Found] = []
     last_outlet: dict[str, tuple[str, Span, int]] = _outlet_history(finder)
     previous: Found | None = None
@@ -484,17 +493,59 @@ def find_quotes(
             elif not re.search(r"\b(?:told|tells|telling|said to|speaking to|spoke to)\s+(?:a|an|the|his|her|their)\s+[a-z]",
                                doc.text[context[0]:min(block.end, item.end + 120)]):
                 outlet = nearby  # the interview the article is reporting, unless the text names another venue
-        text = doc.text[item.start:item.end]
+        parts: tuple[Span, ...] = ()
         if item.joined:
             a_start, gap_start, b_start = item.joined
-            text = doc.text[a_start:gap_start].rstrip(" ,\u201d\"") + " " + doc.text[b_start:item.end]
+            parts = (Span(a_start, gap_start), Span(b_start, item.end))
         quotes.append(Quote(
-            text=text, start=item.start, end=item.end, speaker=speaker, speaker_span=cue.speaker_span,
+            text=_joined_text(doc.text, parts) if parts else doc.text[item.start:item.end],
+            start=item.start, end=item.end, speaker=speaker, speaker_span=cue.speaker_span,
             outlet=outlet[0] if outlet else None, outlet_span=outlet[1] if outlet else None,
-            cue=cue.cue or None, kind=item.kind,
+            cue=cue.cue or None, kind=item.kind, parts=parts,
         ))
+        sources.append(item)
         previous, previous_speaker, previous_outlet = item, speaker, outlet
+    if units == "utterances":
+        quotes = _utterances(finder, quotes, sources)
     return quotes, comments
+
+
+def _joined_text(text: str, parts: tuple[Span, ...]) -> str:
+    """The words of an interrupted quote: its pieces without closing commas, joined by a space."""
+    pieces = [text[p.start:p.end] for p in parts]
+    return " ".join([p.rstrip(" ,\u201d\"") for p in pieces[:-1]] + pieces[-1:])
+
+
+def _utterances(finder: QuoteFinder, quotes: list[Quote], sources: list[Found]) -> list[Quote]:
+    """Join the quotes one attribution interrupts: '"A," said Jo Bell, a friend. "B."' is one
+    utterance. The later piece must be bare: no cue of its own, and the same (or no) speaker."""
+    out: list[Quote] = []
+    last: Found | None = None
+    for quote, found in zip(quotes, sources):
+        if out and last is not None and _interrupted(finder, last, found) \
+                and (quote.speaker is None or out[-1].speaker in (None, quote.speaker)):
+            first = out[-1]
+            parts = (first.parts or (Span(first.start, first.end),)) + (quote.parts or (Span(quote.start, quote.end),))
+            out[-1] = replace(
+                first, end=quote.end, parts=parts, text=_joined_text(finder.text, parts),
+                speaker=first.speaker or quote.speaker, speaker_span=first.speaker_span or quote.speaker_span,
+                outlet=first.outlet or quote.outlet, outlet_span=first.outlet_span or quote.outlet_span,
+            )
+        else:
+            out.append(quote)
+        last = found
+    return out
+
+
+def _interrupted(finder: QuoteFinder, first: Found, second: Found) -> bool:
+    """Only an attribution ('she said.', 'said Jo Bell, a friend,') stands between two quoted runs."""
+    if first.block != second.block or first.kind != "marked" or second.kind != "marked":
+        return False
+    gap = finder.text[first.end:second.start]
+    cue = gap.strip(" ,.\"\u201d\u201c\u2019\u2018")
+    if len(cue) > 150 or not SPEECH_WORD.search(cue) or re.search(r"[\"\u201c\u201d]", cue):
+        return False
+    return finder.cue_after(second) is None
 
 
 def _possessive_pronoun(ref: object) -> bool:

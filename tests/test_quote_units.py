@@ -1,0 +1,106 @@
+"""Quote units: each run of quoted words (passages), or each attribution's words joined (utterances).
+
+Also the cue rules met in political news: inverted cues with appositives, the passive "is said to",
+"Jr." names, and a surname that is not the start of somebody's given name."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from goodterms import analyze_one, read_path
+from goodterms.cli import main
+from goodterms.config import Settings
+from goodterms.errors import ConfigError
+from goodterms.model import Analysis
+
+from conftest import ARTICLES
+
+COUNCIL = ARTICLES / "council_budget.txt"
+
+
+@pytest.fixture(scope="module")
+def by_units(nlp: Any) -> dict[str, Analysis]:
+    doc = read_path(COUNCIL)
+    return {units: analyze_one(doc, settings=Settings(quote_units=units)) for units in ("passages", "utterances")}
+
+
+def said(analysis: Analysis) -> list[tuple[str, str | None]]:
+    out = []
+    for quote in analysis.quotes:
+        person = analysis.person(quote.speaker)
+        out.append((quote.text, person.name if person else None))
+    return out
+
+
+def test_passages_keep_each_run_of_quoted_words_apart(by_units: dict[str, Analysis]) -> None:
+    assert said(by_units["passages"]) == [
+        ("We cannot keep borrowing,", "Laura Bennett"),
+        ("The bill always comes due.", "Laura Bennett"),
+        ("It is not over by any stretch,", "Dan Kelly"),
+        ("Strange things can happen in a vote.", "Dan Kelly"),
+        ("It is all noise.", "Sarah Collins"),
+        ("I will vote no and so will my colleagues.", "Robert T. Lane Jr."),
+        ("We are ready,", "Laura Bennett"),
+        ("We have been ready for weeks,", "Laura Bennett"),
+    ]
+
+
+def test_utterances_join_the_pieces_one_attribution_interrupts(by_units: dict[str, Analysis]) -> None:
+    assert said(by_units["utterances"]) == [
+        ("We cannot keep borrowing The bill always comes due.", "Laura Bennett"),
+        ("It is not over by any stretch Strange things can happen in a vote.", "Dan Kelly"),
+        ("It is all noise.", "Sarah Collins"),
+        ("I will vote no and so will my colleagues.", "Robert T. Lane Jr."),
+        # the second piece has a cue of its own ("she added"): two attributions, two quotes
+        ("We are ready,", "Laura Bennett"),
+        ("We have been ready for weeks,", "Laura Bennett"),
+    ]
+
+
+def test_parts_point_at_the_quoted_words(by_units: dict[str, Analysis]) -> None:
+    text = by_units["utterances"].document.text
+    first = by_units["utterances"].quotes[0]
+    assert [p.slice(text) for p in first.parts] == ["We cannot keep borrowing,", "The bill always comes due."]
+    assert text[first.start:first.end].startswith("We cannot") and text[first.start:first.end].endswith("due.")
+    # in passages only a quote that goes on after a comma cue ('"A," he said, "and B."') has parts
+    with_parts = [q for q in by_units["passages"].quotes if q.parts]
+    assert [[p.slice(text) for p in q.parts] for q in with_parts] == [["I will vote no,", "and so will my colleagues."]]
+
+
+def test_a_passive_said_after_a_quote_is_no_cue(by_units: dict[str, Analysis]) -> None:
+    """'The senator is said to have...' after the quote does not make the senator's quote anyone else's."""
+    noise = next(q for q in by_units["passages"].quotes if q.text == "It is all noise.")
+    assert by_units["passages"].person(noise.speaker).name == "Sarah Collins"  # type: ignore[union-attr]
+
+
+def test_a_surname_is_not_the_start_of_another_given_name(by_units: dict[str, Analysis]) -> None:
+    """'Mr. Kelly' is Dan Kelly, not Kellyanne Porter, though Kellyanne is named first."""
+    people = {p.name: p for p in by_units["passages"].people}
+    assert "Kelly" in {m.text for m in people["Dan Kelly"].mentions}
+    assert "Kelly" not in {m.text for m in people["Kellyanne Porter"].mentions}
+
+
+def test_generational_suffix_keeps_its_full_stop(by_units: dict[str, Analysis]) -> None:
+    people = {p.name: p for p in by_units["passages"].people}
+    assert "Robert T. Lane Jr." in people
+    assert "Lane" in {m.text for m in people["Robert T. Lane Jr."].mentions}
+    assert not any(name.strip(".") in ("Jr", "Sr") for name in people)
+
+
+def test_unknown_quote_units_are_refused() -> None:
+    with pytest.raises(ConfigError, match="quote_units"):
+        Settings(quote_units="sentences")
+
+
+def test_cli_quote_units_option(tmp_path: Path, capsys: pytest.CaptureFixture[str], nlp: Any) -> None:
+    assert main(["analyze", str(COUNCIL), "--format", "json", "--quote-units", "utterances"]) == 0
+    contract = json.loads(capsys.readouterr().out)
+    joined = contract["quotes"][0]
+    assert joined["text"] == "We cannot keep borrowing The bill always comes due."
+    assert len(joined["parts"]) == 2
+    with pytest.raises(SystemExit) as caught:
+        main(["analyze", str(COUNCIL), "--quote-units", "sentences"])
+    assert caught.value.code == 2
