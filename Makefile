@@ -13,7 +13,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
-EVAL_SETS ?= public polnear redocred
+EVAL_SETS ?= public polnear polnear@utterances redocred
 BARS := bench/bars.txt
 BENCH_ARGS ?=
 
@@ -40,20 +40,23 @@ test: venv
 	$(BIN)/pytest
 
 # For each set present under $(SHARED)/eval: analyse its articles, then score them
-# with the set's minimums from $(BARS). Every set is scored; the target fails at the
-# end if any set fell below a bar or could not be analysed.
+# with the set's minimums from $(BARS). SET@UNITS analyses SET with --quote-units UNITS
+# (polnear@utterances: PolNeAR counts one quote per attribution). Every set is scored;
+# the target fails at the end if any set fell below a bar or could not be analysed.
 eval: venv
 	@status=0; \
 	if [ ! -d "$(SHARED)/eval" ]; then echo "eval: $(SHARED)/eval not found, skipping"; exit 0; fi; \
-	for set in $(EVAL_SETS); do \
+	for spec in $(EVAL_SETS); do \
+	  set=$${spec%@*}; units=passages; out=$$set; \
+	  case "$$spec" in *@*) units=$${spec#*@}; out=$$set-$$units;; esac; \
 	  if [ ! -d "$(SHARED)/eval/$$set" ]; then echo "eval: $(SHARED)/eval/$$set not found, skipping"; continue; fi; \
-	  bars=$$(awk -v set="$$set" '/^[[:space:]]*(#|$$)/ {next} $$1 == set { for (i = 2; i <= NF; i++) { if ($$i ~ /^#/) break; printf "--min %s ", $$i } }' $(BARS)); \
-	  echo "== eval $$set: $$bars"; \
-	  rm -rf build/eval/$$set; mkdir -p build/eval; \
-	  $(BIN)/goodterms analyze $(SHARED)/eval/$$set/articles --format json --out build/eval/$$set; rc=$$?; \
-	  if [ $$rc -eq 1 ]; then echo "eval $$set: some articles were rejected (scored as empty)"; \
-	  elif [ $$rc -ne 0 ]; then echo "eval $$set: goodterms analyze failed (exit $$rc)"; status=1; continue; fi; \
-	  $(PYTHON) $(SHARED)/eval/score.py --set $(SHARED)/eval/$$set --pred build/eval/$$set --json build/eval/$$set.json $$bars || status=1; \
+	  bars=$$(awk -v set="$$spec" '/^[[:space:]]*(#|$$)/ {next} $$1 == set { for (i = 2; i <= NF; i++) { if ($$i ~ /^#/) break; printf "--min %s ", $$i } }' $(BARS)); \
+	  echo "== eval $$spec (--quote-units $$units): $$bars"; \
+	  rm -rf build/eval/$$out; mkdir -p build/eval; \
+	  $(BIN)/goodterms analyze $(SHARED)/eval/$$set/articles --format json --quote-units $$units --out build/eval/$$out; rc=$$?; \
+	  if [ $$rc -eq 1 ]; then echo "eval $$spec: some articles were rejected (scored as empty)"; \
+	  elif [ $$rc -ne 0 ]; then echo "eval $$spec: goodterms analyze failed (exit $$rc)"; status=1; continue; fi; \
+	  $(PYTHON) $(SHARED)/eval/score.py --set $(SHARED)/eval/$$set --pred build/eval/$$out --json build/eval/$$out.json $$bars || status=1; \
 	done; \
 	if [ $$status -ne 0 ]; then echo "eval: FAILED (see BELOW BAR above)"; else echo "eval: all bars met"; fi; \
 	exit $$status

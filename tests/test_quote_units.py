@@ -104,3 +104,41 @@ def test_cli_quote_units_option(tmp_path: Path, capsys: pytest.CaptureFixture[st
     with pytest.raises(SystemExit) as caught:
         main(["analyze", str(COUNCIL), "--quote-units", "sentences"])
     assert caught.value.code == 2
+
+
+# -- cues in political and business news ------------------------------------------------------
+
+BANK = ARTICLES / "harbor_bank_dispute.txt"
+
+
+@pytest.fixture(scope="module")
+def bank(nlp: Any) -> Analysis:
+    return analyze_one(read_path(BANK))
+
+
+def test_a_companys_words_stay_out_with_the_piece_that_goes_on(bank: Analysis) -> None:
+    """'"A," the company said. "B."': neither piece is a person's quote, nor given to anyone else."""
+    texts = [q.text for q in bank.quotes]
+    assert not any("reviewing the situation" in t or "remain open" in t for t in texts)
+
+
+def test_participle_cues_find_their_subject(bank: Analysis) -> None:
+    """'with spokesman Daniel Brooks saying' and 'After ... (Laura Bennett called it ...), Michael Hart
+    hit back, saying': the name before the verb, else the main clause's subject."""
+    assert ("Nobody asked us anything.", "Michael Hart") in said(bank)
+    assert ("We will answer in court.", "Daniel Brooks") in said(bank)
+
+
+def test_a_name_that_modifies_a_role_is_not_the_speaker(bank: Analysis) -> None:
+    assert ("The editor was never told,", None) in said(bank)
+
+
+def test_united_states_is_no_speech_verb(bank: Analysis) -> None:
+    """'believes the United States "needs a better banking law"' is a phrase, not a quote."""
+    assert not any("banking law" in q.text for q in bank.quotes)
+
+
+def test_a_full_name_the_model_calls_an_organisation_is_a_person(bank: Analysis) -> None:
+    """spaCy's small model tags 'Kimberly Westbrook Strach' ORG; a common given name says person."""
+    assert ("We take every complaint seriously,", "Kimberly Westbrook Strach") in said(bank)
+    assert "State Banking Office" not in {p.name for p in bank.people}

@@ -38,6 +38,16 @@ COMMON_CAPITALS = frozenset(
 )
 LEADING_NOISE = frozenset("inside meet watch see exclusive breaking photos pics video why how who what".split())
 PERSON_LABELS = {"PERSON"}
+#: Labels the small model gives some full names ("Kimberly Westbrook Strach" as ORG).
+MISLABELLED_PERSON = {"ORG", "GPE", "FAC", "NORP", "LOC", "PRODUCT", "WORK_OF_ART"}
+#: Last words that make a given name part of a place or an institution's name.
+INSTITUTION_END = re.compile(
+    r"\b(?:Inc|Corp|Co|Ltd|LLC|Group|University|College|School|Academy|Hospital|Clinic|Foundation|Institute|"
+    r"Center|Centre|Street|St|Avenue|Ave|Road|Rd|Park|Bridge|Hotel|Station|Airport|Church|Cathedral|Brand|"
+    r"Records|Studios?|Bank|Fund|Trust|Line|Square|Hall|Awards?|Prize|Festival|Show|Company|Club|Team|"
+    r"County|City|State|Island|Lake|River|Mountains?|Valley|Beach|Bay|Airlines|Stadium|Arena|Museum|"
+    r"Library|Theatre|Theater|House|Building|Tower|Memorial|Society|Association|Council|Committee|Party)\.?$"
+)
 NAMELIKE_LABELS = {"GPE", "ORG", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT"}
 
 
@@ -207,7 +217,8 @@ def find_people(
     candidates: list[tuple[str, int, int]] = []
     headline_end = next((b.end for b in doc.blocks if b.kind == "headline"), 0)
     for ent in entities:
-        if ent.label in PERSON_LABELS:
+        if ent.label in PERSON_LABELS or (ent.label in MISLABELLED_PERSON and ent.start >= headline_end
+                                          and _looks_like_full_name(text[ent.start:ent.end])):
             ent_text = text[ent.start:ent.end]
             if ent.start < headline_end:
                 ent_text = _trim_to_body_name(ent_text, text[headline_end:])
@@ -254,6 +265,13 @@ def _add_cited_handles(finder: PeopleFinder, doc: Document) -> None:
             handle = m.group("handle").rstrip(".")
             if person is not None and handle not in person.handles:
                 person.handles.append(handle)
+
+
+def _looks_like_full_name(text: str) -> bool:
+    """'Kimberly Westbrook Strach': two to four capitalised words after a common given name."""
+    words = text.split()
+    return 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) \
+        and words[0].lower() in FEMALE_FIRST_NAMES | MALE_FIRST_NAMES and not INSTITUTION_END.search(text)
 
 
 def _trim_to_body_name(name: str, body: str) -> str:

@@ -5,13 +5,15 @@ import re
 from dataclasses import dataclass, replace
 
 from ..model import Block, Document, Quote, Span
-from .coref import QUOTED_BLOCKS, References
+from .coref import QUOTED_BLOCKS, Reference, References
 from .lexicon import COMMENTER_WORDS, NEXT_COMMENTER, SPEECH_VERBS
 from .quotemarks import Marked
 from .sentences import sentence_spans
 
-SPEECH = r"(?:" + "|".join(sorted((re.escape(v) for v in SPEECH_VERBS), key=len, reverse=True)) + r")"
-SPEECH_WORD = re.compile(r"\b" + SPEECH + r"\b", re.IGNORECASE)
+_VERBS = sorted((re.escape(v) for v in SPEECH_VERBS), key=len, reverse=True)
+# A capitalised verb only where a sentence starts ("Says Jo Bell:"), never inside a name ("United States").
+SPEECH = (r"(?:" + "|".join(_VERBS) + r"|(?<![\w,] )(?<![\w,])(?:" + "|".join(v.capitalize() for v in _VERBS) + r"))")
+SPEECH_WORD = re.compile(r"\b" + SPEECH + r"\b")
 ANONYMOUS = re.compile(
     r"\b(?:source|insider|friend|pal|spokes(?:wo)?man|spokesperson|rep|representative|publicist|"
     r"witness|onlooker|eyewitness|neighbo[u]?r|official|aide|relative|member|lobbyist|analyst)s?\b(?!\.)",
@@ -51,6 +53,9 @@ OUTLET_MENTION = re.compile(
 PLATFORM_WORD = re.compile(r"\b(Instagram|Twitter|TikTok|Facebook|Snapchat|YouTube|Threads)\b")
 POST_VERBS = re.compile(r"\b(?:caption(?:ed|s|ing)?|post(?:ed|s|ing)?|tweet(?:ed|s|ing)?|wr(?:ote|ites|iting) on)\b",
                         re.IGNORECASE)
+FRONTED_CLAUSE = re.compile(
+    r"\s*(?:After|Before|When|While|As|Since|If|Although|Though|Once|Until|Despite|Because|During|Following|"
+    r"In|On|At|With|Without|Amid|Unlike|Like)\b")
 PASSIVE_BEFORE = re.compile(r"\b(?:is|was|are|were|be|been|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 FOLLOW_CUE_AFTER = re.compile(r"^[\s,.!?;:\u2014\u2013-]*")
 TITLE_START = re.compile(r"^[A-Z]")
@@ -148,12 +153,12 @@ class QuoteFinder:
         after = self.text[after_start:min(sent_end, block.end)] if mark.close_at is not None else ""
         after = after.split("\u201c")[0].split('"')[0]
         n_words = len(words.split())
-        if before and not re.search(r"[:,\u2014\u2013]$|\b" + SPEECH + r"$|\b(?:that|as)$", before, re.IGNORECASE):
+        if before and not re.search(r"[:,\u2014\u2013]$|\b" + SPEECH + r"$|\b(?:that|as)$", before):
             return False
         if before.endswith(("that", "as")) and n_words < 6:
             return False
         if before and words[:1].islower() and not (
-                before.endswith(":") or re.search(SPEECH + r"\W{0,3}$", before, re.IGNORECASE)):
+                before.endswith(":") or re.search(SPEECH + r"\W{0,3}$", before)):
             return False  # a phrase quoted inside narration: 'calling him "a fine man"'
         if not before and words[:1].islower() and n_words < 4:
             return False
@@ -163,7 +168,7 @@ class QuoteFinder:
                 return False
             if n_words < 3 and not closes_with_punct and not cue_after:
                 return False
-        if before.endswith(",") and not (re.search(SPEECH + r"[^,]{0,60},$", before, re.IGNORECASE)
+        if before.endswith(",") and not (re.search(SPEECH + r"[^,]{0,60},$", before)
                                          or closes_with_punct or SPEECH_WORD.search(after[:80])):
             return False
         return True
@@ -249,10 +254,34 @@ class QuoteFinder:
         if refs:
             ref = refs[-1]
             tail = self.text[ref.end:verb_start]
-            if not (ANONYMOUS.search(tail) or COMMENTER_WORDS.search(tail)) or ref.person and ref.kind != "pronoun":
+            modifier = ANONYMOUS.match(tail.strip()) is not None  # "another Ryan spokesperson added"
+            if not (ANONYMOUS.search(tail) or COMMENTER_WORDS.search(tail)) \
+                    or ref.person and ref.kind != "pronoun" and not modifier:
                 if ref.person is not None:
                     return _Cue(ref.person, Span(ref.start, ref.end), verb)
         return self._unnamed(left, verb_start, verb, phrase=phrase)
+
+    def _subject_of_participle(self, verb_start: int) -> Reference | None:
+        """Who is 'saying' or 'telling': the name right before the verb ('with spokesman Jo Bell
+        saying'), else the main clause's subject: the first mention outside parentheses and past a
+        fronted clause ('After the vote (Kim called it a farce), Jo Bell hit back, saying')."""
+        sent_start, _ = self.refs.sentence_of(verb_start)
+        refs = [r for r in self.refs.within(sent_start, verb_start)]
+        if refs and refs[-1].person is not None \
+                and re.fullmatch(r"\s*(?:\w+ly\s+)?", self.text[refs[-1].end:verb_start]):
+            return refs[-1]
+        sentence = self.text[sent_start:verb_start]
+        main_from = sent_start
+        if FRONTED_CLAUSE.match(sentence):
+            depth = 0
+            for i, ch in enumerate(sentence):
+                depth += (ch == "(") - (ch == ")")
+                if ch == "," and depth == 0:
+                    main_from = sent_start + i + 1
+                    break
+        outside = [r for r in refs if r.start >= main_from and not _in_parentheses(self.text, sent_start, r.start)]
+        pool = outside or refs
+        return pool[0] if pool else None
 
     def _unnamed(self, start: int, end: int, verb: str, *, phrase: str | None = None) -> _Cue:
         """A cue whose speaker is a reader, an anonymous source or an organisation."""
@@ -289,9 +318,7 @@ class QuoteFinder:
         after_text = self.text[verb_end:right]
         chosen = None
         if subject_first:
-            sent_start, _ = self.refs.sentence_of(verb_start)
-            first = [r for r in self.refs.within(sent_start, verb_start)]
-            chosen = first[0] if first else None
+            chosen = self._subject_of_participle(verb_start)
         elif refs_left:
             subjects = [r for r in refs_left if not self._object_position(r)]
             near = subjects[-1] if subjects else None
@@ -434,6 +461,7 @@ def find_quotes(
     previous_speaker: str | None = None
     previous_outlet: tuple[str, Span] | None = None
     previous_was_comment = False
+    dropped: Found | None = None  # the last candidate left out as a company's or a group member's words
     for item in found:
         block = finder.blocks[item.block]
         sent_start, _ = refs.sentence_of(item.start - 1)
@@ -452,6 +480,9 @@ def find_quotes(
                 before_cue = finder.cue_before(item.start, sent_start)
             if before_cue is not None and (cue is None or before_cue.speaker is not None):
                 cue = before_cue
+        if cue is None and dropped is not None and dropped.block == item.block:
+            continue  # goes on with the words of a company or an unnamed group member, dropped before it
+        dropped = None
         if cue is None and previous is not None and (
                 item.block == previous.block or item.continues and item.block - previous.block <= 2):
             cue = _Cue(previous_speaker, None, "continued")
@@ -461,12 +492,14 @@ def find_quotes(
             if ref is not None and ref.kind == "descriptor":
                 cue = _Cue(previous_speaker, cue.speaker_span, cue.cue)  # "The star continued," after her quote
         if cue is not None and cue.organisation:
+            dropped = item
             continue  # words of a company or a campaign, not of a person
         if cue is not None and cue.speaker is None and previous_was_comment and cue.phrase \
                 and NEXT_COMMENTER.match(cue.phrase):
             cue.commenter = True
         if cue is not None and cue.speaker is None and not cue.commenter and cue.phrase \
                 and NEXT_COMMENTER.match(cue.phrase):
+            dropped = item
             continue  # "one said", "said another": an unnamed member of a group
         if cue is not None and cue.commenter:
             comments.append(item)
@@ -546,6 +579,12 @@ def _interrupted(finder: QuoteFinder, first: Found, second: Found) -> bool:
     if len(cue) > 150 or not SPEECH_WORD.search(cue) or re.search(r"[\"\u201c\u201d]", cue):
         return False
     return finder.cue_after(second) is None
+
+
+def _in_parentheses(text: str, start: int, position: int) -> bool:
+    """Whether position sits inside a parenthesis opened after start."""
+    before = text[start:position]
+    return before.count("(") > before.count(")")
 
 
 def _possessive_pronoun(ref: object) -> bool:
