@@ -40,6 +40,15 @@ LEADING_NOISE = frozenset("inside meet watch see exclusive breaking photos pics 
 PERSON_LABELS = {"PERSON"}
 #: Labels the small model gives some full names ("Kimberly Westbrook Strach" as ORG).
 MISLABELLED_PERSON = {"ORG", "GPE", "FAC", "NORP", "LOC", "PRODUCT", "WORK_OF_ART"}
+#: A full name after a title, which the small model often leaves untagged ("Rep. Emanuel
+#: Cleaver II", "Media Coordinator Dane Lisser").
+TITLED_NAME = re.compile(
+    r"\b(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Rev|Gen|Lt|Col|Sgt|Capt|Prof)\.|Coordinator|Director|Spokesman|"
+    r"Spokeswoman|Spokesperson|Chairman|Chairwoman|Secretary|Senator|Representative|Governor|Mayor|Judge|"
+    r"Coach|Professor|Officer|Manager|Editor|Minister|Ambassador|Adviser|Advisor|Attorney|Sheriff|"
+    r"Commissioner|President|Councilman|Councilwoman|Congressman|Congresswoman)\s+"
+    r"(?P<name>[A-Z][a-z'\u2019-]+(?:\s+[A-Z]\.)?(?:\s+(?!(?:Jr|Sr)\b)[A-Z][a-z'\u2019-]+){1,2}(?:\s+(?:Jr\.|Sr\.|(?:II|III|IV)\b))?)"
+)
 #: Last words that make a given name part of a place or an institution's name.
 INSTITUTION_END = re.compile(
     r"\b(?:Inc|Corp|Co|Ltd|LLC|Group|University|College|School|Academy|Hospital|Clinic|Foundation|Institute|"
@@ -226,6 +235,11 @@ def find_people(
             if cleaned:
                 candidates.append(cleaned)
     for start, end in _body_blocks(doc):
+        for m in TITLED_NAME.finditer(text, start, end):
+            cleaned = clean_name(m.group("name"), m.start("name"))
+            if cleaned and not INSTITUTION_END.search(cleaned[0]) \
+                    and not any(c[1] < cleaned[2] and cleaned[1] < c[2] for c in candidates):
+                candidates.append(cleaned)
         for m in KIN_LIST.finditer(text, start, end):
             pos = m.start("names")
             for part in LIST_SPLIT.split(m.group("names")):
@@ -277,11 +291,12 @@ def _looks_like_full_name(text: str) -> bool:
 def _trim_to_body_name(name: str, body: str) -> str:
     """Title-case headlines run names into verbs ("Jo Bell Flashes Fans"): keep what the body uses."""
     words = name.split()
-    if len(words) < 3 or name in body:
+    if len(words) < 2 or name in body:
         return name
     for n in range(len(words) - 1, 0, -1):
-        if " ".join(words[:n]) in body:
-            return " ".join(words[:n])
+        if " ".join(words[:n]) in body and (len(words) >= 3 or not any(
+                re.search(r"\b" + re.escape(w) + r"\b", body) for w in words[n:])):
+            return " ".join(words[:n])  # a two-word name loses only words the body never uses ("Calls")
     return name
 
 

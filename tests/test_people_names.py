@@ -1,0 +1,51 @@
+"""People the small model misses or mislabels: titled names, headline names run into verbs,
+generational suffixes. find_people is given the entities by hand, so each rule is tested alone."""
+from __future__ import annotations
+
+from goodterms import document_from_text
+from goodterms.extract.people import Entity, _trim_to_body_name, find_people
+
+
+def names(text: str, entities: list[Entity]) -> dict[str, set[str]]:
+    doc = document_from_text(text, source="names.txt")
+    return {p.name: {m.text for m in p.mentions} for p in find_people(doc, entities)}
+
+
+def test_a_full_name_after_a_title_is_a_person_without_any_entity() -> None:
+    text = ("Board Reviews Anthem Policy\n\nThe college released a statement. "
+            "Media Coordinator Dane Lisser wrote that the policy stands. Rep. Owen Castellan Jr. agreed.\n")
+    found = names(text, [])
+    assert "Dane Lisser" in found
+    assert "Owen Castellan Jr." in found
+
+
+def test_a_title_before_an_institution_is_no_person() -> None:
+    text = "Campus News\n\nDirector Hannah Street Museum staff met on Monday. Manager Carol Hall said little.\n"
+    found = names(text, [])
+    assert not any(name.endswith("Museum") for name in found)
+
+
+def test_an_org_tag_on_a_common_given_name_and_surname_is_a_person() -> None:
+    text = "Vote Count Goes On\n\nThe count went on, said Kimberly Westbrook Strach, the director.\n"
+    start = text.index("Kimberly")
+    found = names(text, [Entity(start, start + len("Kimberly Westbrook Strach"), "ORG")])
+    assert "Kimberly Westbrook Strach" in found
+    city = text.index("Vote")
+    assert names(text, [Entity(city, city + 4, "ORG")]) == {}
+
+
+def test_headline_names_lose_the_verbs_the_body_never_uses() -> None:
+    body = "President Obama spoke in Ohio. Obama said men should reflect."
+    assert _trim_to_body_name("Obama Calls", body) == "Obama"
+    assert _trim_to_body_name("Kim Basinger", "Basinger spoke. Kim smiled.") == "Kim Basinger"
+    assert _trim_to_body_name("Jo Bell Flashes Fans", "Jo Bell waved.") == "Jo Bell"
+
+
+def test_a_surname_suffix_is_not_a_person_of_its_own() -> None:
+    text = "Father and Son\n\nGrant Green Jr. is the son of Grant Green. In 1969, Green Jr. moved to Detroit.\n"
+    son, father, later = text.index("Grant Green Jr."), text.index("Grant Green."), text.index("Green Jr. moved")
+    entities = [Entity(son, son + 15, "PERSON"), Entity(father, father + 11, "PERSON"),
+                Entity(later, later + 9, "GPE")]
+    found = names(text, entities)
+    assert "Grant Green Jr." in found
+    assert not any(name.strip(".") in ("Jr", "Sr") for name in found)
