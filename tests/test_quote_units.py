@@ -142,3 +142,18 @@ def test_a_full_name_the_model_calls_an_organisation_is_a_person(bank: Analysis)
     """spaCy's small model tags 'Kimberly Westbrook Strach' ORG; a common given name says person."""
     assert ("We take every complaint seriously,", "Kimberly Westbrook Strach") in said(bank)
     assert "State Banking Office" not in {p.name for p in bank.people}
+
+
+def test_a_bare_verb_between_quotes_joins_nothing(nlp: Any) -> None:
+    """'a cape bearing the words, "A," shouted, "B"': the cape's words are not the start of her quote."""
+    from goodterms import document_from_text
+
+    text = ("Singer Joins Rally\n\nLaura Bennett sang in Harbor City on Saturday.\n\n"
+            "Bennett, who hugged the mayor while wearing a cape bearing the words, \u201cVote Early,\u201d "
+            "shouted, \u201cIn three days, we make history!\u201d\n\n"
+            "Bennett said the crowd was ready, \u201cWe are close,\u201d adding, \u201cWe need every vote.\u201d\n")
+    for units in ("passages", "utterances"):
+        analysis = analyze_one(document_from_text(text, source="rally.txt"), settings=Settings(quote_units=units))
+        assert ("In three days, we make history!", "Laura Bennett") in said(analysis)
+    joined = said(analyze_one(document_from_text(text, source="rally.txt"), settings=Settings(quote_units="utterances")))
+    assert ("We are close We need every vote.", "Laura Bennett") in joined

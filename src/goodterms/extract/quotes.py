@@ -181,7 +181,7 @@ class QuoteFinder:
                 gap = self.text[out[-1].end:item.start]
                 cue = gap.strip(" \"\u201d\u201c\u2019\u2018")
                 bare = re.sub(r"\b[A-Z][a-z]{0,3}\.", "", cue.strip(","))  # "Mr.", "Jr.", "T." end nothing
-                if len(gap) < 90 and SPEECH_WORD.search(gap) and cue.endswith(",") \
+                if len(gap) < 90 and SPEECH_WORD.search(gap) and cue.endswith(",") and _has_subject(bare) \
                         and not re.search(r"[.!?;:]", bare):
                     out[-1] = replace(out[-1], end=item.end, joined=(out[-1].start, out[-1].end, item.start))
                     continue
@@ -576,9 +576,16 @@ def _interrupted(finder: QuoteFinder, first: Found, second: Found) -> bool:
         return False
     gap = finder.text[first.end:second.start]
     cue = gap.strip(" ,.\"\u201d\u201c\u2019\u2018")
-    if len(cue) > 150 or not SPEECH_WORD.search(cue) or re.search(r"[\"\u201c\u201d]", cue):
+    if len(cue) > 150 or not _has_subject(cue) or not SPEECH_WORD.search(cue) or re.search(r"[\"\u201c\u201d]", cue):
         return False
     return finder.cue_after(second) is None
+
+
+def _has_subject(cue: str) -> bool:
+    """'she said' or 'adding' go on with the speaker's words; a bare 'shouted' has its subject
+    before the first quote, which is then something else ('a cape bearing the words "A," shouted')."""
+    words = cue.strip(" ,").split()
+    return len(words) > 1 or bool(words) and words[0].endswith("ing")
 
 
 def _in_parentheses(text: str, start: int, position: int) -> bool:
