@@ -49,3 +49,18 @@ def test_a_surname_suffix_is_not_a_person_of_its_own() -> None:
     found = names(text, entities)
     assert "Grant Green Jr." in found
     assert not any(name.strip(".") in ("Jr", "Sr") for name in found)
+
+
+def test_a_name_cut_short_goes_on_over_a_family_surname_and_suffix() -> None:
+    """The model tags 'Nora Belle' of 'Nora Belle Whitcombe Jr.': the article's other Whitcombe and
+    the suffix complete it, and the father, 'Nora Whitcombe', stays a person of his own."""
+    text = ("Baby News\n\nNora Whitcombe and Dana Price welcomed their daughter, Nora Belle Whitcombe Jr., "
+            "on Monday. Nora Whitcombe said the house is loud now.\n")
+    father, baby, again = text.index("Nora Whitcombe"), text.index("Nora Belle"), text.rindex("Nora Whitcombe")
+    dana = text.index("Dana Price")
+    entities = [Entity(father, father + 14, "PERSON"), Entity(dana, dana + 10, "PERSON"),
+                Entity(baby, baby + 10, "PERSON"), Entity(again, again + 14, "PERSON")]
+    found = names(text, entities)
+    assert "Nora Belle Whitcombe Jr." in found
+    assert found["Nora Whitcombe"] == {"Nora Whitcombe"}
+    assert "Dana Price" in found

@@ -130,6 +130,10 @@ def _person_key(tokens: list[str]) -> tuple[str, str]:
 NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 
 
+def _has_suffix(tokens: list[str]) -> bool:
+    return len(tokens) > 1 and tokens[-1].lower().rstrip(",") in NAME_SUFFIXES
+
+
 def _without_suffix(tokens: list[str]) -> list[str]:
     while len(tokens) > 1 and tokens[-1].lower().rstrip(",") in NAME_SUFFIXES:
         tokens = tokens[:-1]
@@ -149,8 +153,8 @@ class PeopleFinder:
         for person in self.people:
             for form in person.forms:
                 other = form.lower().split()
-                if len(other) < 2:
-                    continue
+                if len(other) < 2 or _has_suffix(other) != _has_suffix(low):
+                    continue  # "Alexis Ohanian" is not "Alexis Olympia Ohanian Jr.", his daughter
                 if _person_key(other) == _person_key(low):
                     return person
                 if other[0] == low[0] and (_subsequence(other, low) or _subsequence(low, other)):
@@ -225,10 +229,11 @@ def find_people(
     text = doc.text
     candidates: list[tuple[str, int, int]] = []
     headline_end = next((b.end for b in doc.blocks if b.kind == "headline"), 0)
+    name_words = {w for e in entities if e.label in PERSON_LABELS for w in text[e.start:e.end].split()[1:]}
     for ent in entities:
         if ent.label in PERSON_LABELS or (ent.label in MISLABELLED_PERSON and ent.start >= headline_end
                                           and _looks_like_full_name(text[ent.start:ent.end])):
-            ent_text = text[ent.start:ent.end]
+            ent_text = text[ent.start:_name_end(text, ent.end, name_words)]
             if ent.start < headline_end:
                 ent_text = _trim_to_body_name(ent_text, text[headline_end:])
             cleaned = clean_name(ent_text, ent.start)
@@ -279,6 +284,23 @@ def _add_cited_handles(finder: PeopleFinder, doc: Document) -> None:
             handle = m.group("handle").rstrip(".")
             if person is not None and handle not in person.handles:
                 person.handles.append(handle)
+
+
+def _name_end(text: str, end: int, name_words: set[str]) -> int:
+    """Where a name the model cut short ends: 'Alexis Olympia| Ohanian Jr.' goes on over surnames
+    that other names in the article use, and a generational suffix."""
+    m = re.match(r"(?:\s(?P<w>[A-Z][\w'\u2019-]+)(?![\w'\u2019-]))*", text[end:end + 60])
+    while m and m.group(0):
+        words = m.group(0).split()
+        keep = 0
+        for word in words:
+            if word not in name_words:
+                break
+            keep += 1
+        end += len(" ".join(words[:keep])) + (1 if keep else 0)
+        break
+    suffix = re.match(r"\s(?:Jr\.|Sr\.|(?:II|III|IV)\b)", text[end:end + 5])
+    return end + suffix.end() if suffix else end
 
 
 def _looks_like_full_name(text: str) -> bool:
