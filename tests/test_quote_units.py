@@ -157,3 +157,18 @@ def test_a_bare_verb_between_quotes_joins_nothing(nlp: Any) -> None:
         assert ("In three days, we make history!", "Laura Bennett") in said(analysis)
     joined = said(analyze_one(document_from_text(text, source="rally.txt"), settings=Settings(quote_units="utterances")))
     assert ("We are close We need every vote.", "Laura Bennett") in joined
+
+
+def test_she_continues_is_the_last_speaker_and_starts_a_new_attribution(nlp: Any) -> None:
+    """'"A," the matriarch tells Sarah.' then 'She continues, "B."': she is the matriarch, not Sarah,
+    and in utterance units B is a quote of its own: its cue is not the first quote's."""
+    from goodterms import document_from_text
+
+    text = ("Mother and Daughter Talk\n\nLaura Bennett sat down with her daughter Sarah Collins.\n\n"
+            "\u201cShe never paid a bill,\u201d the matriarch tells Sarah. \u201cNot once.\u201d\n\n"
+            "She continues, \u201cWe never had that money.\u201d\n\n"
+            "Sarah blurted out, \u201cOh, no,\u201d at the mention of the bill. She added, \u201cThat is not true.\u201d\n")
+    for units in ("passages", "utterances"):
+        quotes = said(analyze_one(document_from_text(text, source="talk.txt"), settings=Settings(quote_units=units)))
+        assert ("We never had that money.", "Laura Bennett") in quotes
+        assert ("That is not true.", "Sarah Collins") in quotes

@@ -56,6 +56,8 @@ POST_VERBS = re.compile(r"\b(?:caption(?:ed|s|ing)?|post(?:ed|s|ing)?|tweet(?:ed
 FRONTED_CLAUSE = re.compile(
     r"\s*(?:After|Before|When|While|As|Since|If|Although|Though|Once|Until|Despite|Because|During|Following|"
     r"In|On|At|With|Without|Amid|Unlike|Like)\b")
+#: Verbs that say the last speaker goes on: "She continues," after the matriarch's quote is the matriarch.
+GOES_ON = re.compile(r"continu(?:es|ed|ing)|add(?:s|ed|ing)|concluded|concludes", re.IGNORECASE)
 PASSIVE_BEFORE = re.compile(r"\b(?:is|was|are|were|be|been|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 FOLLOW_CUE_AFTER = re.compile(r"^[\s,.!?;:\u2014\u2013-]*")
 TITLE_START = re.compile(r"^[A-Z]")
@@ -489,7 +491,9 @@ def find_quotes(
         if cue is not None and cue.speaker_span is not None and previous_speaker is not None \
                 and previous is not None and item.block - previous.block <= 2 and cue.speaker != previous_speaker:
             ref = refs.person_at(cue.speaker_span.start, cue.speaker_span.end)
-            if ref is not None and ref.kind == "descriptor":
+            goes_on = ref is not None and ref.kind == "pronoun" and GOES_ON.fullmatch(cue.cue or "") is not None \
+                and refs.people[previous_speaker].gender == _pronoun_gender(ref.text)
+            if ref is not None and (ref.kind == "descriptor" or goes_on):
                 cue = _Cue(previous_speaker, cue.speaker_span, cue.cue)  # "The star continued," after her quote
         if cue is not None and cue.organisation:
             dropped = item
@@ -578,7 +582,14 @@ def _interrupted(finder: QuoteFinder, first: Found, second: Found) -> bool:
     cue = gap.strip(" ,.\"\u201d\u201c\u2019\u2018")
     if len(cue) > 150 or not _has_subject(cue) or not SPEECH_WORD.search(cue) or re.search(r"[\"\u201c\u201d]", cue):
         return False
-    return finder.cue_after(second) is None
+    # the cue in the gap is the first piece's ('"A," she said. "B."'), not a new one for the second
+    # ('"A," at the mention of his name. He added, "B."'), and the second has none after it
+    return finder.cue_after(first) is not None and finder.cue_after(second) is None
+
+
+def _pronoun_gender(word: str) -> str | None:
+    low = word.lower()
+    return "f" if low in ("she", "her", "hers") else "m" if low in ("he", "him", "his") else None
 
 
 def _has_subject(cue: str) -> bool:
