@@ -172,3 +172,15 @@ def test_she_continues_is_the_last_speaker_and_starts_a_new_attribution(nlp: Any
         quotes = said(analyze_one(document_from_text(text, source="talk.txt"), settings=Settings(quote_units=units)))
         assert ("We never had that money.", "Laura Bennett") in quotes
         assert ("That is not true.", "Sarah Collins") in quotes
+
+
+def test_a_name_in_an_aside_is_not_the_next_she(nlp: Any) -> None:
+    """'Laura Bennett -- the agent who handled Sarah Collins' case -- spent...' then 'She denied it':
+    she is Laura, the sentence's subject, though Sarah is named later and more often."""
+    from goodterms import document_from_text
+
+    text = ("Adoption Questions Return\n\nSarah Collins adopted a son in 2002.\n\n"
+            "Laura Bennett -- the agent who handled Sarah Collins' case -- spent time in prison. "
+            "(She denied this at the time, telling a reporter, \u201cI made paperwork errors and nothing else.\u201d)\n")
+    quotes = said(analyze_one(document_from_text(text, source="aside.txt")))
+    assert quotes == [("I made paperwork errors and nothing else.", "Laura Bennett")]

@@ -69,6 +69,13 @@ class References:
         i = bisect.bisect_right(self.sentence_starts, position) - 1
         return self.sentences[max(i, 0)] if self.sentences else (0, len(self.doc.text))
 
+    def _inserted(self, position: int) -> bool:
+        """Whether position sits in an aside of its sentence: between dashes or in parentheses."""
+        start, _ = self.sentence_of(position)
+        before = self.doc.text[start:position]
+        dashes = len(re.findall(r"\s(?:--|\u2014|\u2013)\s", before))
+        return dashes % 2 == 1 or before.count("(") > before.count(")")
+
     def _is_subject(self, position: int) -> bool:
         start, _ = self.sentence_of(position)
         lead = SENTENCE_OPENERS.match(self.doc.text[start:position])
@@ -134,6 +141,8 @@ class References:
                 score -= 1.5
             if ref.kind == "descriptor":
                 score -= 0.5  # "the star" was itself a guess
+            if self._inserted(ref.start):
+                score -= 1.0  # "Lauryn Galindo -- the agent who handled Angelina's case -- spent...": an aside
             if ref.person in self.young:
                 score -= 2.0  # a three-year-old is rarely the one quoted or acting
             score += 0.5 * math.log2(1 + self.counts[ref.person])  # type: ignore[index]
