@@ -184,3 +184,18 @@ def test_a_name_in_an_aside_is_not_the_next_she(nlp: Any) -> None:
             "(She denied this at the time, telling a reporter, \u201cI made paperwork errors and nothing else.\u201d)\n")
     quotes = said(analyze_one(document_from_text(text, source="aside.txt")))
     assert quotes == [("I made paperwork errors and nothing else.", "Laura Bennett")]
+
+
+def test_partial_quotes_in_reported_speech_count_only_as_passages(nlp: Any) -> None:
+    """'described him as "wonderfully kind"' is her words (ANNOTATION.md counts it); a term after a
+    determiner ('a "quid pro quo"') is not; PARC-style utterances keep direct speech only."""
+    from goodterms import document_from_text
+
+    text = ("Old Friends Reunite\n\nLaura Bennett described Michael Hart as \u201cwonderfully kind\u201d and "
+            "\u201cextremely generous.\u201d She added that the two are \u201calways laughing together.\u201d\n\n"
+            "Critics said the deal was a \u201cquid pro quo\u201d and nothing more.\n")
+    passages = said(analyze_one(document_from_text(text, source="friends.txt")))
+    assert passages == [("wonderfully kind", "Laura Bennett"), ("extremely generous.", "Laura Bennett"),
+                        ("always laughing together.", "Laura Bennett")]
+    utterances = analyze_one(document_from_text(text, source="friends.txt"), settings=Settings(quote_units="utterances"))
+    assert utterances.quotes == ()

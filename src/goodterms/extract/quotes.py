@@ -92,7 +92,8 @@ class QuoteFinder:
     """Finds quotes block by block and settles speaker and outlet for each."""
 
     def __init__(self, doc: Document, refs: References, organisations: list[tuple[int, int]] = (),  # type: ignore[assignment]
-                 places: list[tuple[int, int]] = ()) -> None:  # type: ignore[assignment]
+                 places: list[tuple[int, int]] = (), units: str = "passages") -> None:  # type: ignore[assignment]
+        self.units = units
         self.organisations = list(organisations)
         self.places = list(places)
         self._outlets_by_sentence: list[tuple[int, int, tuple[str, Span] | None]] | None = None
@@ -119,7 +120,7 @@ class QuoteFinder:
                 out.append(Found(block.start, block.end, index, None, None, "block", continues=True))
                 continue
             for n, mark in enumerate(marked):
-                if mark.end <= mark.start or not self._is_direct(block, mark, marked[n - 1] if n else None):
+                if mark.end <= mark.start or not self._is_quote(block, mark, marked[n - 1] if n else None):
                     continue
                 at_block_start = mark.open_at == block.start
                 out.append(Found(mark.start, mark.end, index, None, None, "marked", continues=at_block_start))
@@ -139,6 +140,29 @@ class QuoteFinder:
         sentence = self.text[last[0]:block.end]
         return bool(SPEECH_WORD.search(sentence) or OUTLET_CUE.search(sentence)
                     or re.search(r"\b(?:wrote|writes|statement|message|post|caption|tweet)\b", sentence))
+
+    def _is_quote(self, block: Block, mark: Marked, previous: Marked | None) -> bool:
+        """Someone's words: whole-sentence speech, or (in passages) a part of it quoted in reported speech."""
+        if self._is_direct(block, mark, previous):
+            return True
+        return self.units == "passages" and self._is_reported_fragment(block, mark)
+
+    def _is_reported_fragment(self, block: Block, mark: Marked) -> bool:
+        """'Tapper said the news was "very, very troubling"': a speaker's words inside reported speech.
+        Not a term after a determiner ('a "quid pro quo"') and not a Title Case title. PARC counts
+        these as mixed attributions, not direct quotes, so utterance units leave them out."""
+        words = self.text[mark.start:mark.end].split()
+        if len(words) < 2:
+            return False
+        caps = sum(1 for w in words if w[:1].isupper())
+        if caps / len(words) > 0.5:
+            return False
+        sent_start, _ = self.refs.sentence_of(mark.open_at)
+        before = self.text[max(sent_start, block.start):mark.open_at]
+        if re.search(r"\b(?:a|an|the|his|her|their|its|our|my|your|this|these|those|[\w]+['\u2019]s?)\s*$", before,
+                     re.IGNORECASE):
+            return False  # 'a "quid pro quo"', 'his "body language"': a term held at arm's length
+        return bool(SPEECH_WORD.search(before))
 
     def _is_direct(self, block: Block, mark: Marked, previous: Marked | None) -> bool:
         """Whole-sentence speech, not a scare quote, a title or a phrase inside narration."""
@@ -453,7 +477,7 @@ def find_quotes(
 
     units="utterances" joins the pieces one attribution interrupts into one quote (see
     config.QUOTE_UNITS); "passages" keeps each run of quoted words apart."""
-    finder = QuoteFinder(doc, refs, organisations or [], places or [])
+    finder = QuoteFinder(doc, refs, organisations or [], places or [], units)
     found = finder.candidates()
     quotes: list[Quote] = []
     sources: list[Found] = []  # the candidate behind each quote, for joining utterances
