@@ -64,3 +64,28 @@ def test_a_name_cut_short_goes_on_over_a_family_surname_and_suffix() -> None:
     assert "Nora Belle Whitcombe Jr." in found
     assert found["Nora Whitcombe"] == {"Nora Whitcombe"}
     assert "Dana Price" in found
+
+
+def test_words_that_name_places_and_titles_are_not_people() -> None:
+    """The model tags 'Dawson' of "Dawson's Creek", 'Cruise' of 'Cruise 2017' and 'Fury' of
+    'Fury: Road to Nowhere'; a one-word name seen only so is no person."""
+    text = ("Summer Plans\n\nThe Dawson's Creek star flew out on Monday. The brand's Cruise 2017 campaign starts "
+            "soon, and the Fury: Road to Nowhere actor joined. Later Dawson waved at fans.\n")
+    spans = [("Dawson's", "Dawson"), ("Cruise 2017", "Cruise"), ("Fury:", "Fury")]
+    entities = [Entity(text.index(a), text.index(a) + len(b), "PERSON") for a, b in spans]
+    found = names(text, entities)
+    assert "Cruise" not in found and "Fury" not in found
+    assert "Dawson" in found  # 'Later Dawson waved' names a person as well
+
+    only_creek = text.replace("Later Dawson waved at fans.", "")
+    assert "Dawson" not in names(only_creek, entities[:1])
+
+
+def test_a_capital_the_inside_a_sentence_is_part_of_a_stage_name() -> None:
+    text = "Pop News\n\nShe is dating the singer The Weeknd. Weeknd has not commented.\n"
+    start, short = text.index("The Weeknd"), text.index("Weeknd has")
+    found = names(text, [Entity(start, start + 10, "PERSON"), Entity(short, short + 6, "PERSON")])
+    assert found == {"The Weeknd": {"The Weeknd", "Weeknd"}}
+    headline = "The Weeknd Tours\n\nThe Weeknd sang. Weeknd waved.\n"
+    first = headline.index("The Weeknd sang")
+    assert "Weeknd" in names(headline, [Entity(first, first + 10, "PERSON")])  # sentence-initial "The" is no clue

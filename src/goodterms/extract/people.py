@@ -237,6 +237,8 @@ def find_people(
             if ent.start < headline_end:
                 ent_text = _trim_to_body_name(ent_text, text[headline_end:])
             cleaned = clean_name(ent_text, ent.start)
+            if cleaned and _stage_name_article(text, ent.start, ent_text, cleaned[0]):
+                cleaned = (ent_text[:4] + cleaned[0], ent.start, cleaned[2])  # "singer The Weeknd"
             if cleaned:
                 candidates.append(cleaned)
     for start, end in _body_blocks(doc):
@@ -284,6 +286,12 @@ def _add_cited_handles(finder: PeopleFinder, doc: Document) -> None:
             handle = m.group("handle").rstrip(".")
             if person is not None and handle not in person.handles:
                 person.handles.append(handle)
+
+
+def _stage_name_article(text: str, start: int, ent_text: str, cleaned: str) -> bool:
+    """'singer The Weeknd': a capital "The" inside a sentence belongs to a one-word stage name."""
+    return ent_text.startswith("The ") and ent_text[4:] == cleaned and " " not in cleaned \
+        and re.search(r"[a-z,]\s$", text[max(0, start - 2):start]) is not None
 
 
 def _name_end(text: str, end: int, name_words: set[str]) -> int:
@@ -463,8 +471,26 @@ def _headline_only(person: _Builder, doc: Document) -> bool:
     return not any(tok in body for form in person.forms for tok in form.split() if len(tok) > 2)
 
 
+#: What follows a word that names a thing, not a person: "Dawson's Creek", "Baker's Bay",
+#: "Cruise 2017 campaign", "Mad Max: Fury Road".
+THING_AFTER = re.compile(
+    r"(?:['\u2019]s\s+(?:Creek|Bay|Anatomy|Island|Isle|Point|Landing|Beach|Lake|River|Park|Street|Hall|Law|"
+    r"List|Cove|Hill|Hills|Valley|Square|Garden|Gardens|Place|Way|Lane|Peak|Rock|Castle|Bridge|Chapel|Inn)\b"
+    r"|\s+(?:19|20)\d\d\b|:\s+[A-Z])"
+)
+
+
+def _only_names_a_thing(person: _Builder, text: str) -> bool:
+    """A one-word 'person' whose every mention is part of a place's or a title's name."""
+    named = [m for m in person.mentions if m.kind in ("name", "short")]
+    if not named or person.handles or any(" " in f for f in person.forms):
+        return False
+    return all(THING_AFTER.match(text, m.end) for m in named)
+
+
 def _freeze(finder: PeopleFinder, doc: Document, sentences: list[tuple[int, int]]) -> list[Person]:
-    finder.people = [p for p in finder.people if not _headline_only(p, doc)]
+    finder.people = [p for p in finder.people
+                     if not _headline_only(p, doc) and not _only_names_a_thing(p, doc.text)]
     solo = _solo_mentions(finder, sentences)
     subjects = _subject_mentions(finder, doc.text, sentences)
     ordered = sorted(finder.people, key=lambda p: p.first_at)
