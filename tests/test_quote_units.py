@@ -199,3 +199,31 @@ def test_partial_quotes_in_reported_speech_count_only_as_passages(nlp: Any) -> N
                         ("always laughing together.", "Laura Bennett")]
     utterances = analyze_one(document_from_text(text, source="friends.txt"), settings=Settings(quote_units="utterances"))
     assert utterances.quotes == ()
+
+
+def test_partial_quotes_say_so_and_give_no_stance_of_their_own(nlp: Any) -> None:
+    from goodterms import document_from_text
+
+    text = ("Court Papers Filed\n\nLaura Bennett has said she went to \u201cgreat lengths to help Michael Hart "
+            "find a home\u201d after the fire.\n")
+    analysis = analyze_one(document_from_text(text, source="papers.txt"))
+    assert [(q.kind, q.text) for q in analysis.quotes] == [
+        ("partial", "great lengths to help Michael Hart find a home")]
+    assert analysis.stances == ()
+
+
+def test_a_pronoun_in_a_fronted_clause_is_the_subject_after_it(nlp: Any) -> None:
+    """'While making his claims, Tom Reyes ... revealed': his is Tom's, not the last man named; and
+    'I would be happy if she never came back' wishes her gone."""
+    from goodterms import document_from_text
+
+    text = ("A Falling Out\n\nSarah Collins adopted Michael Hart's nephew in 2002, and Michael Hart "
+            "approved.\n\nWhile making his serious claims, Tom Reyes revealed he and Collins have since "
+            "fallen out. \u201cI would be happy if Cambodia didn't see her again,\u201d he said.\n")
+    analysis = analyze_one(document_from_text(text, source="fallout.txt"))
+    people = {p.id: p for p in analysis.people}
+    his = next(m for p in analysis.people for m in p.mentions if m.text == "his")
+    assert next(p.name for p in analysis.people if his in p.mentions) == "Tom Reyes"
+    assert said(analysis) == [("I would be happy if Cambodia didn't see her again,", "Tom Reyes")]
+    stances = {(people[s.source].name, people[s.target].name): s.polarity for s in analysis.stances}
+    assert stances.get(("Tom Reyes", "Sarah Collins")) == "negative"

@@ -153,7 +153,7 @@ class Quote(Record):
     outlet: str | None = None
     outlet_span: Span | None = None
     cue: str | None = None
-    kind: str = "marked"  # marked (in quote marks) or block (after a colon)
+    kind: str = "marked"  # marked (in quote marks), block (after a colon) or partial (inside reported speech)
     # The quoted pieces when an attribution interrupts the words ('"A," she said. "B."'); empty
     # for one contiguous piece. `text` is then the pieces joined by a space.
     parts: tuple[Span, ...] = ()

@@ -103,9 +103,27 @@ class References:
         for start, end, text, kind, gender in found:
             if any(r.start <= start < r.end for r in self.refs if r.kind in ("name", "short")):
                 continue
-            person = self.antecedent(start, gender, descriptor=(kind == "descriptor"))
+            person = self._cataphor(start, gender) if kind == "pronoun" else None
+            if person is None:
+                person = self.antecedent(start, gender, descriptor=(kind == "descriptor"))
             ref = Reference(start, end, text, kind, person, self._is_subject(start))
             bisect.insort(self.refs, ref, key=lambda r: r.start)
+
+    def _cataphor(self, position: int, gender: str | None) -> str | None:
+        """'While making his claims, Mounh said': a pronoun in a fronted clause is the main clause's
+        subject, named right after the comma."""
+        start, _ = self.sentence_of(position)
+        lead = SENTENCE_OPENERS.match(self.doc.text[start:position])
+        clause_start = start + (lead.end() if lead else 0)
+        opener = LEADING_ADVERBIAL.match(self.doc.text[clause_start:position + 80])
+        if opener is None or position >= clause_start + opener.end():
+            return None
+        main = clause_start + opener.end()
+        names = [r for r in self.refs if r.kind in ("name", "short") and main <= r.start < main + 40]
+        if not names or names[0].start != main or names[0].person is None:
+            return None
+        person = self.people[names[0].person]
+        return names[0].person if not (gender and person.gender and person.gender != gender) else None
 
     def antecedent(self, position: int, gender: str | None, *, descriptor: bool = False) -> str | None:
         """The person a pronoun or descriptor at position most likely means."""

@@ -120,10 +120,17 @@ class QuoteFinder:
                 out.append(Found(block.start, block.end, index, None, None, "block", continues=True))
                 continue
             for n, mark in enumerate(marked):
-                if mark.end <= mark.start or not self._is_quote(block, mark, marked[n - 1] if n else None):
+                previous = marked[n - 1] if n else None
+                if mark.end <= mark.start:
+                    continue
+                if self._is_direct(block, mark, previous):
+                    kind = "marked"
+                elif self.units == "passages" and self._is_reported_fragment(block, mark):
+                    kind = "partial"
+                else:
                     continue
                 at_block_start = mark.open_at == block.start
-                out.append(Found(mark.start, mark.end, index, None, None, "marked", continues=at_block_start))
+                out.append(Found(mark.start, mark.end, index, None, None, kind, continues=at_block_start))
         return self._join_interrupted(out)
 
     def _previous_text_block(self, index: int) -> Block | None:
@@ -140,12 +147,6 @@ class QuoteFinder:
         sentence = self.text[last[0]:block.end]
         return bool(SPEECH_WORD.search(sentence) or OUTLET_CUE.search(sentence)
                     or re.search(r"\b(?:wrote|writes|statement|message|post|caption|tweet)\b", sentence))
-
-    def _is_quote(self, block: Block, mark: Marked, previous: Marked | None) -> bool:
-        """Someone's words: whole-sentence speech, or (in passages) a part of it quoted in reported speech."""
-        if self._is_direct(block, mark, previous):
-            return True
-        return self.units == "passages" and self._is_reported_fragment(block, mark)
 
     def _is_reported_fragment(self, block: Block, mark: Marked) -> bool:
         """'Tapper said the news was "very, very troubling"': a speaker's words inside reported speech.

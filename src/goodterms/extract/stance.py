@@ -67,7 +67,11 @@ NEGATIVE_PHRASES = re.compile(
     r"\b(?:never there for|won['\u2019]?t pretend|can['\u2019]?t forgive|never forgive|lied to me|cheated on me|hurt me|toxic|"
     r"betrayed me|walked out on|abandoned (?:me|us)|was never there|not there for (?:me|us|the kids)|"
     r"(?:throw|threw|throwing|thrown) (?:me|us|them|everyone) under the bus|scapegoat|"
-    r"(?:f[-*]+ked|fucked|screwed) (?:me|us|everyone|everybody|them) over)\b", re.IGNORECASE)
+    r"(?:f[-*]+ked|fucked|screwed) (?:me|us|everyone|everybody|them) over|"
+    # wishing somebody gone: "I would be happy if Cambodia didn't see her again", "never want to see him again"
+    r"(?:didn['\u2019]?t|did not|don['\u2019]?t|do not|never|won['\u2019]?t|wouldn['\u2019]?t) (?:\w+ ){0,2}?"
+    r"(?:see|hear from|speak to|talk to|deal with|work with) (?:\w+ ){0,2}?(?:again|anymore|any more))\b",
+    re.IGNORECASE)
 POSITIVE_PHRASES = re.compile(
     r"\b(?:so grateful for|lucky to have (?:her|him|them)|proud of (?:her|him)|missed my (?:friend|sister|brother)|"
     r"happy to have (?:her|him) back|love (?:her|him) so much|my rock|best friend|couldn['\u2019]?t ask for a better)\b",
@@ -127,8 +131,8 @@ class StanceFinder:
         """A speaker's words about someone: the sentiment of the sentence that names them."""
         for quote in quotes:
             speaker = quote.speaker
-            if speaker is None:
-                continue
+            if speaker is None or quote.kind == "partial":
+                continue  # a partial quote is read with its narrated sentence, not as speech of its own
             listener = self._addressee(quote, speaker)
             for s_start, s_end in sentence_spans(self.text, quote.start, quote.end):
                 targets = self._quote_targets(quote, speaker, listener, s_start, s_end)
