@@ -89,3 +89,20 @@ def test_a_capital_the_inside_a_sentence_is_part_of_a_stage_name() -> None:
     headline = "The Weeknd Tours\n\nThe Weeknd sang. Weeknd waved.\n"
     first = headline.index("The Weeknd sang")
     assert "Weeknd" in names(headline, [Entity(first, first + 10, "PERSON")])  # sentence-initial "The" is no clue
+
+
+def test_life_dates_make_an_org_tag_a_person() -> None:
+    text = "Orsolya Vetter\n\nOrsolya Vetter (11 February 1927 in Graz \u2013 12 April 2008) was an actor.\n"
+    start = text.index("Orsolya Vetter (")
+    assert "Orsolya Vetter" in names(text, [Entity(start, start + 14, "ORG")])
+    plain = "Vetter Group\n\nVetter Group (a firm) makes tools.\n"
+    firm = plain.index("Vetter Group (")
+    assert names(plain, [Entity(firm, firm + 12, "ORG")]) == {}
+
+
+def test_a_name_after_kin_of_is_a_person_without_any_entity() -> None:
+    text = ("Family Lines\n\nHe was the father of Aurelien-Baptiste Quarrow, himself father of two, and the "
+            "grandfather of journalist Ysolde Quarrow. He founded the Quarrow Foundation.\n")
+    found = names(text, [])
+    assert {"Aurelien-Baptiste Quarrow", "Ysolde Quarrow"} <= set(found)
+    assert not any("Foundation" in name for name in found)

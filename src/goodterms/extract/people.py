@@ -20,6 +20,14 @@ KIN_LIST = re.compile(
     r"(?:,|\s*[\u2013\u2014-])?\s+(?:(?:the|a|an)\s+)?(?:(?!(?:in|of|at|from|to|on|with|for|and|by|as|is|was|who|that|when|while|after|before|about)\b)[a-z][\w-]*\s+){0,2}?(?P<names>" + NAME_TOKEN + r"(?:\s+" + NAME_TOKEN + r"){0,2}"
     r"(?:(?:,\s*\d{1,2})?(?:,\s*|\s+and\s+|,\s*and\s+)" + NAME_TOKEN + r"(?:\s+" + NAME_TOKEN + r"){0,2})*)",
 )
+# "the father of Alexandre-Athenase Noghès", "father of journalist Yann-Antony Noghès": a name after
+# "KIN of" (the model often tags such names ORG). The first name only; a list goes on through NER.
+KIN_OF = re.compile(
+    r"\b(?:" + "|".join(sorted((re.escape(k) for k in NAMING_KIN if k != "ex" and " " not in k), key=len, reverse=True))
+    + r")\s+of\s+(?:the\s+late\s+)?(?:(?!(?:the|a|an|his|her|their|in|at|from|to|on|with|for|and|by|as|is|was|who|"
+    r"that)\b)[a-z][\w-]*\s+){0,2}?(?P<name>" + NAME_TOKEN + r"(?:\s+(?:de|da|di|van|von|del|la|le)?\s*" + NAME_TOKEN
+    + r"){1,3})"
+)
 KIN_APPOSITIVE = re.compile(
     r"(?<![\w'])(?P<name>" + NAME_TOKEN + r"(?:\s+" + NAME_TOKEN + r"){0,2}),\s+(?:the|his|her|their|our|my)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:" + "|".join(sorted((re.escape(k) for k in NAMING_KIN), key=len, reverse=True)) + r")\b"
@@ -48,6 +56,11 @@ TITLED_NAME = re.compile(
     r"Coach|Professor|Officer|Manager|Editor|Minister|Ambassador|Adviser|Advisor|Attorney|Sheriff|"
     r"Commissioner|President|Councilman|Councilwoman|Congressman|Congresswoman)\s+"
     r"(?P<name>[A-Z][a-z'\u2019-]+(?:\s+[A-Z]\.)?(?:\s+(?!(?:Jr|Sr)\b)[A-Z][a-z'\u2019-]+){1,2}(?:\s+(?:Jr\.|Sr\.|(?:II|III|IV)\b))?)"
+)
+#: Birth and death dates right after a name: "Dieter Eppler (11 February 1927 in Stuttgart – ...".
+LIFE_DATES = re.compile(
+    r"\s*\((?:born\b|b\.\s|n[ée]e\b|(?:c\.\s*)?\d{1,2}\s+[A-Z][a-z]+\s+\d{3,4}\b|[A-Z][a-z]+\s+\d{1,2},\s+\d{3,4}\b|"
+    r"\d{3,4}\s*[\u2013-]\s*\d{3,4}\))"
 )
 #: Last words that make a given name part of a place or an institution's name.
 INSTITUTION_END = re.compile(
@@ -231,8 +244,8 @@ def find_people(
     headline_end = next((b.end for b in doc.blocks if b.kind == "headline"), 0)
     name_words = {w for e in entities if e.label in PERSON_LABELS for w in text[e.start:e.end].split()[1:]}
     for ent in entities:
-        if ent.label in PERSON_LABELS or (ent.label in MISLABELLED_PERSON and ent.start >= headline_end
-                                          and _looks_like_full_name(text[ent.start:ent.end])):
+        if ent.label in PERSON_LABELS or (ent.label in MISLABELLED_PERSON and ent.start >= headline_end and (
+                _looks_like_full_name(text[ent.start:ent.end]) or LIFE_DATES.match(text, ent.end))):
             ent_text = text[ent.start:_name_end(text, ent.end, name_words)]
             if ent.start < headline_end:
                 ent_text = _trim_to_body_name(ent_text, text[headline_end:])
@@ -255,6 +268,11 @@ def find_people(
                 cleaned = clean_name(part, part_start)
                 if cleaned and not any(c[1] <= cleaned[1] < c[2] for c in candidates):
                     candidates.append(cleaned)
+        for m in KIN_OF.finditer(text, start, end):
+            cleaned = clean_name(m.group("name"), m.start("name"))
+            if cleaned and len(cleaned[0].split()) > 1 and not INSTITUTION_END.search(cleaned[0]) \
+                    and not any(c[1] < cleaned[2] and cleaned[1] < c[2] for c in candidates):
+                candidates.append(cleaned)
         for m in KIN_APPOSITIVE.finditer(text, start, end):
             cleaned = clean_name(m.group("name"), m.start("name"))
             if cleaned and not any(c[1] <= cleaned[1] < c[2] for c in candidates):
