@@ -8,12 +8,18 @@ HONORIFICS = frozenset(
     "gov gov. governor president vice judge justice rev rev. father sister pastor officer sgt "
     "sgt. gen gen. general capt capt. captain mayor chancellor prince princess king queen duke "
     "duchess friend pope secretary speaker chairman chairwoman leader candidate nominee "
-    "detective agent coach host star actress actor singer rapper model".split()
+    "detective agent coach host star actress actor singer rapper model "
+    "count countess baron baroness earl viscount viscountess marquis marquess marchioness archduke "
+    "archduchess emperor empress tsar tsarina czar czarina sultan emir sheikh lieutenant colonel "
+    "admiral commander kapitänleutnant".split()
 )
 GENDER_OF_HONORIFIC = {
     "mr": "m", "mr.": "m", "sir": "m", "lord": "m", "father": "m", "prince": "m", "king": "m",
     "duke": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "dame": "f",
     "lady": "f", "sister": "f", "princess": "f", "queen": "f", "duchess": "f", "actress": "f",
+    "count": "m", "countess": "f", "baron": "m", "baroness": "f", "earl": "m", "viscount": "m",
+    "viscountess": "f", "marquis": "m", "marchioness": "f", "archduke": "m", "archduchess": "f",
+    "emperor": "m", "empress": "f", "tsar": "m", "tsarina": "f", "czar": "m", "czarina": "f", "sultan": "m",
 }
 
 # Outlets, platforms and brands that NER sometimes takes for people.
