@@ -106,3 +106,10 @@ def test_a_name_after_kin_of_is_a_person_without_any_entity() -> None:
     found = names(text, [])
     assert {"Aurelien-Baptiste Quarrow", "Ysolde Quarrow"} <= set(found)
     assert not any("Foundation" in name for name in found)
+
+
+def test_regnal_numbers_belong_to_the_name() -> None:
+    text = "Court Notary\n\nHe was the notary of Ottokar I of Varnia and his son Ottokar IV, who ruled long.\n"
+    first, second = text.index("Ottokar I of"), text.index("Ottokar IV")
+    found = names(text, [Entity(first, first + 7, "PERSON"), Entity(second, second + 7, "PERSON")])
+    assert {"Ottokar I", "Ottokar IV"} <= set(found)

@@ -325,8 +325,8 @@ def _name_end(text: str, end: int, name_words: set[str]) -> int:
             keep += 1
         end += len(" ".join(words[:keep])) + (1 if keep else 0)
         break
-    suffix = re.match(r"\s(?:Jr\.|Sr\.|(?:II|III|IV)\b)", text[end:end + 5])
-    return end + suffix.end() if suffix else end
+    suffix = re.match(r"\s(?:Jr\.|Sr\.|(?:II|III|IV|VI{0,3}|IX|XI{0,3})\b|I(?=\s+of\b|[,;)]))", text[end:end + 6])
+    return end + suffix.end() if suffix else end  # "Jo Bell Jr.", "Robert II", "John I of Bohemia"
 
 
 def _looks_like_full_name(text: str) -> bool:
