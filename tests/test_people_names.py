@@ -113,3 +113,17 @@ def test_regnal_numbers_belong_to_the_name() -> None:
     first, second = text.index("Ottokar I of"), text.index("Ottokar IV")
     found = names(text, [Entity(first, first + 7, "PERSON"), Entity(second, second + 7, "PERSON")])
     assert {"Ottokar I", "Ottokar IV"} <= set(found)
+
+
+def test_known_as_and_born_names_are_one_person() -> None:
+    text = ("Stage Names\n\nMarisol Quintero, better known by her stage name Sol, married Tomas Reyes. "
+            "Sol has two sons.\n\nDJ Kestrel (born Arthur Pennock) will tour. Kestrel said so.\n")
+    spans = ["Marisol Quintero", "Sol,", "Tomas Reyes", "Sol has", "DJ Kestrel", "Arthur Pennock", "Kestrel said"]
+    entities = []
+    for s in spans:
+        word = s.rstrip(",").replace(" has", "").replace(" said", "")
+        entities.append(Entity(text.index(s), text.index(s) + len(word), "PERSON"))
+    found = names(text, entities)
+    assert found["Marisol Quintero"] >= {"Marisol Quintero", "Sol"}
+    assert any({"Kestrel", "Arthur Pennock"} <= mentions for mentions in found.values())
+    assert "Tomas Reyes" in found

@@ -215,6 +215,21 @@ class PeopleFinder:
         person.first_at = min(person.first_at, start)
         return person
 
+    def builder_at(self, start: int, end: int) -> _Builder | None:
+        """The person with a name mention inside [start, end)."""
+        for person in self.people:
+            if any(start <= m.start and m.end <= end for m in person.mentions):
+                return person
+        return None
+
+    def merge(self, keep: _Builder, gone: _Builder) -> None:
+        keep.forms.update(gone.forms)
+        keep.embed_forms |= gone.embed_forms
+        keep.handles += [h for h in gone.handles if h not in keep.handles]
+        keep.mentions += gone.mentions
+        keep.first_at = min(keep.first_at, gone.first_at)
+        self.people.remove(gone)
+
     def _nearest(self, candidates: list[_Builder], position: int) -> _Builder:
         """The candidate mentioned last before position (else first after), for ambiguous names."""
         def last_before(p: _Builder) -> int:
@@ -285,11 +300,32 @@ def find_people(
             continue
         seen_spans.add((start, end))
         finder.add_form(name, start, end)
+    _merge_known_as(finder, doc)
     _add_missed_mentions(finder, doc, seen_spans)
     for embed in doc.embeds:
         _add_embed(finder, embed)
     _add_cited_handles(finder, doc)
     return _freeze(finder, doc, document_sentences(doc) if sentences is None else sentences)
+
+
+#: One person under two names: "Ashwathy Kurup, better known by her stage name Parvathy",
+#: "Stefani Germanotta, known professionally as Lady Gaga", "Lady Gaga (born Stefani Germanotta".
+_NAME = NAME_TOKEN + r"(?:\s+" + NAME_TOKEN + r"){0,3}"
+KNOWN_AS = re.compile(
+    r"(?P<a>" + _NAME + r")(?:\s*\([^()]{0,80}\))?,?\s+(?:(?:better|best|professionally|popularly|widely|also)\s+)?"
+    r"known\s+(?:(?:by|under)\s+(?:his|her|their|the)\s+(?:stage|screen|pen|ring)\s+name|as)\s+(?P<b>" + _NAME + ")"
+    r"|(?P<c>" + _NAME + r")\s*\((?:born|n[ée]e)\s+(?P<d>" + _NAME + ")"
+)
+
+
+def _merge_known_as(finder: PeopleFinder, doc: Document) -> None:
+    """Two builders named in a 'known as' or '(born ...)' phrase are one person."""
+    for start, end in _body_blocks(doc):
+        for m in KNOWN_AS.finditer(doc.text, start, end):
+            first, second = ("a", "b") if m.group("a") else ("c", "d")
+            one, other = finder.builder_at(m.start(first), m.end(first)), finder.builder_at(m.start(second), m.end(second))
+            if one is not None and other is not None and one is not other:
+                finder.merge(one, other)
 
 
 def _add_cited_handles(finder: PeopleFinder, doc: Document) -> None:
