@@ -13,9 +13,9 @@ def names(text: str, entities: list[Entity]) -> dict[str, set[str]]:
 
 def test_a_full_name_after_a_title_is_a_person_without_any_entity() -> None:
     text = ("Board Reviews Anthem Policy\n\nThe college released a statement. "
-            "Media Coordinator Dane Lisser wrote that the policy stands. Rep. Owen Castellan Jr. agreed.\n")
+            "Media Coordinator Wade Ellery wrote that the policy stands. Rep. Owen Castellan Jr. agreed.\n")
     found = names(text, [])
-    assert "Dane Lisser" in found
+    assert "Wade Ellery" in found
     assert "Owen Castellan Jr." in found
 
 
@@ -26,28 +26,28 @@ def test_a_title_before_an_institution_is_no_person() -> None:
 
 
 def test_an_org_tag_on_a_common_given_name_and_surname_is_a_person() -> None:
-    text = "Vote Count Goes On\n\nThe count went on, said Kimberly Westbrook Strach, the director.\n"
+    text = "Vote Count Goes On\n\nThe count went on, said Kimberly Ashford Vane, the director.\n"
     start = text.index("Kimberly")
-    found = names(text, [Entity(start, start + len("Kimberly Westbrook Strach"), "ORG")])
-    assert "Kimberly Westbrook Strach" in found
+    found = names(text, [Entity(start, start + len("Kimberly Ashford Vane"), "ORG")])
+    assert "Kimberly Ashford Vane" in found
     city = text.index("Vote")
     assert names(text, [Entity(city, city + 4, "ORG")]) == {}
 
 
 def test_headline_names_lose_the_verbs_the_body_never_uses() -> None:
-    body = "President Obama spoke in Ohio. Obama said men should reflect."
-    assert _trim_to_body_name("Obama Calls", body) == "Obama"
-    assert _trim_to_body_name("Kim Basinger", "Basinger spoke. Kim smiled.") == "Kim Basinger"
+    body = "President Bellamy spoke in Ohio. Bellamy said men should reflect."
+    assert _trim_to_body_name("Bellamy Calls", body) == "Bellamy"
+    assert _trim_to_body_name("Nora Castell", "Castell spoke. Nora smiled.") == "Nora Castell"
     assert _trim_to_body_name("Jo Bell Flashes Fans", "Jo Bell waved.") == "Jo Bell"
 
 
 def test_a_surname_suffix_is_not_a_person_of_its_own() -> None:
-    text = "Father and Son\n\nGrant Green Jr. is the son of Grant Green. In 1969, Green Jr. moved to Detroit.\n"
-    son, father, later = text.index("Grant Green Jr."), text.index("Grant Green."), text.index("Green Jr. moved")
-    entities = [Entity(son, son + 15, "PERSON"), Entity(father, father + 11, "PERSON"),
-                Entity(later, later + 9, "GPE")]
+    text = "Father and Son\n\nMilo Vance Jr. is the son of Milo Vance. In 1969, Vance Jr. moved to Detroit.\n"
+    son, father, later = text.index("Milo Vance Jr."), text.index("Milo Vance."), text.index("Vance Jr. moved")
+    entities = [Entity(son, son + len("Milo Vance Jr."), "PERSON"), Entity(father, father + len("Milo Vance"), "PERSON"),
+                Entity(later, later + len("Vance Jr."), "GPE")]
     found = names(text, entities)
-    assert "Grant Green Jr." in found
+    assert "Milo Vance Jr." in found
     assert not any(name.strip(".") in ("Jr", "Sr") for name in found)
 
 
@@ -67,28 +67,28 @@ def test_a_name_cut_short_goes_on_over_a_family_surname_and_suffix() -> None:
 
 
 def test_words_that_name_places_and_titles_are_not_people() -> None:
-    """The model tags 'Dawson' of "Dawson's Creek", 'Cruise' of 'Cruise 2017' and 'Fury' of
+    """The model tags 'Halloran' of "Halloran's Creek", 'Voyage' of 'Voyage 2017' and 'Fury' of
     'Fury: Road to Nowhere'; a one-word name seen only so is no person."""
-    text = ("Summer Plans\n\nThe Dawson's Creek star flew out on Monday. The brand's Cruise 2017 campaign starts "
-            "soon, and the Fury: Road to Nowhere actor joined. Later Dawson waved at fans.\n")
-    spans = [("Dawson's", "Dawson"), ("Cruise 2017", "Cruise"), ("Fury:", "Fury")]
+    text = ("Summer Plans\n\nThe Halloran's Creek star flew out on Monday. The brand's Voyage 2017 campaign starts "
+            "soon, and the Fury: Road to Nowhere actor joined. Later Halloran waved at fans.\n")
+    spans = [("Halloran's", "Halloran"), ("Voyage 2017", "Voyage"), ("Fury:", "Fury")]
     entities = [Entity(text.index(a), text.index(a) + len(b), "PERSON") for a, b in spans]
     found = names(text, entities)
-    assert "Cruise" not in found and "Fury" not in found
-    assert "Dawson" in found  # 'Later Dawson waved' names a person as well
+    assert "Voyage" not in found and "Fury" not in found
+    assert "Halloran" in found  # 'Later Halloran waved' names a person as well
 
-    only_creek = text.replace("Later Dawson waved at fans.", "")
-    assert "Dawson" not in names(only_creek, entities[:1])
+    only_creek = text.replace("Later Halloran waved at fans.", "")
+    assert "Halloran" not in names(only_creek, entities[:1])
 
 
 def test_a_capital_the_inside_a_sentence_is_part_of_a_stage_name() -> None:
-    text = "Pop News\n\nShe is dating the singer The Weeknd. Weeknd has not commented.\n"
-    start, short = text.index("The Weeknd"), text.index("Weeknd has")
+    text = "Pop News\n\nShe is dating the singer The Marrow. Marrow has not commented.\n"
+    start, short = text.index("The Marrow"), text.index("Marrow has")
     found = names(text, [Entity(start, start + 10, "PERSON"), Entity(short, short + 6, "PERSON")])
-    assert found == {"The Weeknd": {"The Weeknd", "Weeknd"}}
-    headline = "The Weeknd Tours\n\nThe Weeknd sang. Weeknd waved.\n"
-    first = headline.index("The Weeknd sang")
-    assert "Weeknd" in names(headline, [Entity(first, first + 10, "PERSON")])  # sentence-initial "The" is no clue
+    assert found == {"The Marrow": {"The Marrow", "Marrow"}}
+    headline = "The Marrow Tours\n\nThe Marrow sang. Marrow waved.\n"
+    first = headline.index("The Marrow sang")
+    assert "Marrow" in names(headline, [Entity(first, first + 10, "PERSON")])  # sentence-initial "The" is no clue
 
 
 def test_life_dates_make_an_org_tag_a_person() -> None:

@@ -39,8 +39,8 @@ def test_passages_keep_each_run_of_quoted_words_apart(by_units: dict[str, Analys
     assert said(by_units["passages"]) == [
         ("We cannot keep borrowing,", "Laura Bennett"),
         ("The bill always comes due.", "Laura Bennett"),
-        ("It is not over by any stretch,", "Dan Kelly"),
-        ("Strange things can happen in a vote.", "Dan Kelly"),
+        ("This fight is far from finished,", "Dan Kelly"),
+        ("Votes can turn overnight.", "Dan Kelly"),
         ("It is all noise.", "Sarah Collins"),
         ("I will vote no and so will my colleagues.", "Robert T. Lane Jr."),
         ("We are ready,", "Laura Bennett"),
@@ -51,7 +51,7 @@ def test_passages_keep_each_run_of_quoted_words_apart(by_units: dict[str, Analys
 def test_utterances_join_the_pieces_one_attribution_interrupts(by_units: dict[str, Analysis]) -> None:
     assert said(by_units["utterances"]) == [
         ("We cannot keep borrowing The bill always comes due.", "Laura Bennett"),
-        ("It is not over by any stretch Strange things can happen in a vote.", "Dan Kelly"),
+        ("This fight is far from finished Votes can turn overnight.", "Dan Kelly"),
         ("It is all noise.", "Sarah Collins"),
         ("I will vote no and so will my colleagues.", "Robert T. Lane Jr."),
         # the second piece has a cue of its own ("she added"): two attributions, two quotes
@@ -138,9 +138,10 @@ def test_united_states_is_no_speech_verb(bank: Analysis) -> None:
     assert not any("banking law" in q.text for q in bank.quotes)
 
 
-def test_a_full_name_the_model_calls_an_organisation_is_a_person(bank: Analysis) -> None:
-    """spaCy's small model tags 'Kimberly Westbrook Strach' ORG; a common given name says person."""
-    assert ("We take every complaint seriously,", "Kimberly Westbrook Strach") in said(bank)
+def test_an_inverted_cue_with_a_title_after_the_name(bank: Analysis) -> None:
+    """'said Kimberly Ashford Vane, director of the State Banking Office': the name, not the office.
+    (The ORG-tagged case is in test_people_names.)"""
+    assert ("We take every complaint seriously,", "Kimberly Ashford Vane") in said(bank)
     assert "State Banking Office" not in {p.name for p in bank.people}
 
 
@@ -214,16 +215,16 @@ def test_partial_quotes_say_so_and_give_no_stance_of_their_own(nlp: Any) -> None
 
 def test_a_pronoun_in_a_fronted_clause_is_the_subject_after_it(nlp: Any) -> None:
     """'While making his claims, Tom Reyes ... revealed': his is Tom's, not the last man named; and
-    'I would be happy if she never came back' wishes her gone."""
+    'I would be glad if this town never saw her again' wishes her gone."""
     from goodterms import document_from_text
 
     text = ("A Falling Out\n\nSarah Collins adopted Michael Hart's nephew in 2002, and Michael Hart "
             "approved.\n\nWhile making his serious claims, Tom Reyes revealed he and Collins have since "
-            "fallen out. \u201cI would be happy if Cambodia didn't see her again,\u201d he said.\n")
+            "fallen out. \u201cI would be glad if this town never saw her again,\u201d he said.\n")
     analysis = analyze_one(document_from_text(text, source="fallout.txt"))
     people = {p.id: p for p in analysis.people}
     his = next(m for p in analysis.people for m in p.mentions if m.text == "his")
     assert next(p.name for p in analysis.people if his in p.mentions) == "Tom Reyes"
-    assert said(analysis) == [("I would be happy if Cambodia didn't see her again,", "Tom Reyes")]
+    assert said(analysis) == [("I would be glad if this town never saw her again,", "Tom Reyes")]
     stances = {(people[s.source].name, people[s.target].name): s.polarity for s in analysis.stances}
     assert stances.get(("Tom Reyes", "Sarah Collins")) == "negative"

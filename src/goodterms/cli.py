@@ -175,7 +175,7 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.set_defaults(func=cmd_analyze)
 
     asking = sub.add_parser("ask", help="are two people on good terms? the verdict and its evidence")
-    asking.add_argument("a", metavar="PERSON_A", help='a name as the articles write it, e.g. "Kim Basinger"')
+    asking.add_argument("a", metavar="PERSON_A", help='a name as the articles write it, e.g. "Hollis Wren"')
     asking.add_argument("b", metavar="PERSON_B", help="the other person")
     asking.add_argument("paths", nargs="+", metavar="PATH", help="article files, folders of articles, or -")
     asking.add_argument("--format", choices=("text", "json"), default="text", help="answer style (default text)")

@@ -110,7 +110,7 @@ class References:
             bisect.insort(self.refs, ref, key=lambda r: r.start)
 
     def _cataphor(self, position: int, gender: str | None) -> str | None:
-        """'While making his claims, Mounh said': a pronoun in a fronted clause is the main clause's
+        """'While making his claims, Tom Reyes said': a pronoun in a fronted clause is the main clause's
         subject, named right after the comma."""
         start, _ = self.sentence_of(position)
         lead = SENTENCE_OPENERS.match(self.doc.text[start:position])
@@ -154,13 +154,13 @@ class References:
                 score += 1.0
             if self.text[ref.end:ref.end + 2] in ("'s", "\u2019s") or re.search(
                     r"\b(?:of|with|to|for|about|at|by|from|as)\s+$", self.text[max(0, ref.start - 8):ref.start]):
-                score -= 1.0  # "posed as Maddox's father": a possessor or an object is rarely the next "he"
+                score -= 1.0  # "posed as Milo's father": a possessor or an object is rarely the next "he"
             if gender and person.gender is None:
                 score -= 1.5
             if ref.kind == "descriptor":
                 score -= 0.5  # "the star" was itself a guess
             if self._inserted(ref.start):
-                score -= 1.0  # "Lauryn Galindo -- the agent who handled Angelina's case -- spent...": an aside
+                score -= 1.0  # "Laura Bennett -- the agent who handled Sarah's case -- spent...": an aside
             if ref.person in self.young:
                 score -= 2.0  # a three-year-old is rarely the one quoted or acting
             score += 0.5 * math.log2(1 + self.counts[ref.person])  # type: ignore[index]

@@ -20,7 +20,7 @@ KIN_LIST = re.compile(
     r"(?:,|\s*[\u2013\u2014-])?\s+(?:(?:the|a|an)\s+)?(?:(?!(?:in|of|at|from|to|on|with|for|and|by|as|is|was|who|that|when|while|after|before|about)\b)[a-z][\w-]*\s+){0,2}?(?P<names>" + NAME_TOKEN + r"(?:\s+" + NAME_TOKEN + r"){0,2}"
     r"(?:(?:,\s*\d{1,2})?(?:,\s*|\s+and\s+|,\s*and\s+)" + NAME_TOKEN + r"(?:\s+" + NAME_TOKEN + r"){0,2})*)",
 )
-# "the father of Alexandre-Athenase Noghès", "father of journalist Yann-Antony Noghès": a name after
+# "the father of Aurelien-Baptiste Quarrow", "father of journalist Ysolde Quarrow": a name after
 # "KIN of" (the model often tags such names ORG). The first name only; a list goes on through NER.
 KIN_OF = re.compile(
     r"\b(?:" + "|".join(sorted((re.escape(k) for k in NAMING_KIN if k != "ex" and " " not in k), key=len, reverse=True))
@@ -46,10 +46,10 @@ COMMON_CAPITALS = frozenset(
 )
 LEADING_NOISE = frozenset("inside meet watch see exclusive breaking photos pics video why how who what".split())
 PERSON_LABELS = {"PERSON"}
-#: Labels the small model gives some full names ("Kimberly Westbrook Strach" as ORG).
+#: Labels the small model gives some full names ("Kimberly Ashford Vane" as ORG).
 MISLABELLED_PERSON = {"ORG", "GPE", "FAC", "NORP", "LOC", "PRODUCT", "WORK_OF_ART"}
-#: A full name after a title, which the small model often leaves untagged ("Rep. Emanuel
-#: Cleaver II", "Media Coordinator Dane Lisser").
+#: A full name after a title, which the small model often leaves untagged ("Rep. Owen
+#: Castellan Jr.", "Media Coordinator Wade Ellery").
 TITLED_NAME = re.compile(
     r"\b(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Rev|Gen|Lt|Col|Sgt|Capt|Prof)\.|Coordinator|Director|Spokesman|"
     r"Spokeswoman|Spokesperson|Chairman|Chairwoman|Secretary|Senator|Representative|Governor|Mayor|Judge|"
@@ -57,7 +57,7 @@ TITLED_NAME = re.compile(
     r"Commissioner|President|Councilman|Councilwoman|Congressman|Congresswoman)\s+"
     r"(?P<name>[A-Z][a-z'\u2019-]+(?:\s+[A-Z]\.)?(?:\s+(?!(?:Jr|Sr)\b)[A-Z][a-z'\u2019-]+){1,2}(?:\s+(?:Jr\.|Sr\.|(?:II|III|IV)\b))?)"
 )
-#: Birth and death dates right after a name: "Dieter Eppler (11 February 1927 in Stuttgart – ...".
+#: Birth and death dates right after a name: "Orsolya Vetter (11 February 1927 in Graz – ...".
 LIFE_DATES = re.compile(
     r"\s*\((?:born\b|b\.\s|n[ée]e\b|(?:c\.\s*)?\d{1,2}\s+[A-Z][a-z]+\s+\d{3,4}\b|[A-Z][a-z]+\s+\d{1,2},\s+\d{3,4}\b|"
     r"\d{3,4}\s*[\u2013-]\s*\d{3,4}\))"
@@ -108,7 +108,7 @@ def clean_name(text: str, start: int) -> tuple[str, int, int] | None:
     suffix_dot = re.search(r"\b(?:Jr|Sr)\.", text)
     text = re.sub(r"(?:['\u2019]s?)?[\s,.;:!?)\"'\u2019\u201d]*$", "", text)
     if suffix_dot and text.endswith(("Jr", "Sr")):
-        text += "."  # "Joseph R. Biden Jr." keeps its abbreviation's full stop
+        text += "."  # "Robert T. Lane Jr." keeps its abbreviation's full stop
     if text.lower() in NAME_SUFFIXES:
         return None
     words = text.split()
@@ -139,7 +139,7 @@ def _person_key(tokens: list[str]) -> tuple[str, str]:
     return tokens[0].lower(), tokens[-1].lower()
 
 
-#: Generational suffixes, which are not surnames: "Joseph R. Biden Jr." is Mr. Biden.
+#: Generational suffixes, which are not surnames: "Robert T. Lane Jr." is Mr. Lane.
 NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 
 
@@ -167,13 +167,13 @@ class PeopleFinder:
             for form in person.forms:
                 other = form.lower().split()
                 if len(other) < 2 or _has_suffix(other) != _has_suffix(low):
-                    continue  # "Alexis Ohanian" is not "Alexis Olympia Ohanian Jr.", his daughter
+                    continue  # "Nora Whitcombe" is not "Nora Belle Whitcombe Jr.", his daughter
                 if _person_key(other) == _person_key(low):
                     return person
                 if other[0] == low[0] and (_subsequence(other, low) or _subsequence(low, other)):
                     return person
                 if len(low) >= 2 and len(other) > len(low) and other[-len(low):] == low:
-                    return person  # "Kardashian West" for "Kim Kardashian West"
+                    return person  # "Bell Hart" for "Jo Bell Hart"
         return None
 
     def _matches_single(self, token: str) -> list[_Builder]:
@@ -266,7 +266,7 @@ def find_people(
                 ent_text = _trim_to_body_name(ent_text, text[headline_end:])
             cleaned = clean_name(ent_text, ent.start)
             if cleaned and _stage_name_article(text, ent.start, ent_text, cleaned[0]):
-                cleaned = (ent_text[:4] + cleaned[0], ent.start, cleaned[2])  # "singer The Weeknd"
+                cleaned = (ent_text[:4] + cleaned[0], ent.start, cleaned[2])  # "singer The Marrow"
             if cleaned:
                 candidates.append(cleaned)
     for start, end in _body_blocks(doc):
@@ -308,7 +308,7 @@ def find_people(
     return _freeze(finder, doc, document_sentences(doc) if sentences is None else sentences)
 
 
-#: One person under two names: "Ashwathy Kurup, better known by her stage name Parvathy",
+#: One person under two names: "Marisol Quintero, better known by her stage name Sol",
 #: "Stefani Germanotta, known professionally as Lady Gaga", "Lady Gaga (born Stefani Germanotta".
 _NAME = NAME_TOKEN + r"(?:\s+" + NAME_TOKEN + r"){0,3}"
 KNOWN_AS = re.compile(
@@ -343,13 +343,13 @@ def _add_cited_handles(finder: PeopleFinder, doc: Document) -> None:
 
 
 def _stage_name_article(text: str, start: int, ent_text: str, cleaned: str) -> bool:
-    """'singer The Weeknd': a capital "The" inside a sentence belongs to a one-word stage name."""
+    """'singer The Marrow': a capital "The" inside a sentence belongs to a one-word stage name."""
     return ent_text.startswith("The ") and ent_text[4:] == cleaned and " " not in cleaned \
         and re.search(r"[a-z,]\s$", text[max(0, start - 2):start]) is not None
 
 
 def _name_end(text: str, end: int, name_words: set[str]) -> int:
-    """Where a name the model cut short ends: 'Alexis Olympia| Ohanian Jr.' goes on over surnames
+    """Where a name the model cut short ends: 'Nora Belle| Whitcombe Jr.' goes on over surnames
     that other names in the article use, and a generational suffix."""
     m = re.match(r"(?:\s(?P<w>[A-Z][\w'\u2019-]+)(?![\w'\u2019-]))*", text[end:end + 60])
     while m and m.group(0):
@@ -362,11 +362,11 @@ def _name_end(text: str, end: int, name_words: set[str]) -> int:
         end += len(" ".join(words[:keep])) + (1 if keep else 0)
         break
     suffix = re.match(r"\s(?:Jr\.|Sr\.|(?:II|III|IV|VI{0,3}|IX|XI{0,3})\b|I(?=\s+of\b|[,;)]))", text[end:end + 6])
-    return end + suffix.end() if suffix else end  # "Jo Bell Jr.", "Robert II", "John I of Bohemia"
+    return end + suffix.end() if suffix else end  # "Jo Bell Jr.", "Ottokar II", "Ottokar I of Varnia"
 
 
 def _looks_like_full_name(text: str) -> bool:
-    """'Kimberly Westbrook Strach': two to four capitalised words after a common given name."""
+    """'Kimberly Ashford Vane': two to four capitalised words after a common given name."""
     words = text.split()
     return 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) \
         and words[0].lower() in FEMALE_FIRST_NAMES | MALE_FIRST_NAMES and not INSTITUTION_END.search(text)
@@ -525,8 +525,8 @@ def _headline_only(person: _Builder, doc: Document) -> bool:
     return not any(tok in body for form in person.forms for tok in form.split() if len(tok) > 2)
 
 
-#: What follows a word that names a thing, not a person: "Dawson's Creek", "Baker's Bay",
-#: "Cruise 2017 campaign", "Mad Max: Fury Road".
+#: What follows a word that names a thing, not a person: "Halloran's Creek", "Tolley's Bay",
+#: "Voyage 2017 campaign", "Fury: Road to Nowhere".
 THING_AFTER = re.compile(
     r"(?:['\u2019]s\s+(?:Creek|Bay|Anatomy|Island|Isle|Point|Landing|Beach|Lake|River|Park|Street|Hall|Law|"
     r"List|Cove|Hill|Hills|Valley|Square|Garden|Gardens|Place|Way|Lane|Peak|Rock|Castle|Bridge|Chapel|Inn)\b"

@@ -121,7 +121,7 @@ class QuoteFinder:
                     or re.search(r"\b(?:wrote|writes|statement|message|post|caption|tweet)\b", sentence))
 
     def _is_reported_fragment(self, block: Block, mark: Marked) -> bool:
-        """'Tapper said the news was "very, very troubling"': a speaker's words inside reported speech.
+        """'Jo Bell said the news was "deeply troubling"': a speaker's words inside reported speech.
         Not a term after a determiner ('a "quid pro quo"') and not a Title Case title. PARC counts
         these as mixed attributions, not direct quotes, so utterance units leave them out."""
         words = self.text[mark.start:mark.end].split()
@@ -227,7 +227,7 @@ class QuoteFinder:
 
     def _long_subject(self, base: int, np_before: str, verb: str) -> _Cue | None:
         """A long subject before the verb: '..." Sen. Jo Bell, Republican of Iowa, said' or
-        '..." Trump running mate Gov. Mike Pence of Indiana told'; never a name after "for" or "of"."""
+        '..." party running mate Gov. Jo Bell of Iowa told'; never a name after "for" or "of"."""
         if len(np_before.split()) > 16 or re.search(r"[;!?]\s", np_before):
             return None
         refs = [r for r in self.refs.within(base, base + len(np_before))
@@ -346,7 +346,7 @@ class QuoteFinder:
         return _Cue(chosen.person, Span(chosen.start, chosen.end), verb)
 
     def _object_position(self, ref: object) -> bool:
-        """A mention right after a preposition or possessive ('a photo of Suri') is not a speaker."""
+        """A mention right after a preposition or possessive ('a photo of Ivy') is not a speaker."""
         start = ref.start  # type: ignore[attr-defined]
         before = self.text[max(0, start - 12):start].lower()
         return bool(re.search(r"\b(?:of|with|to|for|about|at|by|from|on|in|into|than|like|and|his|her|their)\s+$", before))

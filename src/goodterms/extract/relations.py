@@ -105,7 +105,7 @@ class RelationFinder:
         if not subject or not obj or subject == obj:
             return
         if kind in ROMANTIC and self._blood(subject, obj):
-            return  # "before he and Angelina divorced" with "he" read as her son: no romance with a child or sibling
+            return  # "before he and Petra divorced" with "he" read as her son: no romance with a child or sibling
         if kind in SYMMETRIC_RELATIONS:
             subject, obj = sorted((subject, obj))
         key = (kind, subject, obj)
@@ -175,7 +175,7 @@ class RelationFinder:
                     continue
                 named = self.refs.person_at(m.end() - len(kin), m.end())
                 if named is not None and named.kind == "name":
-                    continue  # part of a name: "Consort Mei", "Baby Spice"
+                    continue  # part of a name: "Consort Lin", "Baby Spice"
                 self.read_kin(m, sent_start, sent_end)
 
     def read_kin(self, m: re.Match[str], sent_start: int, sent_end: int) -> None:
@@ -233,14 +233,14 @@ class RelationFinder:
         owner_ids = _ids(owners)
         modifiers = m.group("mod") or ""
         if re.search(r"\blate\b", self.text[of_end:owners[0].start]):
-            modifiers += " late"  # "a close friend of the late Michael Jackson": the friendship is over
+            modifiers += " late"  # "a close friend of the late Milo Grant": the friendship is over
         for holder_id in holder_ids:
             if holder_id not in owner_ids:
                 self.add_for(_Owners(tuple(owner_ids)), holder_id, kin, modifiers, span)
         if KIN[kin.lower()] == "parent" and holder_ids:
             self.add_siblings(owner_ids, span)  # "father of A, B and C": they are siblings
         if holder_ids and len(owner_ids) == 2 and KIN[kin.lower()] == "child":
-            self.co_parents(owner_ids[0], owner_ids[1], span)  # "son of Antoine de Buade and Anne de Secondat"
+            self.co_parents(owner_ids[0], owner_ids[1], span)  # "son of Aurelien Quarrow and Ysolde Mertens"
         if len(holder_ids) == 2 and kin.lower() == "parents":
             self.co_parents(holder_ids[0], holder_ids[1], span)  # "Joseph and Mary, the parents of Jesus"
         return True
@@ -301,7 +301,7 @@ class RelationFinder:
 
     # -- whose kin ----------------------------------------------------------------------------
     def owners(self, kin_start: int, sent_start: int) -> _Owners:
-        """Whose kin: "Alec's ex", "her husband", "their daughter", "my son", "her hubby's ex-wife"."""
+        """Whose kin: "Dario's ex", "her husband", "their daughter", "my son", "her hubby's ex-wife"."""
         before = self.text[sent_start:kin_start]
         m = re.search(r"(?P<who>[\w'\u2019.-]+(?:\s+[\w'\u2019.-]+){0,3}?)(?:'s|\u2019s|')\s+" + BETWEEN_WORDS + "$", before)
         if m:
@@ -367,7 +367,7 @@ class RelationFinder:
                         and _surname(p.name) == surname and self._fits(p.id, owners.pronoun)
                         and self._named_before(p.id, holders[0].start)]
                 if len(same) == 1:
-                    return _Owners((same[0],))  # "His son, Ib Lanzky-Otto" is Wilhelm Lanzky-Otto's son
+                    return _Owners((same[0],))  # "His son, Per Aldenmark" is Anders Aldenmark's son
         return owners
 
     def _with_partner(self, people: list[str], kin_start: int) -> _Owners:
@@ -472,11 +472,11 @@ class RelationFinder:
             out.append(ref)
             cursor = ref.end
             if kin.lower() not in PLURAL_KIN:
-                break  # "his son Charles IV, Holy Roman Emperor": one son
+                break  # "his son Ottokar IV, King of Varnia": one son
         return out
 
     def holder_before(self, sent_start: int, possessor_start: int, *, plural: bool = False) -> list[Reference]:
-        """Named just before: "Kim Basinger, Alec's ex-wife", "David is her husband", "she was Li's wife"."""
+        """Named just before: "Petra Lunde, Dario's ex-wife", "David is her husband", "she was Li's wife"."""
         refs = [r for r in self.refs.within(sent_start, possessor_start) if r.person and (
             r.kind in ("name", "short") or r.text.lower() in ("he", "she"))]
         if not refs:
@@ -530,7 +530,7 @@ class RelationFinder:
             self.read_shared_children(sent_start, sent_end, refs)
 
     def read_couples(self, sent_start: int, sent_end: int) -> None:
-        """ "the couple - Kidman and Urban, that is -", "Together they are a bi-coastal power couple"."""
+        """ "the couple - Bennett and Hart, that is -", "Together they are a bi-coastal power couple"."""
         for m in COUPLE_THEN_NAMES.finditer(self.text, sent_start, sent_end):
             first = self.name_after(m.end(), min(sent_end, m.end() + 40), r"\s*")
             second = self.name_after(first.end, min(sent_end, first.end + 40), LIST_AND) if first else None
@@ -570,7 +570,7 @@ class RelationFinder:
                         and not EVENT_OBJECT.search(self.text, sent_start, r.start)]  # "divorced Y and married Z"
                 right = [r for r in names if r.start >= v_end and r.kind != "descriptor"]
                 if not left and m.group(0).lower().endswith("ing") and len(right) > 1:
-                    left = [right[1]]  # "Before marrying Alec, she asked..."
+                    left = [right[1]]  # "Before marrying Dario, she asked..."
                 if not left:
                     continue
                 a = left[-1]
@@ -634,7 +634,7 @@ class RelationFinder:
             if child.kind not in ("name", "short"):
                 continue
             adopted = ADOPTED.search(self.text, sent_start, child.start)
-            if adopted is not None:  # "Brad Pitt, who legally adopted Maddox"
+            if adopted is not None:  # "Dario Wren, who legally adopted Milo"
                 for parent in self.subjects_before(adopted.start(), sent_start):
                     self.add("parent", parent, child.person, "current", Span(adopted.start(), adopted.end()))
                 continue
@@ -787,7 +787,7 @@ class RelationFinder:
     def names_in(self, start: int, end: int) -> list[Reference]:
         """Name mentions of known people inside [start, end)."""
         names = [r for r in self.refs.within(start, end) if r.person and r.kind in ("name", "short")]
-        # a short form glued to the next name is a title the people stage misread: "Dom Pedro II"
+        # a short form glued to the next name is a title the people stage misread: "Dom Ottokar II"
         return [r for r, nxt in zip(names, names[1:] + [None])
                 if not (r.kind == "short" and nxt is not None and nxt.start - r.end == 1)]
 
@@ -859,14 +859,14 @@ class RelationFinder:
         return refs[0]
 
     def _possessor_start(self, kin_start: int, sent_start: int) -> int:
-        """Where the possessive before a kin noun starts ("Alec's", "her"), or the kin noun itself if none."""
+        """Where the possessive before a kin noun starts ("Dario's", "her"), or the kin noun itself if none."""
         before = self.text[sent_start:kin_start]
         m = re.search(r"(?:[\w'\u2019.-]+(?:'s|\u2019s|')|\b(?:his|her|their|my|our))\s+" + BETWEEN_WORDS + "$", before,
                       re.IGNORECASE)
         return sent_start + m.start() if m else kin_start
 
     def _has_possessor(self, kin_start: int, sent_start: int) -> bool:
-        """Is the kin noun owned by a possessive: "Alec's ex", "her late husband"?"""
+        """Is the kin noun owned by a possessive: "Dario's ex", "her late husband"?"""
         return bool(re.search(r"(?:'s|\u2019s|\b(?:his|her|their|my|our))\s+" + BETWEEN_WORDS + "$",
                               self.text[sent_start:kin_start], re.IGNORECASE))
 
@@ -913,7 +913,7 @@ def _kin(m: re.Match[str]) -> str:
 
 
 def _after_preposition(text: str, ref: Reference) -> bool:
-    """ "a photo of Suri", "just like him": an object, not the one doing or owning."""
+    """ "a photo of Ivy", "just like him": an object, not the one doing or owning."""
     return bool(re.search(r"\b(?:of|with|to|for|from|by|about|like)\s+$", text[max(0, ref.start - 8):ref.start]))
 
 

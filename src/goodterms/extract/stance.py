@@ -47,7 +47,7 @@ THIS_PERSON = re.compile(r"\b(?:this|that)\s+(?:amazing\s+|incredible\s+|beautif
 KIN_AFTER = re.compile(r"\s+(?:his|her|their)\s+(?:[\w-]+\s+){0,2}?(?P<kin>" + "|".join(
     sorted((re.escape(k) for k in KIN), key=len, reverse=True)) + r")\b", re.IGNORECASE)
 CLAUSE = re.compile(r"[^,;:\u2014]+?(?:[,;:\u2014]|\s(?=(?:and|but|because|while|although|so)\s)|$)")
-# "I've got an amazing, supportive, gorgeous husband": the speaker's own kin, without "my"
+# "I've got a kind, patient, wonderful wife": the speaker's own kin, without "my"
 SPEAKER_KIN = re.compile(
     r"\bI(?:['\u2019]ve| have)(?: got)? (?:an?|the)\s+(?:[\w-]+,?\s+){0,4}?(?P<kin>"
     + "|".join(sorted((re.escape(k) for k in KIN), key=len, reverse=True)) + r")\b", re.IGNORECASE)
@@ -68,7 +68,7 @@ NEGATIVE_PHRASES = re.compile(
     r"betrayed me|walked out on|abandoned (?:me|us)|was never there|not there for (?:me|us|the kids)|"
     r"(?:throw|threw|throwing|thrown) (?:me|us|them|everyone) under the bus|scapegoat|"
     r"(?:f[-*]+ked|fucked|screwed) (?:me|us|everyone|everybody|them) over|"
-    # wishing somebody gone: "I would be happy if Cambodia didn't see her again", "never want to see him again"
+    # wishing somebody gone: "I'd be glad if the town never saw her again", "never want to see him again"
     r"(?:didn['\u2019]?t|did not|don['\u2019]?t|do not|never|won['\u2019]?t|wouldn['\u2019]?t) (?:\w+ ){0,2}?"
     r"(?:see|hear from|speak to|talk to|deal with|work with) (?:\w+ ){0,2}?(?:again|anymore|any more))\b",
     re.IGNORECASE)
@@ -150,7 +150,7 @@ class StanceFinder:
             clause = self._clause_about(positions, start, end)
             leaning[target] = score if clause is None else _phrase_score(clause, _score(clause))
         strong = {t for t, lean in leaning.items() if lean * score >= STRONG * score * score}
-        # "I've got a gorgeous husband who I love ... and I gave Alex a congratulatory kiss": the warmth is his
+        # "I've got a wonderful wife who I adore ... and I gave Sam a friendly hug": the warmth is hers
         return [t for t, lean in leaning.items() if lean * score > 0 and (t in strong or not strong - {t})]
 
     def _quote_targets(self, quote: Quote, speaker: str, listener: str | None,
