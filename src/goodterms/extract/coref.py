@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from ..model import Document, Mention, Person
-from .lexicon import FEMALE_WORDS, MALE_WORDS, ROLE_NOUNS
+from .lexicon import FEMALE_WORDS, FRONTED_OPENER, MALE_WORDS, ROLE_NOUNS
 from .quotemarks import Marked, find_marked
 from .sentences import document_sentences
 
@@ -22,8 +22,7 @@ SENTENCE_OPENERS = re.compile(r"^(?:[\"'\u201c\u2018]?(?:But|And|So|Yet|Still|No
 
 
 QUOTED_BLOCKS = ("paragraph", "blockquote", "heading", "headline")
-LEADING_ADVERBIAL = re.compile(
-    r"^(?:In|On|At|During|After|Before|Earlier|Later|Last|This|Since|While|When|Speaking|Writing|Asked)\b[^,]{0,60},\s*")
+LEADING_ADVERBIAL = re.compile(r"^" + FRONTED_OPENER + r"[^,]{0,60},\s*")
 
 
 @dataclass(frozen=True)
@@ -69,7 +68,7 @@ class References:
         i = bisect.bisect_right(self.sentence_starts, position) - 1
         return self.sentences[max(i, 0)] if self.sentences else (0, len(self.doc.text))
 
-    def _inserted(self, position: int) -> bool:
+    def in_aside(self, position: int) -> bool:
         """Whether position sits in an aside of its sentence: between dashes or in parentheses."""
         start, _ = self.sentence_of(position)
         before = self.doc.text[start:position]
@@ -159,7 +158,7 @@ class References:
                 score -= 1.5
             if ref.kind == "descriptor":
                 score -= 0.5  # "the star" was itself a guess
-            if self._inserted(ref.start):
+            if self.in_aside(ref.start):
                 score -= 1.0  # "Laura Bennett -- the agent who handled Sarah's case -- spent...": an aside
             if ref.person in self.young:
                 score -= 2.0  # a three-year-old is rarely the one quoted or acting

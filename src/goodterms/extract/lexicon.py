@@ -110,3 +110,10 @@ OUTLET_NAME_END = re.compile(
 CITED_HANDLE = re.compile(
     r"(?P<name>[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,3})\s*\(@(?P<handle>[A-Za-z0-9_.]{2,30})\)"
 )
+
+
+#: Words that open a clause fronted before a sentence's subject: "While making his claims, Jo said",
+#: "After the vote (Kim called it a farce), Jo hit back". Read by coref and by quote cues.
+FRONTED_OPENER = (r"(?:After|Before|When|While|As|Since|If|Although|Though|Once|Until|Despite|Because|During|"
+                  r"Following|In|On|At|With|Without|Amid|Unlike|Like|Earlier|Later|Last|This|Speaking|Writing|"
+                  r"Asked)\b")

@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 
 from ..model import Block, Document, Quote, Span
 from .coref import QUOTED_BLOCKS, Reference, References
-from .lexicon import COMMENTER_WORDS, NEXT_COMMENTER, SPEECH_VERBS
+from .lexicon import COMMENTER_WORDS, FEMALE_WORDS, FRONTED_OPENER, MALE_WORDS, NEXT_COMMENTER, SPEECH_VERBS
 from .outlets import OUTLET_CUE, POST_VERBS, OutletFinder
 from .quotemarks import Marked
 from .sentences import sentence_spans
@@ -28,9 +28,7 @@ ORGANISATION_WORDS = re.compile(
     r"complaint|ruling|indictment|message|tweet|post|caption|sign|banner|headline)s?\b",
     re.IGNORECASE,
 )
-FRONTED_CLAUSE = re.compile(
-    r"\s*(?:After|Before|When|While|As|Since|If|Although|Though|Once|Until|Despite|Because|During|Following|"
-    r"In|On|At|With|Without|Amid|Unlike|Like)\b")
+FRONTED_CLAUSE = re.compile(r"\s*" + FRONTED_OPENER)
 #: Verbs that say the last speaker goes on: "She continues," after the matriarch's quote is the matriarch.
 GOES_ON = re.compile(r"continu(?:es|ed|ing)|add(?:s|ed|ing)|concluded|concludes", re.IGNORECASE)
 PASSIVE_BEFORE = re.compile(r"\b(?:is|was|are|were|be|been|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
@@ -73,6 +71,7 @@ class QuoteFinder:
         self.text = doc.text
         self.refs = refs
         self.outlets = OutletFinder(doc.text, refs, self.places)
+        self._cues_after: dict[tuple[int, int, tuple[int, int, int] | None], _Cue | None] = {}
         self.blocks: list[Block] = list(doc.blocks)
 
     # -- finding ----------------------------------------------------------------
@@ -190,7 +189,13 @@ class QuoteFinder:
     # -- attribution -------------------------------------------------------------
     def cue_after(self, found: Found) -> _Cue | None:
         """The speech cue right after a quote: '..." she said' or '..." said Jo Bell, a friend'.
-        For a quote an attribution interrupts, the cue after its first piece."""
+        For a quote an attribution interrupts, the cue after its first piece. Read once per quote."""
+        key = (found.start, found.end, found.joined)
+        if key not in self._cues_after:
+            self._cues_after[key] = self._read_cue_after(found)
+        return self._cues_after[key]
+
+    def _read_cue_after(self, found: Found) -> _Cue | None:
         block = self.blocks[found.block]
         first_end = found.joined[1] if found.joined else found.end
         close = first_end + 1 if first_end < block.end else first_end
@@ -278,7 +283,7 @@ class QuoteFinder:
                 if ch == "," and depth == 0:
                     main_from = sent_start + i + 1
                     break
-        outside = [r for r in refs if r.start >= main_from and not _in_parentheses(self.text, sent_start, r.start)]
+        outside = [r for r in refs if r.start >= main_from and not self.refs.in_aside(r.start)]
         pool = outside or refs
         return pool[0] if pool else None
 
@@ -408,7 +413,7 @@ def find_quotes(
             continue  # words of a company or a campaign, not of a person
         if cue is not None and cue.speaker is None and previous_was_comment and cue.phrase \
                 and NEXT_COMMENTER.match(cue.phrase):
-            cue.commenter = True
+            cue = replace(cue, commenter=True)
         if cue is not None and cue.speaker is None and not cue.commenter and cue.phrase \
                 and NEXT_COMMENTER.match(cue.phrase):
             dropped = item
@@ -497,7 +502,7 @@ def _interrupted(finder: QuoteFinder, first: Found, second: Found) -> bool:
 
 def _pronoun_gender(word: str) -> str | None:
     low = word.lower()
-    return "f" if low in ("she", "her", "hers") else "m" if low in ("he", "him", "his") else None
+    return "f" if low in FEMALE_WORDS else "m" if low in MALE_WORDS else None
 
 
 def _has_subject(cue: str) -> bool:
@@ -505,12 +510,6 @@ def _has_subject(cue: str) -> bool:
     before the first quote, which is then something else ('a cape bearing the words "A," shouted')."""
     words = cue.strip(" ,").split()
     return len(words) > 1 or bool(words) and words[0].endswith("ing")
-
-
-def _in_parentheses(text: str, start: int, position: int) -> bool:
-    """Whether position sits inside a parenthesis opened after start."""
-    before = text[start:position]
-    return before.count("(") > before.count(")")
 
 
 def _possessive_pronoun(ref: object) -> bool:
