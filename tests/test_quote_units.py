@@ -228,3 +228,12 @@ def test_a_pronoun_in_a_fronted_clause_is_the_subject_after_it(nlp: Any) -> None
     assert said(analysis) == [("I would be glad if this town never saw her again,", "Tom Reyes")]
     stances = {(people[s.source].name, people[s.target].name): s.polarity for s in analysis.stances}
     assert stances.get(("Tom Reyes", "Sarah Collins")) == "negative"
+
+
+def test_the_latter_and_the_former_are_the_last_two_people_named(nlp: Any) -> None:
+    from goodterms import document_from_text
+
+    text = ("Two Mayors Meet\n\nLaura Bennett met Michael Hart in March. The latter said, \u201cWe agreed on "
+            "nothing at all.\u201d The former said, \u201cWe agreed on the bridge.\u201d\n")
+    quotes = said(analyze_one(document_from_text(text, source="mayors.txt")))
+    assert quotes == [("We agreed on nothing at all.", "Michael Hart"), ("We agreed on the bridge.", "Laura Bennett")]

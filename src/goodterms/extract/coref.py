@@ -13,6 +13,7 @@ from .quotemarks import Marked, find_marked
 from .sentences import document_sentences
 
 PRONOUN = re.compile(r"\b(she|he|her|him|his|hers|herself|himself)\b", re.IGNORECASE)
+LATTER = re.compile(r"\b[Tt]he\s+(?:latter|former)\b(?!\s+(?:[a-z]+\s+)?(?:of|for|to|from)\b)")
 DESCRIPTOR = re.compile(
     r"\b(?:[Tt]he)\s+((?:[\w'\u2019-]+\s+){0,4}?(?P<noun>"
     + "|".join(sorted((re.escape(n) for n in ROLE_NOUNS), key=len, reverse=True))
@@ -92,6 +93,8 @@ class References:
                 word = m.group(1).lower()
                 gender = "f" if word in FEMALE_WORDS else "m"
                 found.append((m.start(), m.end(), m.group(0), "pronoun", gender))
+            for m in LATTER.finditer(self.doc.text, block.start, block.end):
+                found.append((m.start(), m.end(), m.group(0), "latter", None))
             for m in DESCRIPTOR.finditer(self.doc.text, block.start, block.end):
                 noun = m.group("noun").lower()
                 if noun in ("couple", "pair", "duo"):
@@ -102,11 +105,27 @@ class References:
         for start, end, text, kind, gender in found:
             if any(r.start <= start < r.end for r in self.refs if r.kind in ("name", "short")):
                 continue
-            person = self._cataphor(start, gender) if kind == "pronoun" else None
-            if person is None:
-                person = self.antecedent(start, gender, descriptor=(kind == "descriptor"))
+            if kind == "latter":
+                person, kind = self._former_or_latter(start, text), "descriptor"
+            else:
+                person = self._cataphor(start, gender) if kind == "pronoun" else None
+                if person is None:
+                    person = self.antecedent(start, gender, descriptor=(kind == "descriptor"))
             ref = Reference(start, end, text, kind, person, self._is_subject(start))
             bisect.insort(self.refs, ref, key=lambda r: r.start)
+
+    def _former_or_latter(self, position: int, text: str) -> str | None:
+        """'the latter' is the last person named before it, 'the former' the one before that."""
+        named: list[str] = []
+        for ref in reversed(self.refs):
+            if ref.start >= position or ref.person is None or ref.kind not in ("name", "short"):
+                continue
+            if ref.person not in named:
+                named.append(ref.person)
+            if len(named) == 2 or position - ref.start > 600:
+                break
+        index = 0 if text.lower().endswith("latter") else 1
+        return named[index] if len(named) > index else None
 
     def _cataphor(self, position: int, gender: str | None) -> str | None:
         """'While making his claims, Tom Reyes said': a pronoun in a fronted clause is the main clause's

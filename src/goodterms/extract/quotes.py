@@ -179,8 +179,9 @@ class QuoteFinder:
                 gap = self.text[out[-1].end:item.start]
                 cue = gap.strip(" \"\u201d\u201c\u2019\u2018")
                 bare = re.sub(r"\b[A-Z][a-z]{0,3}\.", "", cue.strip(","))  # "Mr.", "Jr.", "T." end nothing
+                ends_sentence = re.search(r"[.!?\u2026]\W*$", self.text[out[-1].start:out[-1].end]) is not None
                 if len(gap) < 90 and SPEECH_WORD.search(gap) and cue.endswith(",") and _has_subject(bare) \
-                        and not re.search(r"[.!?;:]", bare):
+                        and not re.search(r"[.!?;:]", bare) and not ends_sentence:
                     out[-1] = replace(out[-1], end=item.end, joined=(out[-1].start, out[-1].end, item.start))
                     continue
             out.append(item)
@@ -212,6 +213,9 @@ class QuoteFinder:
         verb = SPEECH_WORD.search(window[:150])
         if not verb or PASSIVE_BEFORE.search(window[:verb.start()]):
             return None  # no cue, or 'The senator is said to have...', which says nothing of the quote
+        if stop and re.search(r"[.!?\u2026]\W*$", self.text[found.start:first_end]) and window[:1].isupper() \
+                and re.fullmatch(r"[^.!?]*[,:]\s*", window[verb.end():]):
+            return None  # '..." The former said, "B."': a new sentence introducing the next quote
         if len(window[:verb.start()].split()) > 6:
             return self._long_subject(base, window[:verb.start()], verb.group(0))
         verb_start, verb_end = base + verb.start(), base + verb.end()
@@ -406,7 +410,8 @@ def find_quotes(
             ref = refs.person_at(cue.speaker_span.start, cue.speaker_span.end)
             goes_on = ref is not None and ref.kind == "pronoun" and GOES_ON.fullmatch(cue.cue or "") is not None \
                 and refs.people[previous_speaker].gender == _pronoun_gender(ref.text)
-            if ref is not None and (ref.kind == "descriptor" or goes_on):
+            chosen = ref is not None and re.match(r"(?i)the (?:former|latter)\b", ref.text) is not None
+            if ref is not None and (ref.kind == "descriptor" and not chosen or goes_on):
                 cue = _Cue(previous_speaker, cue.speaker_span, cue.cue)  # "The star continued," after her quote
         if cue is not None and cue.organisation:
             dropped = item
