@@ -163,7 +163,8 @@ FICTIONAL = re.compile(r"\b(?:on-?screen|screen|tv|television|movie|film|fiction
                        r"show)\s+$", re.I)
 THEIR_MARRIAGE = re.compile(r"\btheir\s+(?:[\w-]+\s+)?(?P<what>wedding|marriage|nuptials|divorce)\b", re.I)
 COUPLE = re.compile(r"\b(?:the|former|ex-)?\s*(?:couple|exes|pair|duo|newlyweds|lovebirds|former couple)\b", re.I)
-THEY_BEFORE = re.compile(r"\b(?:they|the couple|the pair|the two|the duo|the newlyweds)\s+(?:[\w-]+ly\s+)?$", re.I)
+THEY_BEFORE = re.compile(r"\b(?:they|the\s+(?:former\s+|ex-)?(?:couple|pair|two|duo|newlyweds|exes|lovebirds))"
+                         r"\s+(?:[\w-]+ly\s+)?$", re.I)
 # "the couple - Bennett and Hart, that is -": the two names that follow are the couple.
 COUPLE_THEN_NAMES = re.compile(r"\b(?:the|this|a|an)\s+(?:(?!former|ex)[\w-]+\s+){0,2}?(?:couple|lovebirds|newlyweds)"
                                r"\s*(?:--|[,:\u2013\u2014])\s*", re.I)
