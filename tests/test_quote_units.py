@@ -182,7 +182,7 @@ def test_a_name_in_an_aside_is_not_the_next_she(nlp: Any) -> None:
 
     text = ("Adoption Questions Return\n\nSarah Collins adopted a son in 2002.\n\n"
             "Laura Bennett -- the agent who handled Sarah Collins' case -- spent time in prison. "
-            "(She denied this at the time, telling a reporter, \u201cI made paperwork errors and nothing else.\u201d)\n")
+            "(She rejected the claim back then, telling a reporter, \u201cI made paperwork errors and nothing else.\u201d)\n")
     quotes = said(analyze_one(document_from_text(text, source="aside.txt")))
     assert quotes == [("I made paperwork errors and nothing else.", "Laura Bennett")]
 
@@ -205,11 +205,11 @@ def test_partial_quotes_in_reported_speech_count_only_as_passages(nlp: Any) -> N
 def test_partial_quotes_say_so_and_give_no_stance_of_their_own(nlp: Any) -> None:
     from goodterms import document_from_text
 
-    text = ("Court Papers Filed\n\nLaura Bennett has said she went to \u201cgreat lengths to help Michael Hart "
+    text = ("Court Papers Filed\n\nLaura Bennett has said she worked \u201cday and night to help Michael Hart "
             "find a home\u201d after the fire.\n")
     analysis = analyze_one(document_from_text(text, source="papers.txt"))
     assert [(q.kind, q.text) for q in analysis.quotes] == [
-        ("partial", "great lengths to help Michael Hart find a home")]
+        ("partial", "day and night to help Michael Hart find a home")]
     assert analysis.stances == ()
 
 
@@ -220,7 +220,7 @@ def test_a_pronoun_in_a_fronted_clause_is_the_subject_after_it(nlp: Any) -> None
 
     text = ("A Falling Out\n\nSarah Collins adopted Michael Hart's nephew in 2002, and Michael Hart "
             "approved.\n\nWhile making his serious claims, Tom Reyes revealed he and Collins have since "
-            "fallen out. \u201cI would be glad if this town never saw her again,\u201d he said.\n")
+            "parted ways. \u201cI would be glad if this town never saw her again,\u201d he said.\n")
     analysis = analyze_one(document_from_text(text, source="fallout.txt"))
     people = {p.id: p for p in analysis.people}
     his = next(m for p in analysis.people for m in p.mentions if m.text == "his")

@@ -33,7 +33,7 @@ def test_a_speakers_own_husband_without_my() -> None:
     text = (
         "Sarah Collins Talks Marriage\n\n"
         "Sarah Collins has been married to the drummer James Collins since 2015.\n\n"
-        "\u201cI\u2019ve got an amazing, supportive, gorgeous husband and I adore him,\u201d Sarah Collins said.\n"
+        "\u201cI\u2019ve got a kind, patient, wonderful husband and I adore him,\u201d Sarah Collins said.\n"
     )
     found = stances(analyze_text(text))
     assert ("Sarah Collins", "James Collins", "positive") in found
@@ -96,3 +96,12 @@ def test_a_spokesman_for_someone_is_not_that_someone() -> None:
     text = ("Poll\n\n\u201cWe have nothing to add at this time,\u201d a longtime spokesman for Senator "
             "Laura Bennett of Ohio said.\n")
     assert _speakers(text) == [""]
+
+
+def test_she_is_family_is_warm() -> None:
+    text = (
+        "Exes Stay Close\n\n"
+        "Tomas Reyes divorced Marisol Quintero in 2019.\n\n"
+        "\u201cShe is family,\u201d Reyes said, \u201cand she always will be.\u201d\n"
+    )
+    assert ("Tomas Reyes", "Marisol Quintero", "positive") in stances(analyze_text(text))

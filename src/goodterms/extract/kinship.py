@@ -168,6 +168,6 @@ THEY_BEFORE = re.compile(r"\b(?:they|the\s+(?:former\s+|ex-)?(?:couple|pair|two|
 # "the couple - Bennett and Hart, that is -": the two names that follow are the couple.
 COUPLE_THEN_NAMES = re.compile(r"\b(?:the|this|a|an)\s+(?:(?!former|ex)[\w-]+\s+){0,2}?(?:couple|lovebirds|newlyweds)"
                                r"\s*(?:--|[,:\u2013\u2014])\s*", re.I)
-# "they are a bi-coastal, bi-country power couple", "A and B make a lovely couple"; not "a couple of years"
+# "they are a small-town, big-city power couple", "A and B make a lovely couple"; not "a couple of years"
 IS_A_COUPLE = re.compile(r"\b(?:are|make|remain)\s+(?:still\s+)?(?:a|an|the)\s+(?:(?!former|ex)[\w,-]+\s+){0,5}?"
                          r"(?:couple|item)\b(?!\s+of\b)", re.I)

@@ -242,7 +242,7 @@ class RelationFinder:
         if holder_ids and len(owner_ids) == 2 and KIN[kin.lower()] == "child":
             self.co_parents(owner_ids[0], owner_ids[1], span)  # "son of Aurelien Quarrow and Ysolde Mertens"
         if len(holder_ids) == 2 and kin.lower() == "parents":
-            self.co_parents(holder_ids[0], holder_ids[1], span)  # "Joseph and Mary, the parents of Jesus"
+            self.co_parents(holder_ids[0], holder_ids[1], span)  # "Jo and Mara, the parents of Ivy"
         return True
 
     def second_child_phrase(self, holders: list[Reference], kin: str, sent_start: int, kin_start: int,
@@ -457,7 +457,7 @@ class RelationFinder:
 
     # -- who holds it -------------------------------------------------------------------------
     def holders_after(self, kin: str, kin_end: int, sent_end: int) -> list[Reference]:
-        """Named right after the kin word: "daughter Ireland", "sons Brooklyn, 17, Romeo, 13, and Cruz"."""
+        """Named right after the kin word: "daughter Ireland", "sons Milo, 17, Otto, 13, and Finn"."""
         names = self.names_in(kin_end, min(sent_end, kin_end + 200))
         out: list[Reference] = []
         cursor = kin_end
@@ -486,7 +486,7 @@ class RelationFinder:
         if not COPULA_GAP.match(gap) and not (ref.kind in ("name", "short") and APPOSITION_GAP.match(gap)):
             return []
         if plural and len(refs) > 1 and re.fullmatch(r"\s*,?\s*(?:and|&)\s+", self.text[refs[-2].end:ref.start]):
-            return [refs[-2], ref]  # "Joseph and Mary, the parents of Jesus"
+            return [refs[-2], ref]  # "Jo and Mara, the parents of Ivy"
         return [ref]
 
     def name_list(self, first: Reference, sent_end: int) -> list[Reference]:

@@ -70,11 +70,13 @@ NEGATIVE_PHRASES = re.compile(
     r"(?:f[-*]+ked|fucked|screwed) (?:me|us|everyone|everybody|them) over|"
     # wishing somebody gone: "I'd be glad if the town never saw her again", "never want to see him again"
     r"(?:didn['\u2019]?t|did not|don['\u2019]?t|do not|never|won['\u2019]?t|wouldn['\u2019]?t) (?:\w+ ){0,2}?"
-    r"(?:see|hear from|speak to|talk to|deal with|work with) (?:\w+ ){0,2}?(?:again|anymore|any more))\b",
+    r"(?:see|saw|seen|hear from|heard from|speak to|spoke to|talk to|talked to|deal with|work with|worked with) "
+    r"(?:\w+ ){0,2}?(?:again|anymore|any more))\b",
     re.IGNORECASE)
 POSITIVE_PHRASES = re.compile(
     r"\b(?:so grateful for|lucky to have (?:her|him|them)|proud of (?:her|him)|missed my (?:friend|sister|brother)|"
-    r"happy to have (?:her|him) back|love (?:her|him) so much|my rock|best friend|couldn['\u2019]?t ask for a better)\b",
+    r"happy to have (?:her|him) back|love (?:her|him) so much|my rock|best friend|couldn['\u2019]?t ask for a better|"
+    r"(?:she|he|they)(?:['\u2019]s| is| are| will always be)(?: like)? (?:family|my family|a sister to me|a brother to me))\b",
     re.IGNORECASE)
 
 
