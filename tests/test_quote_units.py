@@ -237,3 +237,10 @@ def test_the_latter_and_the_former_are_the_last_two_people_named(nlp: Any) -> No
             "nothing at all.\u201d The former said, \u201cWe agreed on the bridge.\u201d\n")
     quotes = said(analyze_one(document_from_text(text, source="mayors.txt")))
     assert quotes == [("We agreed on nothing at all.", "Michael Hart"), ("We agreed on the bridge.", "Laura Bennett")]
+
+
+def test_the_text_report_shows_pieces_and_partial_quotes(capsys: pytest.CaptureFixture[str], nlp: Any) -> None:
+    assert main(["analyze", str(ARTICLES / "interrupted_and_partial_quotes.txt")]) == 0
+    report = capsys.readouterr().out
+    assert "(partial quote):\n    \u201ca wonderful father\u201d" in report
+    assert "(2 pieces):\n    \u201cShe is family\u201d \u2026 \u201cand she always will be.\u201d" in report

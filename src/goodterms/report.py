@@ -39,8 +39,11 @@ def render_text(analysis: Analysis) -> str:
     lines.append(f"Quotes ({len(analysis.quotes)})")
     for q in analysis.quotes:
         where = f" to {q.outlet}" if q.outlet else ""
-        lines.append(f"  {_name(analysis, q.speaker)}{where} [{q.start}:{q.end}]:")
-        lines.extend(textwrap.wrap(f"\u201c{q.text}\u201d", 88, initial_indent="    ", subsequent_indent="    "))
+        how = " (partial quote)" if q.kind == "partial" else f" ({len(q.parts)} pieces)" if q.parts else ""
+        lines.append(f"  {_name(analysis, q.speaker)}{where} [{q.start}:{q.end}]{how}:")
+        words = " \u2026 ".join(f"\u201c{p.slice(analysis.document.text).rstrip(', ')}\u201d" for p in q.parts) \
+            if q.parts else f"\u201c{q.text}\u201d"
+        lines.extend(textwrap.wrap(words, 88, initial_indent="    ", subsequent_indent="    "))
     if analysis.social_posts:
         lines.append("")
         lines.append(f"Social posts ({len(analysis.social_posts)})")
