@@ -1,6 +1,7 @@
 """Finding quoted stretches in one block: straight or curly, single or double, nested, unbalanced."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 OPEN_DOUBLE = "\u201c\u201e\u00ab"
@@ -47,6 +48,11 @@ def find_marked(text: str, start: int, end: int) -> list[Marked]:
                 found.append(_make(text, i, close, end))
                 i = close + 1
                 continue
+            if (i == start or text[i - 2:i] in (", ", ": ")) and text[start:end].rstrip()[-1:] in ".!?\u2026" \
+                    and not re.search(r"'(?!\w)", text[i + 1:end]):
+                # "he said, 'Jackson's settled here." runs on into the next paragraph: open to the block's end
+                found.append(_make(text, i, None, end))
+                break
         if ch == OPEN_SINGLE and not _word_char(before) and (_word_char(after) or after in "\u201c\"."):
             close = _find_close_single(text, i + 1, end)
             if close is not None:

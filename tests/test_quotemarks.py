@@ -1,0 +1,28 @@
+"""Quote marks in one block: straight and curly, possessives inside single quotes, unclosed runs."""
+from __future__ import annotations
+
+from goodterms.extract.quotemarks import find_marked
+
+
+def quoted(text: str) -> list[str]:
+    return [text[m.start:m.end] for m in find_marked(text, 0, len(text))]
+
+
+def test_straight_single_quotes_with_an_apostrophe_inside() -> None:
+    assert quoted("'I'm in love with my kids,' he said.") == ["I'm in love with my kids,"]
+
+
+def test_a_single_quote_that_runs_on_to_the_next_paragraph() -> None:
+    """'he said, 'Milo's settled here with school.' with no closing mark: the quote opens to the end."""
+    text = "'I'm happy,' he said, 'Milo's settled here with school and all that."
+    assert quoted(text) == ["I'm happy,", "Milo's settled here with school and all that."]
+
+
+def test_a_leading_apostrophe_is_no_open_quote() -> None:
+    assert quoted("She loved the music of the '90s, she said.") == []
+    assert quoted("Fans called them 'Hillwalkers' for years.") == []  # a plural possessive is no close either
+
+
+def test_a_possible_close_later_keeps_an_open_mark_from_running_to_the_end() -> None:
+    """"'Trailblazers' raised $10M.": the s' might close it, so nothing runs on to the block's end."""
+    assert quoted("'Trailblazers' raised $10M for the bid.") == []
