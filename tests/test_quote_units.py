@@ -244,3 +244,16 @@ def test_the_text_report_shows_pieces_and_partial_quotes(capsys: pytest.CaptureF
     report = capsys.readouterr().out
     assert "(partial quote):\n    \u201ca wonderful father\u201d" in report
     assert "(2 pieces):\n    \u201cShe is family\u201d \u2026 \u201cand she always will be.\u201d" in report
+
+
+def test_a_crowd_is_no_speaker_and_a_possessive_after_a_quote_is(nlp: Any) -> None:
+    """'everyone was like, "What?"' is nobody's quote; '"I hugged him too," was her first answer'
+    is hers, though a man was the last subject named."""
+    from goodterms import document_from_text
+
+    text = ("Awards Night Kiss\n\nWhen Laura Bennett won, she kissed her co-star on the cheek while her husband "
+            "watched, and everyone was like, \u201cWait, what just happened?\u201d\n\n"
+            "Host Michael Hart asked about it later.\n\n"
+            "\u201cI hugged my husband too,\u201d was her first answer.\n")
+    quotes = said(analyze_one(document_from_text(text, source="kiss.txt")))
+    assert quotes == [("I hugged my husband too,", "Laura Bennett")]

@@ -11,7 +11,8 @@ from .outlets import OUTLET_CUE, POST_VERBS, OutletFinder
 from .quotemarks import Marked
 from .sentences import sentence_spans
 
-_VERBS = sorted((re.escape(v) for v in SPEECH_VERBS), key=len, reverse=True)
+# Quotative "like" ("everyone was like, 'What?'") is a speech verb too.
+_VERBS = sorted((re.escape(v) for v in SPEECH_VERBS), key=len, reverse=True) + [r"(?:was|were|is|are) (?:all )?like(?=\s*,)"]
 # A capitalised verb only where a sentence starts ("Says Jo Bell:"), never inside a name ("United States").
 SPEECH = (r"(?:" + "|".join(_VERBS) + r"|(?<![\w,] )(?<![\w,])(?:" + "|".join(v.capitalize() for v in _VERBS) + r"))")
 SPEECH_WORD = re.compile(r"\b" + SPEECH + r"\b")
@@ -29,6 +30,11 @@ ORGANISATION_WORDS = re.compile(
     re.IGNORECASE,
 )
 FRONTED_CLAUSE = re.compile(r"\s*" + FRONTED_OPENER)
+#: A cue's subject that is a whole crowd, not a person: "everyone was like", "the audience chanted".
+CROWD = re.compile(r"^\W*(?:and\s+|but\s+|then\s+)?(?:everyone|everybody|the (?:whole )?(?:crowd|audience|room)|"
+                   r"the fans|fans|people|many|some|others)\W*$", re.IGNORECASE)
+CROWD_BEFORE = re.compile(r"\b(?:everyone|everybody|the (?:whole )?(?:crowd|audience|room)|the fans)\s+(?:[a-z]+ly\s+)?$",
+                          re.IGNORECASE)
 #: Verbs that say the last speaker goes on: "She continues," after the matriarch's quote is the matriarch.
 GOES_ON = re.compile(r"continu(?:es|ed|ing)|add(?:s|ed|ing)|concluded|concludes", re.IGNORECASE)
 PASSIVE_BEFORE = re.compile(r"\b(?:is|was|are|were|be|been|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
@@ -312,6 +318,9 @@ class QuoteFinder:
         if not verbs:
             return None
         verb = verbs[-1]
+        crowd = CROWD_BEFORE.search(window[:verb.start()])
+        if crowd is not None:  # "everyone was like,", "the crowd chanted": nobody in particular
+            return self._unnamed(limit + crowd.start(), limit + verb.start(), verb.group(0), phrase=crowd.group(0))
         # The speaker in "X told Y:" is X; in "according to X," it is X too.
         return self._cue_from(limit, limit + verb.start(), limit + verb.end(), start, verb.group(0),
                               subject_first=verb.group(0).lower().endswith("ing"))
@@ -420,17 +429,17 @@ def find_quotes(
                 and NEXT_COMMENTER.match(cue.phrase):
             cue = replace(cue, commenter=True)
         if cue is not None and cue.speaker is None and not cue.commenter and cue.phrase \
-                and NEXT_COMMENTER.match(cue.phrase):
+                and (NEXT_COMMENTER.match(cue.phrase) or CROWD.match(cue.phrase)):
             dropped = item
-            continue  # "one said", "said another": an unnamed member of a group
+            continue  # "one said", "said another", "everyone was like": an unnamed member of a group, or all of it
         if cue is not None and cue.commenter:
             comments.append(item)
             previous, previous_speaker, previous_was_comment = item, None, True
             continue
         previous_was_comment = False
         if cue is None:
-            fallback = _recent_subject(refs, item.start)
-            cue = _Cue(fallback, None, "")
+            owner = _owner_after(finder, item)
+            cue = _Cue(owner or _recent_subject(refs, item.start), None, "")
         speaker = cue.speaker
         outlet = finder.outlets.outlet_in(*context) or finder.outlets.outlet_in(item.end, min(block.end, item.end + 120))
         if outlet is None and cue.cue and POST_VERBS.search(cue.cue):
@@ -531,6 +540,17 @@ def _block_start(finder: QuoteFinder, index: int, back: int) -> int:
             if seen == back:
                 return finder.blocks[i].start
     return 0
+
+
+def _owner_after(finder: QuoteFinder, item: Found) -> str | None:
+    """'"I kissed him too," was her first tactic': the person a possessive right after the quote names."""
+    close = item.end + 1
+    m = re.match(r"[\s\u201d\u2019\",]*(?:was|is|became|remains)\s+(?:also\s+)?(?P<whose>his|her)\b",
+                 finder.text[close:close + 40])
+    if m is None:
+        return None
+    ref = finder.refs.person_at(close + m.start("whose"), close + m.end("whose"))
+    return ref.person if ref is not None else None
 
 
 def _recent_subject(refs: References, position: int) -> str | None:
