@@ -257,3 +257,24 @@ def test_a_crowd_is_no_speaker_and_a_possessive_after_a_quote_is(nlp: Any) -> No
             "\u201cI hugged my husband too,\u201d was her first answer.\n")
     quotes = said(analyze_one(document_from_text(text, source="kiss.txt")))
     assert quotes == [("I hugged my husband too,", "Laura Bennett")]
+
+
+def test_an_interview_is_never_with_a_place(nlp: Any) -> None:
+    """The model may tag a magazine as a place; after 'in an interview with' it is the outlet."""
+    from goodterms.extract.coref import References
+    from goodterms.extract.outlets import OutletFinder
+    from goodterms.extract.sentences import document_sentences
+    from goodterms import document_from_text
+
+    text = "Actor Moves On\n\n\u201cHome is where the heart is,\u201d he said in a candid interview with Quillmark.\n"
+    doc = document_from_text(text, source="home.txt")
+    sentences = document_sentences(doc)
+    place = text.index("Quillmark")
+    finder = OutletFinder(text, References(doc, [], sentences), [(place, place + len("Quillmark"))])
+    assert finder.outlet_in(0, len(text))[0] == "Quillmark"  # type: ignore[index]
+    other = "Actor Moves On\n\nHe appeared on Quillmark last May.\n"
+    spot = other.index("Quillmark")
+    blocked = OutletFinder(other, References(document_from_text(other, source="x.txt"), [],
+                                            document_sentences(document_from_text(other, source="x.txt"))),
+                           [(spot, spot + len("Quillmark"))])
+    assert blocked.outlet_in(0, len(other)) is None  # 'appeared on' a place is no outlet

@@ -33,6 +33,9 @@ PLATFORM_WORD = re.compile(r"\b(Instagram|Twitter|TikTok|Facebook|Snapchat|YouTu
 POST_VERBS = re.compile(r"\b(?:caption(?:ed|s|ing)?|post(?:ed|s|ing)?|tweet(?:ed|s|ing)?|wr(?:ote|ites|iting) on)\b",
                         re.IGNORECASE)
 TITLE_START = re.compile(r"^[A-Z]")
+#: Cues that name whom the words were addressed to: "told Esquire", "in an interview with Esquire".
+ADDRESSED_CUE = re.compile(r"(?:told|tells|telling|tell|said to|says to|speaking (?:to|with)|spoke (?:to|with)|"
+                           r"talked to|talking to|talks to|in an? (?:[\w-]+ ){0,2}interview|interview with)\b")
 
 
 class OutletFinder:
@@ -52,7 +55,9 @@ class OutletFinder:
             if not name:
                 continue
             o_begin = m.start("outlet")
-            if self._is_place_or_known_person(o_begin, o_begin + len(m.group("outlet").rstrip())):
+            # nobody gives an interview to a place: after such a cue, a "place" is the model's mistake
+            addressed = ADDRESSED_CUE.match(m.group(0)) is not None
+            if self._is_place_or_known_person(o_begin, o_begin + len(m.group("outlet").rstrip()), places=not addressed):
                 continue
             o_start = m.start("outlet") + m.group("outlet").find(name.split()[0])
             return name, Span(o_start, o_start + len(name))
@@ -61,11 +66,11 @@ class OutletFinder:
             return platform.group(1), Span(platform.start(1), platform.end(1))
         return None
 
-    def _is_place_or_known_person(self, start: int, end: int) -> bool:
+    def _is_place_or_known_person(self, start: int, end: int, *, places: bool = True) -> bool:
         """A place, or a person the article is about (mentioned twice or more), is no outlet."""
         def covers(s: int, e: int) -> bool:
             return s <= start + 1 and e >= end - 1
-        if any(covers(s, e) for s, e in self.places):
+        if places and any(covers(s, e) for s, e in self.places):
             return True
         for ref in self.refs.within(max(0, start - 1), end):
             if ref.person is not None and ref.kind in ("name", "short") and self.refs.counts[ref.person] >= 2 \
