@@ -278,3 +278,16 @@ def test_an_interview_is_never_with_a_place(nlp: Any) -> None:
                                             document_sentences(document_from_text(other, source="x.txt"))),
                            [(spot, spot + len("Quillmark"))])
     assert blocked.outlet_in(0, len(other)) is None  # 'appeared on' a place is no outlet
+
+
+def test_a_known_platform_tagged_as_a_place_is_still_the_outlet(nlp: Any) -> None:
+    from goodterms.extract.coref import References
+    from goodterms.extract.outlets import OutletFinder
+    from goodterms.extract.sentences import document_sentences
+    from goodterms import document_from_text
+
+    text = "Engaged\n\nIn December, Laura Bennett announced the engagement on Reddit, with a long post.\n"
+    doc = document_from_text(text, source="reddit.txt")
+    spot = text.index("Reddit")
+    finder = OutletFinder(text, References(doc, [], document_sentences(doc)), [(spot, spot + len("Reddit"))])
+    assert finder.outlets_before(len(text))[0] == "Reddit"  # type: ignore[index]

@@ -26,3 +26,8 @@ def test_a_leading_apostrophe_is_no_open_quote() -> None:
 def test_a_possible_close_later_keeps_an_open_mark_from_running_to_the_end() -> None:
     """"'Trailblazers' raised $10M.": the s' might close it, so nothing runs on to the block's end."""
     assert quoted("'Trailblazers' raised $10M for the bid.") == []
+
+
+def test_a_closing_curly_mark_glued_to_a_word_opens_a_quote() -> None:
+    text = "She described the carriage.\u201dI came home late. A carriage waited,\u201d she wrote."
+    assert quoted(text) == ["I came home late. A carriage waited,"]

@@ -22,11 +22,14 @@ OUTLET_CUE = re.compile(
     r"revealed|reveals|explained|explains|admitted|admits|confirmed|confirms)(?: \w+){0,3} to)\s+(?:(?:chat|talk|radio)\s+show\s+host\s+|host\s+|"
     r"the\s+(?=[A-Z]))?" + OUTLET_NAME,
 )
+KNOWN_OUTLETS = (r"Page Six|TMZ|People magazine|Us Weekly|E! News|Entertainment Tonight|Access Hollywood|Vogue|"
+                 r"Vanity Fair|Esquire|Extra|Elle|InStyle|Glamour|Harper's Bazaar|Rolling Stone|Billboard|Variety|"
+                 r"The Hollywood Reporter|Daily Mail|The Sun|Reddit|Instagram|Twitter|TikTok|Facebook|YouTube|Snapchat")
+#: A known outlet or platform is one even where the model tags it a place ("on Reddit" as GPE).
+KNOWN_OUTLET = re.compile(r"(?:" + KNOWN_OUTLETS + r")$")
 OUTLET_MENTION = re.compile(
     r"(?<![\w'\u2019])(?:[A-Z][\w!&'\u2019-]*\s+){0,4}(?:Show|News|Magazine|Weekly|Podcast|Tonight|Telegraph|"
-    r"Herald|Journal|Gazette|Tribune|Radio)\b(?![\w'\u2019])|\b(?:Page Six|TMZ|People magazine|Us Weekly|E! News|"
-    r"Entertainment Tonight|Access Hollywood|Vogue|Vanity Fair|Esquire|Extra|Elle|InStyle|Glamour|Harper's Bazaar|"
-    r"Rolling Stone|Billboard|Variety|The Hollywood Reporter|Daily Mail|The Sun|Reddit|Instagram|Twitter|TikTok)\b|"
+    r"Herald|Journal|Gazette|Tribune|Radio)\b(?![\w'\u2019])|\b(?:" + KNOWN_OUTLETS + r")\b|"
     r"(?<=\bon )(?:[A-Z][\w'\u2019-]*)(?:\s+(?:[A-Z][\w'\u2019-]*|of|the|with|With))*(?:\s+[A-Z][\w'\u2019-]*)?"
 )
 PLATFORM_WORD = re.compile(r"\b(Instagram|Twitter|TikTok|Facebook|Snapchat|YouTube|Threads)\b")
@@ -56,7 +59,7 @@ class OutletFinder:
                 continue
             o_begin = m.start("outlet")
             # nobody gives an interview to a place: after such a cue, a "place" is the model's mistake
-            addressed = ADDRESSED_CUE.match(m.group(0)) is not None
+            addressed = ADDRESSED_CUE.match(m.group(0)) is not None or KNOWN_OUTLET.match(name) is not None
             if self._is_place_or_known_person(o_begin, o_begin + len(m.group("outlet").rstrip()), places=not addressed):
                 continue
             o_start = m.start("outlet") + m.group("outlet").find(name.split()[0])
@@ -105,7 +108,7 @@ class OutletFinder:
         found = cued if cue_read else self.outlet_in(start, end)
         for m in OUTLET_MENTION.finditer(self.text, start, end):
             name = clean_outlet(m.group(0))
-            if not name or self._is_place_or_known_person(m.start(), m.end()):
+            if not name or self._is_place_or_known_person(m.start(), m.end(), places=not KNOWN_OUTLET.match(name)):
                 continue
             if found is None or m.start() > found[1].start:
                 found = (name, Span(m.start(), m.start() + len(name)))

@@ -32,7 +32,9 @@ def find_marked(text: str, start: int, end: int) -> list[Marked]:
         ch = text[i]
         before = text[i - 1] if i > start else " "
         after = text[i + 1] if i + 1 < end else " "
-        if ch in OPEN_DOUBLE or (ch == '"' and not _word_char(before) or ch == '"' and i == start):
+        # a closing curly mark glued to the next word opens a quote: 'the carriage.”I came home'
+        stray_open = ch in CLOSE_DOUBLE and _word_char(after) and not _word_char(before)
+        if ch in OPEN_DOUBLE or stray_open or (ch == '"' and not _word_char(before) or ch == '"' and i == start):
             close = _find_close_double(text, i + 1, end, straight=(ch == '"'))
             if close is None:
                 reopen = _next_open(text, i + 1, end)
