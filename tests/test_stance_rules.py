@@ -105,3 +105,14 @@ def test_she_is_family_is_warm() -> None:
         "\u201cShe is family,\u201d Reyes said, \u201cand she always will be.\u201d\n"
     )
     assert ("Tomas Reyes", "Marisol Quintero", "positive") in stances(analyze_text(text))
+
+
+def test_in_love_with_a_woman_is_about_his_partner() -> None:
+    text = (
+        "Actor In Love\n\n"
+        "Omar Sayle has been dating Petra Lind for a year. Sayle met Jo Bell at a party last week.\n\n"
+        "\u201cI'm in love with a woman, and home is wherever she is,\u201d Sayle said.\n"
+    )
+    found = stances(analyze_text(text))
+    assert ("Omar Sayle", "Petra Lind", "positive") in found
+    assert ("Omar Sayle", "Jo Bell", "positive") not in found

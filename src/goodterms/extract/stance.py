@@ -42,8 +42,8 @@ KIN_TO_TYPES = {
     "parent": ("parent:parent",), "sibling": ("sibling",), "friend": ("friend",),
 }
 STRONG = 0.5
-THIS_PERSON = re.compile(r"\b(?:this|that)\s+(?:amazing\s+|incredible\s+|beautiful\s+)?(?:woman|man|girl|guy|lady)\b",
-                         re.IGNORECASE)
+THIS_PERSON = re.compile(r"\b(?:(?:this|that)\s+(?:amazing\s+|incredible\s+|beautiful\s+)?|in love with (?:a|an|the)\s+"
+                         r"(?:[\w-]+\s+)?)(?:woman|man|girl|guy|lady)\b", re.IGNORECASE)
 KIN_AFTER = re.compile(r"\s+(?:his|her|their)\s+(?:[\w-]+\s+){0,2}?(?P<kin>" + "|".join(
     sorted((re.escape(k) for k in KIN), key=len, reverse=True)) + r")\b", re.IGNORECASE)
 CLAUSE = re.compile(r"[^,;:\u2014]+?(?:[,;:\u2014]|\s(?=(?:and|but|because|while|although|so)\s)|$)")
@@ -299,6 +299,12 @@ class StanceFinder:
                     self.add(before[-1].person, target[0].person, score, Span(s_start, s_end))
 
     def _other_party(self, person: str | None, position: int) -> str | None:
+        """Whom "this woman" or "in love with a man" means: the speaker's one current partner, else the
+        last other person named."""
+        partners = {r.object if r.subject == person else r.subject for r in self.relations
+                    if r.type in ("spouse", "partner") and r.status != "former" and person in (r.subject, r.object)}
+        if len(partners) == 1:
+            return partners.pop()
         for ref in reversed(self.refs.within(max(0, position - 600), position)):
             if ref.person and ref.person != person and ref.kind in ("name", "short"):
                 return ref.person
