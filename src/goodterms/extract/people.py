@@ -271,10 +271,7 @@ def find_people(
                 candidates.append(cleaned)
     for start, end in _body_blocks(doc):
         for m in TITLED_NAME.finditer(text, start, end):
-            cleaned = clean_name(m.group("name"), m.start("name"))
-            if cleaned and not INSTITUTION_END.search(cleaned[0]) \
-                    and not any(c[1] < cleaned[2] and cleaned[1] < c[2] for c in candidates):
-                candidates.append(cleaned)
+            _add_untagged(candidates, m)
         for m in KIN_LIST.finditer(text, start, end):
             pos = m.start("names")
             for part in LIST_SPLIT.split(m.group("names")):
@@ -284,10 +281,7 @@ def find_people(
                 if cleaned and not any(c[1] <= cleaned[1] < c[2] for c in candidates):
                     candidates.append(cleaned)
         for m in KIN_OF.finditer(text, start, end):
-            cleaned = clean_name(m.group("name"), m.start("name"))
-            if cleaned and len(cleaned[0].split()) > 1 and not INSTITUTION_END.search(cleaned[0]) \
-                    and not any(c[1] < cleaned[2] and cleaned[1] < c[2] for c in candidates):
-                candidates.append(cleaned)
+            _add_untagged(candidates, m)
         for m in KIN_APPOSITIVE.finditer(text, start, end):
             cleaned = clean_name(m.group("name"), m.start("name"))
             if cleaned and not any(c[1] <= cleaned[1] < c[2] for c in candidates):
@@ -316,6 +310,14 @@ KNOWN_AS = re.compile(
     r"known\s+(?:(?:by|under)\s+(?:his|her|their|the)\s+(?:stage|screen|pen|ring)\s+name|as)\s+(?P<b>" + _NAME + ")"
     r"|(?P<c>" + _NAME + r")\s*\((?:born|n[ée]e)\s+(?P<d>" + _NAME + ")"
 )
+
+
+def _add_untagged(candidates: list[tuple[str, int, int]], m: re.Match[str]) -> None:
+    """A full name a pattern found where the model tagged nothing ("Media Coordinator Wade Ellery")."""
+    cleaned = clean_name(m.group("name"), m.start("name"))
+    if cleaned and len(cleaned[0].split()) > 1 and not INSTITUTION_END.search(cleaned[0]) \
+            and not any(c[1] < cleaned[2] and cleaned[1] < c[2] for c in candidates):
+        candidates.append(cleaned)
 
 
 def _merge_known_as(finder: PeopleFinder, doc: Document) -> None:
@@ -351,16 +353,13 @@ def _stage_name_article(text: str, start: int, ent_text: str, cleaned: str) -> b
 def _name_end(text: str, end: int, name_words: set[str]) -> int:
     """Where a name the model cut short ends: 'Nora Belle| Whitcombe Jr.' goes on over surnames
     that other names in the article use, and a generational suffix."""
-    m = re.match(r"(?:\s(?P<w>[A-Z][\w'\u2019-]+)(?![\w'\u2019-]))*", text[end:end + 60])
-    while m and m.group(0):
-        words = m.group(0).split()
-        keep = 0
-        for word in words:
-            if word not in name_words:
-                break
-            keep += 1
-        end += len(" ".join(words[:keep])) + (1 if keep else 0)
-        break
+    m = re.match(r"(?:\s[A-Z][\w'\u2019-]+(?![\w'\u2019-]))*", text[end:end + 60])
+    words = m.group(0).split() if m else []
+    keep = 0
+    while keep < len(words) and words[keep] in name_words:
+        keep += 1
+    if keep:
+        end += len(" ".join(words[:keep])) + 1  # the space before the first word, then the words
     suffix = re.match(r"\s(?:Jr\.|Sr\.|(?:II|III|IV|VI{0,3}|IX|XI{0,3})\b|I(?=\s+of\b|[,;)]))", text[end:end + 6])
     return end + suffix.end() if suffix else end  # "Jo Bell Jr.", "Ottokar II", "Ottokar I of Varnia"
 

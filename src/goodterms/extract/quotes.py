@@ -369,7 +369,7 @@ class QuoteFinder:
         before = self.text[max(0, start - 12):start].lower()
         return bool(re.search(r"\b(?:of|with|to|for|about|at|by|from|on|in|into|than|like|and|his|her|their)\s+$", before))
 
-    # -- outlets -------------------------------------------------------------------
+
 
 def find_quotes(
     doc: Document, refs: References, organisations: list[tuple[int, int]] | None = None,
