@@ -117,12 +117,10 @@ class References:
     def _former_or_latter(self, position: int, text: str) -> str | None:
         """'the latter' is the last person named before it, 'the former' the one before that."""
         named: list[str] = []
-        for ref in reversed(self.refs):
-            if ref.start >= position or ref.person is None or ref.kind not in ("name", "short"):
-                continue
-            if ref.person not in named:
+        for ref in reversed(self.within(max(0, position - 600), position)):
+            if ref.person is not None and ref.kind in ("name", "short") and ref.person not in named:
                 named.append(ref.person)
-            if len(named) == 2 or position - ref.start > 600:
+            if len(named) == 2:
                 break
         index = 0 if text.lower().endswith("latter") else 1
         return named[index] if len(named) > index else None
@@ -137,7 +135,7 @@ class References:
         if opener is None or position >= clause_start + opener.end():
             return None
         main = clause_start + opener.end()
-        names = [r for r in self.refs if r.kind in ("name", "short") and main <= r.start < main + 40]
+        names = [r for r in self.within(main, main + 40) if r.kind in ("name", "short")]
         if not names or names[0].start != main or names[0].person is None:
             return None
         person = self.people[names[0].person]
