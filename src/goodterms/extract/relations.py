@@ -3,10 +3,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ..model import SYMMETRIC_RELATIONS, Document, Person, Quote, Relation, Span
 from .coref import Reference, References
+from .family import (
+    FoundRelation, derive_parents_of_siblings, derive_siblings, derive_stepparents, drop_parent_cycles,
+)
 from .kinship import (
     KIN, ROMANTIC, PLURAL_CHILDREN, PLURAL_KIN, FORMER_WORDS, KIN_WORD, KIN_AT_END, KIN_ANYWHERE,
     KIN_THEN_AND, KIN_SOON, BETWEEN_WORDS, HOLDER_GAP, NAME_LIST_SEP, NAME_LIST_LOOSE, COPULA_GAP, APPOSITION_GAP,
@@ -16,20 +19,6 @@ from .kinship import (
     COUPLE_THEN_NAMES, IS_A_COUPLE, MAIDEN_GAP,
 )
 from .lexicon import FEMALE_WORDS, MALE_WORDS
-
-
-@dataclass
-class _Found:
-    """A relation while the text is read: its status may still change and evidence may grow."""
-
-    type: str
-    subject: str
-    object: str
-    status: str
-    evidence: list[Span] = field(default_factory=list)
-    derived_from: tuple[str, ...] = ()
-    former_at: int = -1  # offset of the last "split", "ex-": a reunion told after it makes the tie current again
-    reunited_at: int = -1
 
 
 @dataclass(frozen=True)
@@ -66,7 +55,7 @@ class RelationFinder:
         self.people = {p.id: p for p in people}
         self.refs = refs
         self.quotes = [q for q in quotes if q.speaker]
-        self.found: dict[tuple[str, str, str], _Found] = {}
+        self.found: dict[tuple[str, str, str], FoundRelation] = {}
         self.pending: list[_Pending] = []
         self._holders_here: list[str] = []  # people named as someone's kin in the current sentence
         self._couple_here: tuple[str, str] | None = None  # "X and his wife Y": who "their" means next
@@ -81,10 +70,10 @@ class RelationFinder:
         self.read_events()
         self.settle_couples()
         self.resolve_pending()
-        self.drop_parent_cycles()
-        self.derive_siblings()
-        self.derive_parents_of_siblings()
-        self.derive_stepparents()
+        drop_parent_cycles(self.found)
+        derive_siblings(self.found)
+        derive_parents_of_siblings(self.found, self.text)
+        derive_stepparents(self.found, self.text)
         self.derive_parent_couples()
         out = []
         for record in self.found.values():
@@ -111,7 +100,7 @@ class RelationFinder:
         key = (kind, subject, obj)
         record = self.found.get(key)
         if record is None:
-            record = self.found[key] = _Found(kind, subject, obj, "current" if status == "reunited" else status)
+            record = self.found[key] = FoundRelation(kind, subject, obj, "current" if status == "reunited" else status)
         elif status == "former" or (status == "current" and record.status == "unknown"):
             record.status = status
         if status == "former":
@@ -689,87 +678,6 @@ class RelationFinder:
             if len(candidates) == 1:
                 self.add_kin(candidates[0], item.holder, item.kin, item.modifiers, item.span)
 
-    def drop_parent_cycles(self) -> None:
-        """Nobody is their own child's child: of two opposite parent ties, the one told first stands."""
-        for key in [k for k in self.found if k[0] == "parent"]:
-            other = ("parent", key[2], key[1])
-            if key in self.found and other in self.found:
-                first = min((key, other), key=lambda k: min(s.start for s in self.found[k].evidence))
-                del self.found[other if first == key else key]
-
-    def derive_siblings(self) -> None:
-        """Children of one parent are siblings (half-siblings count), and so are a sibling's siblings."""
-        group_of: dict[str, str] = {}
-
-        def root(person: str) -> str:
-            """The person standing for person's group of siblings."""
-            while group_of.setdefault(person, person) != person:
-                person = group_of[person]
-            return person
-
-        links: list[tuple[str, str, str]] = []
-        by_parent: dict[str, list[str]] = {}
-        for key in self.found:
-            if key[0] == "sibling":
-                links.append(key)
-                group_of[root(key[1])] = root(key[2])
-            elif key[0] == "parent":
-                by_parent.setdefault(key[1], []).append(key[2])
-        for parent, kids in by_parent.items():
-            for kid in kids[1:]:
-                links += [("parent", parent, kids[0]), ("parent", parent, kid)]
-                group_of[root(kid)] = root(kids[0])
-        members: dict[str, list[str]] = {}
-        for person in list(group_of):
-            members.setdefault(root(person), []).append(person)
-        for group in members.values():
-            sources = [k for k in dict.fromkeys(links) if root(k[2]) == root(group[0])]
-            evidence = list(dict.fromkeys(span for k in sources for span in self.found[k].evidence))
-            for i, a in enumerate(sorted(group)):
-                for b in sorted(group)[i + 1:]:
-                    key = ("sibling", a, b)
-                    if key not in self.found and not self._family_other_than_sibling(a, b):
-                        self.found[key] = _Found("sibling", a, b, "current", evidence,
-                                                 derived_from=tuple(":".join(k) for k in sources))
-
-    def derive_parents_of_siblings(self) -> None:
-        """A parent of one of full siblings is the parent of all: "son of Abraham ... had five brothers"."""
-        parents: dict[str, set[str]] = {}
-        for (kind, a, b) in self.found:
-            if kind == "parent":
-                parents.setdefault(b, set()).add(a)
-        for (kind, a, b), record in list(self.found.items()):
-            if kind != "sibling" or not _full_siblings([self.text[s.start:s.end] for s in record.evidence]):
-                continue  # a sibling through a shared parent may be a half-sibling: no more parents from it
-            for x, y in ((a, b), (b, a)):
-                for parent in parents.get(x, ()):
-                    if parent != y and ("parent", parent, y) not in self.found \
-                            and not self._family_other_than_sibling(parent, y):
-                        self.found[("parent", parent, y)] = _Found(
-                            "parent", parent, y, "current", list(record.evidence),
-                            derived_from=(f"parent:{parent}:{x}", f"sibling:{a}:{b}"))
-
-    def derive_stepparents(self) -> None:
-        """Step-parents the text talks about."""
-        mentions_step = bool(re.search(r"\bstep-?(?:mother|mom|mum|father|dad|daughter|son|child|kids|parent)",
-                                       self.text, re.IGNORECASE))
-        if not mentions_step:
-            return
-        parents: dict[str, set[str]] = {}
-        for (kind, a, b) in list(self.found):
-            if kind == "parent":
-                parents.setdefault(b, set()).add(a)
-        for (kind, a, b), record in list(self.found.items()):
-            if kind != "spouse" or record.status != "current":
-                continue
-            for x, y in ((a, b), (b, a)):
-                for child, ps in parents.items():
-                    if x in ps and y not in ps and child not in (x, y):
-                        key = ("stepparent", y, child)
-                        if key not in self.found:
-                            self.found[key] = _Found("stepparent", y, child, "current", list(record.evidence),
-                                                     derived_from=(f"spouse:{a}:{b}", f"parent:{x}:{child}"))
-
     def derive_parent_couples(self) -> None:
         """ "his father Isaac ..., while his mother Eva": a child's father and mother named in one sentence."""
         named: dict[tuple[str, tuple[int, int]], dict[str, tuple[str, Span]]] = {}
@@ -889,11 +797,6 @@ class RelationFinder:
         x, y = sorted((a, b))
         return any(key in self.found for key in (("parent", a, b), ("parent", b, a), ("sibling", x, y)))
 
-    def _family_other_than_sibling(self, a: str, b: str) -> bool:
-        """Parent and child, or a couple, are never made siblings by a derivation."""
-        x, y = sorted((a, b))
-        return any(k in self.found for k in (("parent", a, b), ("parent", b, a), ("spouse", x, y), ("partner", x, y)))
-
     def _status_near(self, start: int, end: int) -> str:
         """ "former" when the sentence says ex, late, divorced...; else "current"."""
         return "former" if FORMER_WORDS.search(self.text[start:end]) else "current"
@@ -925,13 +828,6 @@ def _possessive(text: str, ref: Reference) -> bool:
 def _possessive_before_kin(text: str, ref: Reference) -> bool:
     """ "her husband", "his longtime girlfriend": a possessive pronoun that owns a kin noun."""
     return ref.text.lower() in ("his", "her", "their") and bool(KIN_SOON.match(text, ref.end, ref.end + 60))
-
-
-def _full_siblings(evidence: list[str]) -> bool:
-    """Evidence with a sibling word ("brothers") and no half-, step- or adoptive anywhere in it."""
-    if any(re.search(r"half|step|adopt", e, re.IGNORECASE) for e in evidence):
-        return False
-    return any(KIN.get(e.lower().split()[-1]) == "sibling" for e in evidence if e.split())
 
 
 def _child_word(evidence: str) -> bool:
