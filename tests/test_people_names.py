@@ -127,3 +127,11 @@ def test_known_as_and_born_names_are_one_person() -> None:
     assert found["Marisol Quintero"] >= {"Marisol Quintero", "Sol"}
     assert any({"Kestrel", "Arthur Pennock"} <= mentions for mentions in found.values())
     assert "Tomas Reyes" in found
+
+
+def test_an_award_before_winner_or_nominee_is_no_person() -> None:
+    text = "Award Night\n\nThe Grammy winner, 34, thanked Jo Bell. The Emmy-nominated actor waved.\n"
+    entities = [Entity(text.index("Grammy"), text.index("Grammy") + 6, "PERSON"),
+                Entity(text.index("Jo Bell"), text.index("Jo Bell") + 7, "PERSON"),
+                Entity(text.index("Emmy"), text.index("Emmy") + 4, "PERSON")]
+    assert set(names(text, entities)) == {"Jo Bell"}

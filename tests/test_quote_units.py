@@ -291,3 +291,22 @@ def test_a_known_platform_tagged_as_a_place_is_still_the_outlet(nlp: Any) -> Non
     spot = text.index("Reddit")
     finder = OutletFinder(text, References(doc, [], document_sentences(doc)), [(spot, spot + len("Reddit"))])
     assert finder.outlets_before(len(text))[0] == "Reddit"  # type: ignore[index]
+
+
+def test_a_possessors_rep_speaks_not_the_possessor(nlp: Any) -> None:
+    """"Bennett's rep confirmed the news, saying the singer is 'focused on her music'": the rep's words."""
+    from goodterms import document_from_text
+
+    text = ("Split Confirmed\n\nLaura Bennett and Michael Hart have split.\n\n"
+            "Bennett's rep confirmed the news to Glow Magazine, saying the singer is \u201cfocused on her "
+            "music and her son.\u201d\n")
+    assert said(analyze_one(document_from_text(text, source="rep.txt"))) == [
+        ("focused on her music and her son.", None)]
+
+
+def test_fans_heartbreak_is_negative() -> None:
+    from goodterms.extract.comments import polarity
+
+    assert polarity("This breaks my heart")[0] == "negative"
+    assert polarity("Highly inappropriate.")[0] == "negative"
+    assert polarity("Couple goals")[0] == "positive"

@@ -31,7 +31,7 @@ NOT_PEOPLE = frozenset(
         "Access Hollywood", "Variety", "Billboard", "Rolling Stone", "Esquire", "GQ", "Glamour",
         "Cosmopolitan", "Harper's Bazaar", "InStyle", "Hollywood Reporter", "CNN", "BBC", "NBC", "ABC",
         "CBS", "Fox News", "Netflix", "Hulu", "Disney", "Gucci", "Chanel", "Dior", "Apple", "Google",
-        "God", "Jesus", "Christ", "Mom", "Dad", "Mum", "Grammys", "Oscars", "Emmys", "Golden Globes", "Twitter @", "Insta", "Hubby", "Bae", "Ex", "Wifey", "Baby",
+        "God", "Jesus", "Christ", "Mom", "Dad", "Mum", "Grammys", "Oscars", "Emmys", "Golden Globes", "Grammy", "Golden Globe", "Tonys", "BAFTA", "BAFTAs", "Twitter @", "Insta", "Hubby", "Bae", "Ex", "Wifey", "Baby",
         "WikiLeaks", "Breitbart", "Politico", "HuffPost", "Huffington Post", "AP", "Reuters",
         "Associated Press", "Dem", "Dems", "GOP", "Republican", "Republicans", "Democrat", "Democrats",
         "Mummy", "Mommy", "Daddy", "Mama", "Papa", "Nana", "Lol", "Omg", "Ugh", "Wow", "Congrats", "Happy Birthday", "Xoxo", "Love", "Kiss", "Fans",

@@ -261,6 +261,8 @@ def find_people(
     for ent in entities:
         if ent.label in PERSON_LABELS or (ent.label in MISLABELLED_PERSON and ent.start >= headline_end and (
                 _looks_like_full_name(text[ent.start:ent.end]) or LIFE_DATES.match(text, ent.end))):
+            if AWARD_AFTER.match(text, ent.end):
+                continue  # "the Emmy nominee", "Oscar-winning": an award, not a person
             ent_text = text[ent.start:_name_end(text, ent.end, name_words)]
             if ent.start < headline_end:
                 ent_text = _trim_to_body_name(ent_text, text[headline_end:])
@@ -524,6 +526,8 @@ def _headline_only(person: _Builder, doc: Document) -> bool:
     return not any(tok in body for form in person.forms for tok in form.split() if len(tok) > 2)
 
 
+#: After an award's name: "the Emmy nominee", "Oscar-winning", "the Grammy winner".
+AWARD_AFTER = re.compile(r"[\s-]+(?:winner|winners|winning|nominee|nominees|nominated|award|awards)\b", re.IGNORECASE)
 #: What follows a word that names a thing, not a person: "Halloran's Creek", "Tolley's Bay",
 #: "Voyage 2017 campaign", "Fury: Road to Nowhere".
 THING_AFTER = re.compile(

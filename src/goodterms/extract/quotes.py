@@ -293,8 +293,9 @@ class QuoteFinder:
                 if ch == "," and depth == 0:
                     main_from = sent_start + i + 1
                     break
-        outside = [r for r in refs if r.start >= main_from and not self.refs.in_aside(r.start)]
-        pool = outside or refs
+        owners = [r for r in refs if not self._possessor(r)]  # "Brooks' rep confirmed ..., saying": the rep
+        outside = [r for r in owners if r.start >= main_from and not self.refs.in_aside(r.start)]
+        pool = outside or owners
         return pool[0] if pool else None
 
     def _unnamed(self, start: int, end: int, verb: str, *, phrase: str | None = None) -> _Cue:
@@ -360,6 +361,9 @@ class QuoteFinder:
                 chosen = None
         if chosen is None:
             sent_start, _ = self.refs.sentence_of(verb_start)
+            owner_role = ANONYMOUS.search(self.text[sent_start:verb_start]) if subject_first else None
+            if owner_role is not None:  # "Bennett's rep confirmed the news, saying": the rep, unnamed
+                return _Cue(None, None, verb, anonymous=True, phrase=owner_role.group(0))
             return self._unnamed(max(left, sent_start, verb_start - 40), verb_start, verb)
         return _Cue(chosen.person, Span(chosen.start, chosen.end), verb)
 
