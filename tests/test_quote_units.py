@@ -310,3 +310,15 @@ def test_fans_heartbreak_is_negative() -> None:
     assert polarity("This breaks my heart")[0] == "negative"
     assert polarity("Highly inappropriate.")[0] == "negative"
     assert polarity("Couple goals")[0] == "positive"
+
+
+def test_a_descriptor_speaker_is_the_last_sentences_subject(nlp: Any) -> None:
+    """'Michael Hart opened up on the show. "I love her," the nominee said.': Hart, though his ex is
+    named far more often."""
+    from goodterms import document_from_text
+
+    text = ("Exes Speak\n\nLaura Bennett and Michael Hart split. Laura Bennett moved out, and Bennett kept "
+            "the dog. Bennett said nothing.\n\nMichael Hart opened up about it on a late show on Friday. "
+            "\u201cI love her, I always will,\u201d the nominee said.\n")
+    assert said(analyze_one(document_from_text(text, source="exes.txt"))) == [
+        ("I love her, I always will,", "Michael Hart")]

@@ -216,6 +216,10 @@ class References:
                 if ref.subject:
                     subjects.add(ref.person)
         headline = {r.person for r in self.refs if r.person and r.start < self.headline_end}
+        # the subject of the sentence just before: '"I love her," the nominee told...' after 'Leo opened up...'
+        last_start = self.sentences[i - 1][0] if i >= 1 and self.sentences else 0
+        last_subjects = {r.person for r in self.within(last_start, self.sentences[i][0] if self.sentences else 0)
+                         if r.person and r.subject and r.kind in ("name", "short")}
         best, best_score = None, float("-inf")
         age = _age_after(self.text, position)
         for pid, count in counts.items():
@@ -226,6 +230,7 @@ class References:
                 continue  # "the legend, 41," is not the woman the text says is 42
             score = math.log2(1 + count) + (1.0 if pid in headline else 0) + (1.0 if pid in recent else 0)
             score += 0.5 if pid in subjects else 0
+            score += 1.5 if pid in last_subjects else 0
             if gender and person.gender is None:
                 score -= 1.0
             if score > best_score:
