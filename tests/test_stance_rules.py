@@ -116,3 +116,13 @@ def test_in_love_with_a_woman_is_about_his_partner() -> None:
     found = stances(analyze_text(text))
     assert ("Omar Sayle", "Petra Lind", "positive") in found
     assert ("Omar Sayle", "Jo Bell", "positive") not in found
+
+
+def test_a_split_after_years_of_marriage_ends_a_marriage() -> None:
+    for sentence in ("Petra Lind and Omar Sayle split after six years of marriage.",
+                     "Petra Lind and Omar Sayle have ended their six-year marriage.",
+                     "Petra Lind and Omar Sayle, who wed in 2018, have split."):
+        found = relations(analyze_text("Split News\n\n" + sentence + "\n"))
+        assert found == {("spouse", "Petra Lind", "Omar Sayle", "former")}, sentence
+    dated = relations(analyze_text("Split News\n\nPetra Lind and Omar Sayle split in May after a year of dating.\n"))
+    assert dated == {("partner", "Petra Lind", "Omar Sayle", "former")}

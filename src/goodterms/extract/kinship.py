@@ -138,7 +138,7 @@ EVENTS = [
 PAIR_EVENTS = [
     (re.compile(r"\b(?:divorced|split|splitting|separated|broke up|breaking up|called it quits|calling it quits|"
                 r"parted ways|parting ways|went their separate ways|filed for divorce|"
-                r"ended their (?:marriage|relationship)|annulled)\b", re.I), "former"),
+                r"ended their (?:[\w-]+\s+)?(?:marriage|relationship)|annulled)\b", re.I), "former"),
     (re.compile(r"\b(?:married|wed|tied the knot|got hitched|exchanged vows|said [\"\u201c]?I do)\b", re.I), "current"),
     (re.compile(r"\b(?:got engaged|are engaged|became engaged|are dating|were dating|started dating|began dating|"
                 r"have been dating|been together)\b", re.I), "current-partner"),
@@ -161,6 +161,8 @@ NEGATED = re.compile(r"\b(?:not|never|no word|no sign|no truth|n't|denied|denies
 # "her television husband": a role, not a marriage.
 FICTIONAL = re.compile(r"\b(?:on-?screen|screen|tv|television|movie|film|fictional|fake|pretend|stage|reel|"
                        r"show)\s+$", re.I)
+#: A sentence that says the pair were married: "split after six years of marriage", "who wed in 2018".
+MARRIAGE_WORD = re.compile(r"\b(?:marriage|married|wed|wedding|husband|wife|divorce|divorced)\b", re.I)
 THEIR_MARRIAGE = re.compile(r"\btheir\s+(?:[\w-]+\s+)?(?P<what>wedding|marriage|nuptials|divorce)\b", re.I)
 COUPLE = re.compile(r"\b(?:the|former|ex-)?\s*(?:couple|exes|pair|duo|newlyweds|lovebirds|former couple)\b", re.I)
 THEY_BEFORE = re.compile(r"\b(?:they|the\s+(?:former\s+|ex-)?(?:couple|pair|two|duo|newlyweds|exes|lovebirds))"

@@ -16,7 +16,7 @@ from .kinship import (
     TITLE_GAP, LIST_AND, LIST_AND_AFTER_FIRST, LIST_COMMA, OF_GAP, COPULA_WORD, DETERMINER_BEFORE,
     BIRTH_BEFORE, SHARED_VERB, WITH_PARTNER, CHILD_LIST_GAP, ADOPTED, SHARES_CHILD, EVENTS, PAIR_EVENTS,
     FRIENDS_PAIR, EVENT_OBJECT, NEGATED, CLAUSE_BREAK, FICTIONAL, THEIR_MARRIAGE, COUPLE, THEY_BEFORE,
-    COUPLE_THEN_NAMES, IS_A_COUPLE, MAIDEN_GAP,
+    COUPLE_THEN_NAMES, IS_A_COUPLE, MAIDEN_GAP, MARRIAGE_WORD,
 )
 from .lexicon import FEMALE_WORDS, MALE_WORDS
 
@@ -589,8 +589,8 @@ class RelationFinder:
                 verb = m.group(0).lower()
                 if status == "current-partner":
                     kind = "partner"
-                elif status == "current" or "divorc" in verb or "annul" in verb:
-                    kind = "spouse"
+                elif status == "current" or "divorc" in verb or "annul" in verb or MARRIAGE_WORD.search(sentence):
+                    kind = "spouse"  # "A and B split after six years of marriage" ended a marriage
                 else:
                     kind = self._existing_kind(a, b) or "partner"
                 found = "current" if status.startswith("current") else status
@@ -614,7 +614,8 @@ class RelationFinder:
         for m in THEIR_MARRIAGE.finditer(sentence):
             couple = self.couple_before(sent_start + m.start())
             if len(couple) == 2 and not self._family(couple[0], couple[1]):
-                status = "former" if m.group("what").lower() == "divorce" else "current"
+                ended = re.search(r"\b(?:ended|ending|end|ends)\s+$", sentence[:m.start()])
+                status = "former" if m.group("what").lower() == "divorce" or ended else "current"
                 self.add("spouse", couple[0], couple[1], status, Span(sent_start + m.start(), sent_start + m.end()))
 
     def read_shared_children(self, sent_start: int, sent_end: int, refs: list[Reference]) -> None:
