@@ -135,3 +135,10 @@ def test_an_award_before_winner_or_nominee_is_no_person() -> None:
                 Entity(text.index("Jo Bell"), text.index("Jo Bell") + 7, "PERSON"),
                 Entity(text.index("Emmy"), text.index("Emmy") + 4, "PERSON")]
     assert set(names(text, entities)) == {"Jo Bell"}
+
+
+def test_a_podcast_or_a_band_named_like_a_person_is_no_person() -> None:
+    text = "Feud\n\nShe spoke on the Good Talk podcast about the group Velvet Line and Jo Bell.\n"
+    spans = ["Good Talk", "Velvet Line", "Jo Bell"]
+    entities = [Entity(text.index(n), text.index(n) + len(n), "PERSON") for n in spans]
+    assert set(names(text, entities)) == {"Jo Bell"}

@@ -31,3 +31,12 @@ def test_a_possible_close_later_keeps_an_open_mark_from_running_to_the_end() -> 
 def test_a_closing_curly_mark_glued_to_a_word_opens_a_quote() -> None:
     text = "She described the carriage.\u201dI came home late. A carriage waited,\u201d she wrote."
     assert quoted(text) == ["I came home late. A carriage waited,"]
+
+
+def test_sentences_end_after_a_one_letter_platform_but_not_after_an_initial() -> None:
+    from goodterms.extract.sentences import sentence_spans
+
+    text = 'She hit back on X. "I have nothing but love for her," she wrote. John F. Kennedy was there. E! News said so.'
+    spans = [text[s:e] for s, e in sentence_spans(text, 0, len(text))]
+    assert spans == ["She hit back on X.", '"I have nothing but love for her," she wrote.',
+                     "John F. Kennedy was there.", "E! News said so."]

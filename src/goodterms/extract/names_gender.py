@@ -2,6 +2,11 @@
 from __future__ import annotations
 
 FEMALE_FIRST_NAMES = frozenset("""
+tara nadia alyssa aubrey bethany brianna cassie daphne delilah elise elle esther faye freya
+gabriella georgina imogen ingrid isabel isabella isla ivy josie julianna karina kelsey kiara kira
+lacey laila layla leila lila lola lorna lucia luna mabel mara margo marina marisa mckenna millie
+mina miriam nadine nancy nell noelle paloma petra phoebe priya rebekah rhea rosalind sadie sally
+sasha savannah shannon sonia tamsin tessa thea trisha uma viola vivian willa yara yasmin zara
 abigail ada adele adriana aisha alexa alexandra alexis alice alicia alison amanda amber amelia amy
 ana andrea angela angelina anita ann anna anne annie april ariana ashley audrey ava barbara beatrice
 bella beth betty beverly beyonce bianca billie bonnie brenda bridget britney brittany brooke caitlyn
@@ -27,6 +32,11 @@ zahara zendaya zoe zoey
 """.split())
 
 MALE_FIRST_NAMES = frozenset("""
+mario mason matteo miles milo mohamed nate nico noel otto quentin rhys ricardo rocco rory ruben
+rufus samir santiago silas soren stefan sven tariq teo tobias tomas tristan ulrich wes yusuf zane
+aiden alfie arlo axel beau bodhi brody callum cillian dante darius declan dexter duncan eli elliot
+emil enzo ezra felix finn flynn gideon grady hamish harvey idris ivan jasper jude kai lars levi
+lorenzo
 aaron adam adrian alan albert alec alex alexander alfred andre andrew andy anthony antonio arnold
 arthur austin barack ben benjamin bernie bill billy blake bob bobby brad bradley brandon brian brooklyn
 bruce bruno bryan caleb calvin cameron carl carlos chad charles charlie chris christian christopher

@@ -261,8 +261,9 @@ def find_people(
     for ent in entities:
         if ent.label in PERSON_LABELS or (ent.label in MISLABELLED_PERSON and ent.start >= headline_end and (
                 _looks_like_full_name(text[ent.start:ent.end]) or LIFE_DATES.match(text, ent.end))):
-            if AWARD_AFTER.match(text, ent.end):
-                continue  # "the Emmy nominee", "Oscar-winning": an award, not a person
+            if AWARD_AFTER.match(text, ent.end) or WORK_AFTER.match(text, ent.end) \
+                    or WORK_BEFORE.search(text, max(0, ent.start - 30), ent.start):
+                continue  # "the Emmy nominee", "the Good Talk podcast", "the group Velvet Line": not people
             ent_text = text[ent.start:_name_end(text, ent.end, name_words)]
             if ent.start < headline_end:
                 ent_text = _trim_to_body_name(ent_text, text[headline_end:])
@@ -528,6 +529,10 @@ def _headline_only(person: _Builder, doc: Document) -> bool:
 
 #: After an award's name: "the Emmy nominee", "Oscar-winning", "the Grammy winner".
 AWARD_AFTER = re.compile(r"[\s-]+(?:winner|winners|winning|nominee|nominees|nominated|award|awards)\b", re.IGNORECASE)
+#: A name that is a work or a group: "the Good Talk podcast", "the group Velvet Line".
+WORK_AFTER = re.compile(r"\s+(?:podcast|show|series|album|single|song|film|movie|documentary|tour|band)\b")
+WORK_BEFORE = re.compile(r"\bthe\s+(?:group|band|duo|trio|podcast|show|series|album|single|song|film|movie|label|"
+                         r"brand)\s+$", re.IGNORECASE)
 #: What follows a word that names a thing, not a person: "Halloran's Creek", "Tolley's Bay",
 #: "Voyage 2017 campaign", "Fury: Road to Nowhere".
 THING_AFTER = re.compile(

@@ -23,8 +23,12 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         word = re.search(r"([\w.]+)[.!?\u2026]*$", text[max(start, m.start() - 12):m.start() + 1])
         if m.group(0).startswith(".") and word and word.group(1).lower().rstrip(".") in ABBREVIATIONS:
             continue
-        if m.group(0) == "." and word and len(word.group(1).rstrip(".")) == 1 and word.group(1)[0].isupper():
-            continue  # an initial: "J. Smith"
+        single = word is not None and len(word.group(1).rstrip(".")) == 1 and word.group(1)[0].isupper()
+        opens_quote = re.match(r"\s+[\"\u201c]", text[m.end():m.end() + 3]) is not None
+        if m.group(0) == "." and single and not opens_quote:
+            continue  # an initial: "J. Smith"; but 'hit back on X. "I have...' ends a sentence
+        if m.group(0) == "!" and single:
+            continue  # a name with a bang: "E! News"
         spans.append((cursor, m.end()))
         cursor = m.end()
         while cursor < end and text[cursor].isspace():
