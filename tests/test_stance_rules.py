@@ -126,3 +126,13 @@ def test_a_split_after_years_of_marriage_ends_a_marriage() -> None:
         assert found == {("spouse", "Petra Lind", "Omar Sayle", "former")}, sentence
     dated = relations(analyze_text("Split News\n\nPetra Lind and Omar Sayle split in May after a year of dating.\n"))
     assert dated == {("partner", "Petra Lind", "Omar Sayle", "former")}
+
+
+def test_a_descriptor_never_spans_a_clause() -> None:
+    """'The 35-year-old added that her hubby, chef X': "her hubby" is hers, not a descriptor of a man."""
+    text = (
+        "Singer Makes Peace With Her Father\n\n"
+        "Pop star Petra Lind and her father, Omar, have reconciled.\n\n"
+        "The 35-year-old added that her hubby, chef Jonas Brandt, drove her to the first meeting.\n"
+    )
+    assert ("spouse", "Petra Lind", "Jonas Brandt", "current") in relations(analyze_text(text))

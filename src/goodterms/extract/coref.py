@@ -15,7 +15,8 @@ from .sentences import document_sentences
 PRONOUN = re.compile(r"\b(she|he|her|him|his|hers|herself|himself)\b", re.IGNORECASE)
 LATTER = re.compile(r"\b[Tt]he\s+(?:latter|former)\b(?!\s+(?:[a-z]+\s+)?(?:of|for|to|from)\b)")
 DESCRIPTOR = re.compile(
-    r"\b(?:[Tt]he)\s+((?:[\w'\u2019-]+\s+){0,4}?(?P<noun>"
+    r"\b(?:[Tt]he)\s+((?:(?!(?:her|his|their|its|my|our|your|that|who|which|and|or|but|to|of)\b)"
+    r"[\w'\u2019-]+\s+){0,4}?(?P<noun>"
     + "|".join(sorted((re.escape(n) for n in ROLE_NOUNS), key=len, reverse=True))
     + r"))\b(?!\s+(?:of|for|to|from|who|whom|that|which)\b)(?![\w'\u2019-])",
 )
