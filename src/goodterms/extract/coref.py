@@ -52,6 +52,7 @@ class References:
         #: quote marks of every text block, by block start: read once, used by coref, quotes and stances
         self.marks = {b.start: find_marked(doc.text, b.start, b.end) for b in doc.blocks if b.kind in QUOTED_BLOCKS}
         self.quoted = _quoted_spans(doc, self.marks)
+        self._asides: dict[int, bool] = {}
         self.young = _young_people(doc, people)
         self.ages = _stated_ages(doc, people, self.sentences)
         headlines = doc.blocks_of("headline")
@@ -71,11 +72,14 @@ class References:
         return self.sentences[max(i, 0)] if self.sentences else (0, len(self.doc.text))
 
     def in_aside(self, position: int) -> bool:
-        """Whether position sits in an aside of its sentence: between dashes or in parentheses."""
-        start, _ = self.sentence_of(position)
-        before = self.doc.text[start:position]
-        dashes = len(re.findall(r"\s(?:--|\u2014|\u2013)\s", before))
-        return dashes % 2 == 1 or before.count("(") > before.count(")")
+        """Whether position sits in an aside of its sentence: between dashes or in parentheses.
+        Asked for every candidate of every pronoun, so each position is read once."""
+        if position not in self._asides:
+            start, _ = self.sentence_of(position)
+            before = self.doc.text[start:position]
+            dashes = len(re.findall(r"\s(?:--|\u2014|\u2013)\s", before))
+            self._asides[position] = dashes % 2 == 1 or before.count("(") > before.count(")")
+        return self._asides[position]
 
     def _is_subject(self, position: int) -> bool:
         start, _ = self.sentence_of(position)

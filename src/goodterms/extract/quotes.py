@@ -11,10 +11,11 @@ from .outlets import OUTLET_CUE, POST_VERBS, OutletFinder
 from .quotemarks import Marked
 from .sentences import sentence_spans
 
-# Quotative "like" ("everyone was like, 'What?'") is a speech verb too.
-_VERBS = sorted((re.escape(v) for v in SPEECH_VERBS), key=len, reverse=True) + [r"(?:was|were|is|are) (?:all )?like(?=\s*,)"]
+_VERBS = sorted((re.escape(v) for v in SPEECH_VERBS), key=len, reverse=True)
+_QUOTATIVE_LIKE = r"(?:was|were|is|are) (?:all )?like(?=\s*,)"  # "everyone was like, 'What?'"
 # A capitalised verb only where a sentence starts ("Says Jo Bell:"), never inside a name ("United States").
-SPEECH = (r"(?:" + "|".join(_VERBS) + r"|(?<![\w,] )(?<![\w,])(?:" + "|".join(v.capitalize() for v in _VERBS) + r"))")
+SPEECH = (r"(?:" + "|".join(_VERBS + [_QUOTATIVE_LIKE]) + r"|(?<![\w,] )(?<![\w,])(?:"
+          + "|".join(v.capitalize() for v in _VERBS) + r"))")
 SPEECH_WORD = re.compile(r"\b" + SPEECH + r"\b")
 ANONYMOUS = re.compile(
     r"\b(?:source|insider|friend|pal|spokes(?:wo)?man|spokesperson|rep|representative|publicist|"
@@ -31,10 +32,10 @@ ORGANISATION_WORDS = re.compile(
 )
 FRONTED_CLAUSE = re.compile(r"\s*" + FRONTED_OPENER)
 #: A cue's subject that is a whole crowd, not a person: "everyone was like", "the audience chanted".
-CROWD = re.compile(r"^\W*(?:and\s+|but\s+|then\s+)?(?:everyone|everybody|the (?:whole )?(?:crowd|audience|room)|"
-                   r"the fans|fans|people|many|some|others)\W*$", re.IGNORECASE)
-CROWD_BEFORE = re.compile(r"\b(?:everyone|everybody|the (?:whole )?(?:crowd|audience|room)|the fans)\s+(?:[a-z]+ly\s+)?$",
-                          re.IGNORECASE)
+_CROWD = r"(?:everyone|everybody|the (?:whole )?(?:crowd|audience|room)|the fans)"
+CROWD = re.compile(r"^\W*(?:and\s+|but\s+|then\s+)?(?:" + _CROWD + r"|fans|people|many|some|others)\W*$",
+                   re.IGNORECASE)
+CROWD_BEFORE = re.compile(r"\b" + _CROWD + r"\s+(?:[a-z]+ly\s+)?$", re.IGNORECASE)  # right before the verb
 #: Verbs that say the last speaker goes on: "She continues," after the matriarch's quote is the matriarch.
 GOES_ON = re.compile(r"continu(?:es|ed|ing)|add(?:s|ed|ing)|concluded|concludes", re.IGNORECASE)
 PASSIVE_BEFORE = re.compile(r"\b(?:is|was|are|were|be|been|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
