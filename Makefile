@@ -13,7 +13,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
-EVAL_SETS ?= public polnear polnear@utterances redocred
+EVAL_SETS ?= dev public polnear polnear@utterances redocred
 BARS := bench/bars.txt
 BENCH_ARGS ?=
 

@@ -195,6 +195,9 @@ class Relation(Record):
     status: str = "unknown"
     evidence: tuple[Span, ...] = ()
     derived_from: tuple[str, ...] = ()
+    # The stable name of the rule that found it ("kin_apposition", "derived_stepparent", ...), so an
+    # error can be traced to its rule and a rule's precision measured.
+    rule: str = ""
 
     nested: ClassVar[dict[str, builtins.type]] = {"evidence": Span}
 
@@ -208,6 +211,7 @@ class Stance(Record):
     polarity: str
     score: float
     evidence: tuple[Span, ...] = ()
+    rule: str = ""  # the stable name of the rule that found it
 
     nested: ClassVar[dict[str, type]] = {"evidence": Span}
 
@@ -222,6 +226,7 @@ class PairEvidence(Record):
     score: float
     span: Span
     note: str
+    rule: str = ""  # the stable name of the rule that found it
 
     nested: ClassVar[dict[str, builtins.type]] = {"span": Span}
 

@@ -9,6 +9,7 @@ from .config import Settings
 from .errors import GoodtermsError, UnknownStage
 from .extract.comments import find_comments
 from .extract.coref import References
+from .extract.parse import Parses
 from .extract.people import Entity, find_people
 from .extract.quotes import find_quotes
 from .extract.relations import find_relations
@@ -40,6 +41,11 @@ class Work:
     stances: list[Stance] = field(default_factory=list)
     pairs: list[PairVerdict] = field(default_factory=list)
     evidence: list[PairEvidence] = field(default_factory=list)
+    parses: Parses | None = None  # dependency parses of the sentences rules ask about, made on demand
+
+    def __post_init__(self) -> None:
+        if self.parses is None:
+            self.parses = Parses(self.doc, self.settings.model)
 
 
 @dataclass(frozen=True)

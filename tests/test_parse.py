@@ -1,0 +1,40 @@
+"""Parses on demand: offsets map back into the article, spans are cached, long spans are refused."""
+from goodterms.extract.parse import MAX_PARSE_CHARS, Parses, doc_span, subtree_span
+from goodterms.model import Document
+
+
+def _doc(text: str) -> Document:
+    return Document(id="t", text=text)
+
+
+def test_tokens_map_back_to_article_offsets():
+    text = "Headline here\nMira Solberg praised her brother Aki on Sunday."
+    start = text.index("Mira")
+    parses = Parses(_doc(text))
+    parsed = parses.sentence(start, len(text))
+    assert parsed is not None
+    verb = next(t for t in parsed if t.lemma_ == "praise")
+    s, e = doc_span(verb)
+    assert text[s:e] == "praised"
+    subject = next(t for t in verb.children if t.dep_ == "nsubj")
+    s, e = subtree_span(subject)
+    assert text[s:e] == "Mira Solberg"
+
+
+def test_parses_are_cached_and_batched():
+    text = "Lena Voss sued her manager. Oren Pike thanked his sister."
+    parses = Parses(_doc(text))
+    spans = [(0, 27), (28, len(text))]
+    parses.prefetch(spans)
+    assert parses.parsed_count == 2
+    first = parses.sentence(*spans[0])
+    assert parses.sentence(*spans[0]) is first
+    assert parses.parsed_count == 2
+
+
+def test_overlong_and_empty_spans_are_not_parsed():
+    text = "word " * (MAX_PARSE_CHARS // 4)
+    parses = Parses(_doc(text))
+    assert parses.sentence(0, len(text)) is None
+    assert parses.sentence(3, 3) is None
+    assert parses.parsed_count == 0
