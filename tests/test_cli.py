@@ -68,6 +68,16 @@ def test_text_report_names_people_and_quotes(capsys: pytest.CaptureFixture[str])
     assert err == ""
 
 
+def test_explain_names_each_claims_rule_and_marks_its_words(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, GOOD, "--explain")
+    assert code == 0, err
+    relations = out.split("Relations (", 1)[1]
+    assert "rule: " in relations
+    assert "[[" in relations and "]]" in relations
+    plain = run(capsys, GOOD)[1]
+    assert "rule: " not in plain
+
+
 def test_json_report_is_the_contract(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, GOOD, "--format", "json")
     assert code == 0, err

@@ -53,3 +53,50 @@ def test_pronouns_and_descriptors_are_mentions_of_the_person() -> None:
     assert {"name", "pronoun", "descriptor"} <= kinds
     for m in sarah.mentions:
         assert text[m.start:m.end] == m.text
+
+
+def test_asking_for_a_stage_brings_in_what_it_reads() -> None:
+    names = [s.name for s in stages_named(["stances"])]
+    assert names == ["people", "quotes", "relations", "stances"]
+    assert [s.name for s in stages_named(["social"])] == ["people", "social"]
+
+
+def test_a_stage_with_its_inputs_only_runs() -> None:
+    text = "Orla Venn Speaks\n\n“Tobias is my best friend,” Orla Venn said of Tobias Crane.\n"
+    analysis = analyze_one(document_from_text(text, source="s.txt"), stages=["verdicts"])
+    assert analysis.people and analysis.quotes
+
+
+class _Watched:
+    """A Work that records which fields a stage reads and sets."""
+
+    def __init__(self, work: object) -> None:
+        object.__setattr__(self, "_work", work)
+        object.__setattr__(self, "read", set())
+        object.__setattr__(self, "written", set())
+
+    def __getattr__(self, name: str) -> object:
+        self.read.add(name)
+        return getattr(self._work, name)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        self.written.add(name)
+        setattr(self._work, name, value)
+
+
+def test_the_stage_table_says_what_each_stage_reads_and_writes() -> None:
+    from goodterms.pipeline import STAGES, Work, recognise
+    from goodterms.config import Settings
+
+    text = (
+        "Orla Venn and Tobias Crane Reunite\n\n"
+        "Orla Venn, 41, praised her ex-husband Tobias Crane. “He is a wonderful father,” she told Glow.\n\n"
+        "A post shared by Orla Venn (@orlavenn)\n"
+    )
+    doc = document_from_text(text, source="w.txt")
+    work = Work(doc, recognise([doc], Settings())[0], Settings())
+    for stage in STAGES:
+        watched = _Watched(work)
+        stage.run(watched)  # type: ignore[arg-type]
+        assert watched.read <= set(stage.reads) | set(stage.writes), (stage.name, watched.read - set(stage.reads))
+        assert watched.written <= set(stage.writes), (stage.name, watched.written - set(stage.writes))

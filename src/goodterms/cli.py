@@ -122,7 +122,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         if args.format == "json":
             rendered = json.dumps(result.to_contract(), ensure_ascii=False, indent=None if not args.out else 1)
         else:
-            rendered = render_text(result)
+            rendered = render_text(result, explain=args.explain)
         if args.out:
             suffix = ".json" if args.format == "json" else ".txt"
             (Path(args.out) / (_name_for(result, used) + suffix)).write_text(rendered + "\n", encoding="utf-8")
@@ -172,6 +172,9 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.add_argument("--quote-units", choices=QUOTE_UNITS, default="passages",
                          help='one quote per run of quoted words (passages, default), or one per attribution, '
                               'joining the runs that a "she said" interrupts (utterances, as PARC and PolNeAR count)')
+    analyze.add_argument("--explain", action="store_true",
+                         help="in the text report, name the rule behind each relation, stance and piece of "
+                              "pair evidence, with the words it read")
     analyze.set_defaults(func=cmd_analyze)
 
     asking = sub.add_parser("ask", help="are two people on good terms? the verdict and its evidence")

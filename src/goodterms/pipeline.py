@@ -101,7 +101,7 @@ def _verdicts(work: Work) -> None:
 
 STAGES: tuple[Stage, ...] = (
     Stage("people", ("doc", "entities"), ("people", "refs"), _people),
-    Stage("quotes", ("doc", "refs"), ("quotes", "commenter_quotes"), _quotes),
+    Stage("quotes", ("doc", "entities", "refs", "settings"), ("quotes", "commenter_quotes"), _quotes),
     Stage("social", ("doc", "people"), ("social_posts",), _social),
     Stage("comments", ("doc", "refs", "commenter_quotes"), ("comments",), _comments),
     Stage("relations", ("doc", "people", "refs", "quotes"), ("relations",), _relations),
@@ -109,16 +109,30 @@ STAGES: tuple[Stage, ...] = (
     Stage("verdicts", ("doc", "people", "refs", "relations", "stances"), ("evidence", "pairs"), _verdicts),
 )
 
+#: What every Work has before any stage runs.
+GIVEN = frozenset({"doc", "entities", "settings", "parses"})
+
 
 def stages_named(names: Iterable[str] | None = None) -> list[Stage]:
-    """The stages to run, in pipeline order; unknown names fail with the known ones listed."""
+    """The stages to run, in pipeline order, with the stages they read from brought in.
+
+    Unknown names fail with the known ones listed.
+    """
     if names is None:
         return list(STAGES)
     known = {s.name: s for s in STAGES}
-    wanted = list(names)
-    for name in wanted:
+    wanted = set()
+    for name in names:
         if name not in known:
             raise UnknownStage(f"unknown stage {name!r}; known stages: {', '.join(known)}")
+        wanted.add(name)
+    writer = {field: s.name for s in STAGES for field in s.writes}
+    todo = list(wanted)
+    while todo:
+        for field in known[todo.pop()].reads:
+            if field not in GIVEN and writer[field] not in wanted:
+                wanted.add(writer[field])
+                todo.append(writer[field])
     return [s for s in STAGES if s.name in wanted]
 
 

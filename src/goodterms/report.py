@@ -5,7 +5,8 @@ import textwrap
 
 from typing import TYPE_CHECKING
 
-from .model import Analysis
+from .extract.sentences import document_sentences
+from .model import Analysis, PairVerdict, Span
 
 if TYPE_CHECKING:
     from .corpus import Answer
@@ -16,8 +17,8 @@ def _name(analysis: Analysis, pid: str | None) -> str:
     return person.name if person else "(unattributed)"
 
 
-def render_text(analysis: Analysis) -> str:
-    """The analysis as a few readable sections."""
+def render_text(analysis: Analysis, *, explain: bool = False) -> str:
+    """The analysis as a few readable sections; `explain` adds each claim's rule and words."""
     doc = analysis.document
     lines = [doc.title or "(untitled)"]
     meta = [m for m in (doc.published, doc.source) if m]
@@ -63,7 +64,30 @@ def render_text(analysis: Analysis) -> str:
             lines.append(f"{title} ({len(records)})")
             for r in records:
                 lines.append("  " + _describe(analysis, r))
+                if explain and not isinstance(r, PairVerdict):
+                    lines.extend(_explain(analysis, r.rule, r.evidence))  # type: ignore[union-attr]
+    if explain and analysis.evidence:
+        lines.append("")
+        lines.append(f"Pair evidence ({len(analysis.evidence)})")
+        for e in analysis.evidence:
+            lines.append(f"  {_name(analysis, e.a)} & {_name(analysis, e.b)}: {e.kind} {e.score:+.2f} {e.note}")
+            lines.extend(_explain(analysis, e.rule, (e.span,)))
     return "\n".join(lines) + "\n"
+
+
+def _explain(analysis: Analysis, rule: str, spans: tuple[Span, ...]) -> list[str]:
+    """Indented lines naming the rule and showing each evidence span in its sentence, marked [[ ]]."""
+    text = analysis.document.text
+    sentences = document_sentences(analysis.document)
+    out = [f"      rule: {rule or '(unnamed)'}"]
+    for span in spans[:3]:
+        s, e = next(((a, b) for a, b in sentences if a <= span.start < b), (span.start, span.end))
+        s, e = min(s, span.start), max(e, span.end)
+        marked = text[s:span.start] + "[[" + text[span.start:span.end] + "]]" + text[span.end:e]
+        words = " ".join(marked.split())
+        out.extend(textwrap.wrap(f"[{span.start}:{span.end}] {words}", 96,
+                                 initial_indent="      ", subsequent_indent="        "))
+    return out
 
 
 def _describe(analysis: Analysis, record: object) -> str:
