@@ -136,3 +136,20 @@ def test_a_descriptor_never_spans_a_clause() -> None:
         "The 35-year-old added that her hubby, chef Jonas Brandt, drove her to the first meeting.\n"
     )
     assert ("spouse", "Petra Lind", "Jonas Brandt", "current") in relations(analyze_text(text))
+
+
+def test_every_stance_and_pair_evidence_names_its_rule() -> None:
+    text = (
+        "Petra Lind Praises Omar Sayle\n\n"
+        "Petra Lind praised her co-star Omar Sayle on Monday.\n\n"
+        "\u201cOmar is the most generous actor I have ever worked with,\u201d Lind said.\n"
+    )
+    analysis = analyze_text(text)
+    assert analysis.stances and analysis.evidence
+    assert all(s.rule for s in analysis.stances)
+    assert all(e.rule for e in analysis.evidence)
+
+
+def test_a_pair_the_text_says_nothing_about_is_left_out() -> None:
+    text = "Petra Lind And Omar Sayle At The Premiere\n\nPetra Lind and Omar Sayle arrived at the premiere in Oslo.\n"
+    assert not [p for p in analyze_text(text).pairs if p.verdict == "unknown"]

@@ -108,11 +108,11 @@ class StanceFinder:
         self.refs = refs
         self.people = {p.id: p for p in people}
         self.relations = relations
-        self.evidence: dict[tuple[str, str], list[tuple[float, Span]]] = defaultdict(list)
+        self.evidence: dict[tuple[str, str], list[tuple[float, Span, str]]] = defaultdict(list)
 
-    def add(self, source: str | None, target: str | None, score: float, span: Span) -> None:
+    def add(self, source: str | None, target: str | None, score: float, span: Span, rule: str) -> None:
         if source and target and source != target:
-            self.evidence[(source, target)].append((score, span))
+            self.evidence[(source, target)].append((score, span, rule))
 
     def kin_of(self, person: str, kin: str) -> list[str]:
         """People related to person as kin says ("my husband" said by person)."""
@@ -143,7 +143,7 @@ class StanceFinder:
                 if not targets or abs(score) < STRONG:
                     continue
                 for target in self._targets_of_sentence(targets, score, s_start, s_end):
-                    self.add(speaker, target, score, Span(s_start, s_end))
+                    self.add(speaker, target, score, Span(s_start, s_end), "quote_sentiment")
 
     def _targets_of_sentence(self, targets: dict[str, list[int]], score: float, start: int, end: int) -> list[str]:
         """The targets the sentence's feeling is about: not one whose clause is cold, or lukewarm beside a warm one."""
@@ -263,27 +263,27 @@ class StanceFinder:
                 span = Span(s_start, s_end)
                 if len(before) >= 2 and re.match(r"^\s+and\s+$", self.text[before[-2].end:before[-1].start]) \
                         and not after:
-                    self.add(before[-2].person, before[-1].person, 0.6 * sign, span)  # "he and the star fell out"
-                    self.add(before[-1].person, before[-2].person, 0.6 * sign, span)
+                    self.add(before[-2].person, before[-1].person, 0.6 * sign, span, "narration_act")  # "he and the star fell out"
+                    self.add(before[-1].person, before[-2].person, 0.6 * sign, span, "narration_act")
                     continue
                 if re.match(r"\s+each other\b", self.text[m.end():s_end]) and len(before) >= 2:
-                    self.add(before[-2].person, before[-1].person, 0.6 * sign, span)  # "A and B ... each other"
-                    self.add(before[-1].person, before[-2].person, 0.6 * sign, span)
+                    self.add(before[-2].person, before[-1].person, 0.6 * sign, span, "narration_act")  # "A and B ... each other"
+                    self.add(before[-1].person, before[-2].person, 0.6 * sign, span, "narration_act")
                     continue
                 kin = KIN_AFTER.match(self.text, m.end(), s_end)
                 if kin and FICTIONAL.search(self.text, kin.start(), kin.start("kin")):
                     continue  # "kissed her television husband": a role, not her husband, and no telling whose
                 if kin and source.person:
                     for other in self.kin_of(source.person, kin.group("kin")):
-                        self.add(source.person, other, 0.6 * sign, span)  # "praised his wife"
+                        self.add(source.person, other, 0.6 * sign, span, "narration_act")  # "praised his wife"
                 elif after and after[0].start - m.end() <= 40:
-                    self.add(source.person, after[0].person, 0.6 * sign, span)
+                    self.add(source.person, after[0].person, 0.6 * sign, span, "narration_act")
                 elif re.search(r"\b(?:with|at)\s+(?:him|her)\b|\beach other\b", self.text[m.end():s_end]) \
                         or re.match(r"\s+(?:him|her)\b", self.text[m.end():s_end]):
                     party = self._other_party(source.person, s_start)
-                    self.add(source.person, party, 0.6 * sign, span)
+                    self.add(source.person, party, 0.6 * sign, span, "narration_act")
                     if "each other" in self.text[m.end():s_end]:
-                        self.add(party, source.person, 0.6 * sign, span)
+                        self.add(party, source.person, 0.6 * sign, span, "narration_act")
 
     def from_descriptions(self) -> None:
         """'A described B as "wonderfully kind"': the sentiment of the words A chose."""
@@ -296,7 +296,7 @@ class StanceFinder:
                     continue
                 score = _score(self.text[m.end():s_end])
                 if abs(score) >= 0.3:
-                    self.add(before[-1].person, target[0].person, score, Span(s_start, s_end))
+                    self.add(before[-1].person, target[0].person, score, Span(s_start, s_end), "described_as")
 
     def _other_party(self, person: str | None, position: int) -> str | None:
         """Whom "this woman" or "in love with a man" means: the speaker's one current partner, else the
@@ -313,10 +313,10 @@ class StanceFinder:
     def stances(self) -> list[Stance]:
         out = []
         for (source, target), items in self.evidence.items():
-            total = sum(score for score, _ in items)
+            total = sum(score for score, _, _ in items)
             mean = total / len(items)
-            positive = any(s > 0 for s, _ in items)
-            negative = any(s < 0 for s, _ in items)
+            positive = any(s > 0 for s, _, _ in items)
+            negative = any(s < 0 for s, _, _ in items)
             if positive and negative and abs(mean) < STRONG:
                 polarity = "mixed"
             elif mean >= 0.05:
@@ -325,7 +325,8 @@ class StanceFinder:
                 polarity = "negative"
             else:
                 continue
-            out.append(Stance(source, target, polarity, round(mean, 3), tuple(span for _, span in items)))
+            rule = max(items, key=lambda item: abs(item[0]))[2]  # the rule of the strongest evidence
+            out.append(Stance(source, target, polarity, round(mean, 3), tuple(span for _, span, _ in items), rule))
         return out
 
 

@@ -48,10 +48,11 @@ def gather_evidence(
             scores = [(1.0 if s.polarity == "positive" else -1.0) * max(abs(s.score), 0.5)]
         for score in scores:
             for span in s.evidence[:3]:
-                out.append(Evidence(s.source, s.target, "stance", score, span, note))
+                out.append(Evidence(s.source, s.target, "stance", score, span, note, f"stance_{s.rule or 'unnamed'}"))
     for r in relations:
         if r.type in ("spouse", "partner") and r.status == "current" and r.evidence:
-            out.append(Evidence(r.subject, r.object, "relation", 0.4, r.evidence[0], f"{name.get(r.subject, r.subject)} and {name.get(r.object, r.object)} are {r.type}s"))
+            note = f"{name.get(r.subject, r.subject)} and {name.get(r.object, r.object)} are {r.type}s"
+            out.append(Evidence(r.subject, r.object, "relation", 0.4, r.evidence[0], note, "current_couple"))
     for start, end in refs.sentences:
         good = GOOD_TERMS.search(doc.text, start, end)
         bad = BAD_TERMS.search(doc.text, start, end)
@@ -66,9 +67,9 @@ def gather_evidence(
                 pairs = [recent]
         for a, b in pairs[:3]:
             if good:
-                out.append(Evidence(a, b, "event", 0.9, Span(good.start(), good.end()), good.group(0)))
+                out.append(Evidence(a, b, "event", 0.9, Span(good.start(), good.end()), good.group(0), "good_terms_words"))
             if bad:
-                out.append(Evidence(a, b, "event", -0.9, Span(bad.start(), bad.end()), bad.group(0)))
+                out.append(Evidence(a, b, "event", -0.9, Span(bad.start(), bad.end()), bad.group(0), "bad_terms_words"))
     return out
 
 
@@ -139,7 +140,7 @@ def find_pairs(
     doc: Document, people: list[Person], refs: References, relations: list[Relation], stances: list[Stance],
     evidence: list[Evidence] | None = None,
 ) -> list[PairVerdict]:
-    """A verdict for every pair the article is about."""
+    """A verdict for every pair the article is about and says how they get on."""
     if evidence is None:
         evidence = gather_evidence(doc, people, refs, relations, stances)
     family = {_key(r.subject, r.object) for r in relations if r.type in ("parent", "stepparent", "sibling")}
@@ -150,5 +151,6 @@ def find_pairs(
         if _key(a, b) in family and verdict.verdict == "good" and not stated:
             # parents and children get on unless the text says otherwise: no news, no claim
             verdict = PairVerdict(a, b, "unknown", 0.0, verdict.evidence, verdict.reasons)
-        out.append(verdict)
+        if verdict.verdict != "unknown":  # as annotators do: a pair the text says nothing of is left out
+            out.append(verdict)
     return out
