@@ -1,6 +1,7 @@
 """Raw bytes or a file -> Document, refusing what cannot be an article."""
 from __future__ import annotations
 
+import codecs
 import re
 from pathlib import Path
 
@@ -14,24 +15,147 @@ HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 
 
+BOMS = (  # longest first: the UTF-32 LE mark begins with the UTF-16 LE one
+    (b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\xef\xbb\xbf", "utf-8-sig"), (b"\xfe\xff", "utf-16-be"), (b"\xff\xfe", "utf-16-le"),
+)
+META_CHARSET = re.compile(
+    rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.IGNORECASE,
+)
+UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+def _stray_as_cp1252(exc: UnicodeError) -> tuple[str, int]:
+    assert isinstance(exc, UnicodeDecodeError)
+    return exc.object[exc.start:exc.end].decode("cp1252", errors="replace"), exc.end
+
+
+_STRAY_BYTES = "goodterms-stray-cp1252"
+codecs.register_error(_STRAY_BYTES, _stray_as_cp1252)
+
+#: Above this share of NUL or other control bytes a file is binary; a stray NUL is not.
+BINARY_SHARE = 0.05
+
+
 def decode_bytes(raw: bytes, *, source: str) -> tuple[str, list[str]]:
-    """UTF-8 text (BOM-aware, UTF-16 if marked) and any warnings about the decoding."""
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return raw.decode("utf-16", errors="replace"), []
-    if b"\x00" in raw[:8192] or _control_share(raw[:8192]) > 0.1:
+    """Text from bytes, and a warning whenever an encoding other than UTF-8 was assumed.
+
+    In order: a byte-order mark (UTF-8, UTF-16, UTF-32); UTF-16 without a mark (NUL bytes on
+    one side of every pair); strict UTF-8; the charset an HTML page declares; then detection
+    (charset-normalizer). Replacement characters only where nothing fits.
+    """
+    for bom, codec in BOMS:
+        if raw.startswith(bom):
+            return raw.decode(codec, errors="replace"), ([] if codec == "utf-8-sig" else [f"{source}: read as {codec.upper()} (byte-order mark)"])
+    sample = raw[:8192]
+    unmarked = _utf16_without_bom(sample)
+    if unmarked:
+        return raw.decode(unmarked, errors="replace"), [f"{source}: read as {unmarked.upper()} (no byte-order mark; detected)"]
+    if _control_share(sample) > BINARY_SHARE:
         raise BinaryInput("looks like a binary file, not text or HTML", source=source)
     try:
-        return raw.decode("utf-8-sig"), []
+        return raw.decode("utf-8"), []
     except UnicodeDecodeError as exc:
-        text = raw.decode("utf-8", errors="replace")
-        bad = text.count("\ufffd")
-        return text, [f"{source}: invalid UTF-8 at byte {exc.start}; decoded with {bad} replacement character(s)"]
+        first_bad = exc.start
+    if len(UTF8_SEQUENCE.findall(raw)) > 0:
+        # Mostly UTF-8 with stray legacy bytes (text pasted from two sources): keep the UTF-8,
+        # read each stray byte as Windows-1252.
+        text = raw.decode("utf-8", errors=_STRAY_BYTES)
+        return text, [f"{source}: invalid UTF-8 at byte {first_bad}; stray bytes read as cp1252"]
+    declared = _declared_charset(raw[:4096])
+    if declared:
+        try:
+            return raw.decode(declared), [f"{source}: not UTF-8; read as {declared} (declared by the page)"]
+        except (UnicodeDecodeError, LookupError):
+            pass
+    detected = _detected_charset(raw)
+    if detected:
+        return raw.decode(detected, errors="replace"), [f"{source}: not UTF-8; read as {detected} (detected)"]
+    text = raw.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    return text, [f"{source}: invalid UTF-8 at byte {first_bad}; decoded with {bad} replacement character(s)"]
+
+
+def _utf16_without_bom(sample: bytes) -> str | None:
+    """UTF-16 (or UTF-32) without a byte-order mark: NUL bytes in fixed places, as in mostly-ASCII text."""
+    if len(sample) < 16:
+        return None
+    quarters = [sample[i::4] for i in range(4)]
+    nul = [q.count(0) / max(1, len(q)) for q in quarters]
+    if nul[1] > 0.9 and nul[2] > 0.9 and nul[3] > 0.9 and nul[0] < 0.05:
+        return "utf-32-le"
+    if nul[0] > 0.9 and nul[1] > 0.9 and nul[2] > 0.6 and nul[3] < 0.05:
+        return "utf-32-be"
+    even, odd = sample[0::2], sample[1::2]
+    even_nul, odd_nul = even.count(0) / len(even), odd.count(0) / max(1, len(odd))
+    if odd_nul > 0.6 and even_nul < 0.05:
+        return "utf-16-le"
+    if even_nul > 0.6 and odd_nul < 0.05:
+        return "utf-16-be"
+    return None
+
+
+def _declared_charset(head: bytes) -> str | None:
+    """The codec a <meta charset> or http-equiv Content-Type names, if Python knows it."""
+    match = META_CHARSET.search(head)
+    if not match:
+        return None
+    try:
+        name = codecs.lookup(match.group(1).decode("ascii")).name
+    except LookupError:
+        return None
+    # Browsers read a page declared latin-1 as windows-1252 (the WHATWG encoding standard).
+    return "cp1252" if name in ("latin-1", "iso8859-1", "ascii") else name
+
+
+def _detected_charset(raw: bytes) -> str | None:
+    """The legacy encoding the bytes are most likely in.
+
+    Windows-1252 first when it reads as Western text (English news is most of what arrives in a
+    legacy encoding, and detectors guess a Baltic or Central European code page for short
+    Western texts); otherwise charset-normalizer's best guess.
+    """
+    try:
+        western = raw.decode("cp1252")
+    except UnicodeDecodeError:
+        western = None
+    if western is not None and _reads_as_western(western):
+        return "cp1252"
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(raw[:65536]).best()
+    if best is None:
+        return None
+    name = str(best.encoding)
+    try:
+        raw.decode(name)
+    except (UnicodeDecodeError, LookupError):
+        return None
+    return name
+
+
+#: Typographic marks that sit inside words in Western text ("don’t", "ten–twelve").
+_IN_WORD_MARKS = frozenset("\u2019\u2018\u2013\u2014\u00b7")
+
+
+def _reads_as_western(text: str) -> bool:
+    """Few accented letters among the letters, and no symbol wedged inside a word."""
+    letters = sum(1 for ch in text if ch.isalpha())
+    accented = sum(1 for ch in text if ch.isalpha() and ord(ch) > 127)
+    if letters == 0 or accented / letters > 0.2:
+        return False
+    for i in range(1, len(text) - 1):
+        ch = text[i]
+        if ord(ch) > 127 and not ch.isalpha() and ch not in _IN_WORD_MARKS \
+                and text[i - 1].isalpha() and text[i + 1].isalpha():
+            return False
+    return True
 
 
 def _control_share(sample: bytes) -> float:
     if not sample:
         return 0.0
-    control = sum(1 for b in sample if b < 32 and b not in (9, 10, 13))
+    control = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
     return control / len(sample)
 
 

@@ -131,8 +131,9 @@ def split_lines(text: str) -> Iterable[tuple[int, int]]:
 
 
 def normalise_text(text: str) -> str:
-    """Unix newlines, no NUL or other control characters except tab and newline."""
+    """Unix newlines (also for U+2028, U+2029 and NEL), no NUL or other controls but tab and newline."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\u2028", "\n").replace("\u2029", "\n").replace("\x85", "\n")
     text = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", " ", text)
     return text.lstrip("\ufeff")
 
