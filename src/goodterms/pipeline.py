@@ -85,7 +85,7 @@ def _comments(work: Work) -> None:
 
 def _relations(work: Work) -> None:
     assert work.refs is not None
-    work.relations = find_relations(work.doc, work.people, work.refs, work.quotes)
+    work.relations = find_relations(work.doc, work.people, work.refs, work.quotes, parses=work.parses)
 
 
 def _stances(work: Work) -> None:

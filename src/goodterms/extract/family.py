@@ -23,6 +23,7 @@ class FoundRelation:
     derived_from: tuple[str, ...] = ()
     former_at: int = -1  # offset of the last "split", "ex-": a reunion told after it makes the tie current again
     reunited_at: int = -1
+    rule: str = ""  # the rule that first found it
 
 
 def drop_parent_cycles(found: dict[Key, FoundRelation]) -> None:
@@ -67,7 +68,7 @@ def derive_siblings(found: dict[Key, FoundRelation]) -> None:
                 key = ("sibling", a, b)
                 if key not in found and not family_other_than_sibling(found, a, b):
                     found[key] = FoundRelation("sibling", a, b, "current", evidence,
-                                             derived_from=tuple(":".join(k) for k in sources))
+                                             derived_from=tuple(":".join(k) for k in sources), rule="derived_sibling")
 
 
 def derive_parents_of_siblings(found: dict[Key, FoundRelation], text: str) -> None:
@@ -85,7 +86,8 @@ def derive_parents_of_siblings(found: dict[Key, FoundRelation], text: str) -> No
                         and not family_other_than_sibling(found, parent, y):
                     found[("parent", parent, y)] = FoundRelation(
                         "parent", parent, y, "current", list(record.evidence),
-                        derived_from=(f"parent:{parent}:{x}", f"sibling:{a}:{b}"))
+                        derived_from=(f"parent:{parent}:{x}", f"sibling:{a}:{b}"),
+                        rule="derived_parent_of_sibling")
 
 
 def derive_stepparents(found: dict[Key, FoundRelation], text: str) -> None:
@@ -107,7 +109,8 @@ def derive_stepparents(found: dict[Key, FoundRelation], text: str) -> None:
                     key = ("stepparent", y, child)
                     if key not in found:
                         found[key] = FoundRelation("stepparent", y, child, "current", list(record.evidence),
-                                                 derived_from=(f"spouse:{a}:{b}", f"parent:{x}:{child}"))
+                                                 derived_from=(f"spouse:{a}:{b}", f"parent:{x}:{child}"),
+                                                 rule="derived_stepparent")
 
 
 def family_other_than_sibling(found: dict[Key, FoundRelation], a: str, b: str) -> bool:

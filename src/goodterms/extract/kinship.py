@@ -16,7 +16,7 @@ KIN = {
     "fiancé": "partner", "fiancée": "partner", "beau": "partner", "bae": "partner", "partner": "partner",
     "lover": "partner", "love": "partner", "ex-girlfriend": "partner", "ex-boyfriend": "partner",
     "ex-fiance": "partner", "ex-fiancee": "partner", "ex-fiancé": "partner", "ex-fiancée": "partner",
-    "baby daddy": "partner", "baby mama": "partner", "baby mommy": "partner", "girl": "partner",
+    "ex": "partner", "baby daddy": "partner", "baby mama": "partner", "baby mommy": "partner", "girl": "partner",
     "daughter": "child", "son": "child", "child": "child", "kid": "child", "daughters": "child",
     "sons": "child", "children": "child", "kids": "child", "baby": "child", "twins": "child",
     "brood": "child", "offspring": "child", "heir": "child",

@@ -19,6 +19,7 @@ from .kinship import (
     COUPLE_THEN_NAMES, IS_A_COUPLE, MAIDEN_GAP, MARRIAGE_WORD,
 )
 from .lexicon import FEMALE_WORDS, MALE_WORDS
+from .parse import Parses
 
 
 @dataclass(frozen=True)
@@ -43,14 +44,16 @@ class _Pending:
     kin: str
     modifiers: str
     span: Span
+    rule: str
 
 
 class RelationFinder:
     """Reads kinship phrases and relation events sentence by sentence."""
 
     def __init__(self, doc: Document, people: list[Person], refs: References,
-                 quotes: Sequence[Quote] = ()) -> None:
+                 quotes: Sequence[Quote] = (), parses: Parses | None = None) -> None:
         self.doc = doc
+        self.parses = parses or Parses(doc)
         self.text = doc.text
         self.people = {p.id: p for p in people}
         self.refs = refs
@@ -85,11 +88,11 @@ class RelationFinder:
             elif record.reunited_at > record.former_at:
                 status = "current"
             out.append(Relation(record.type, record.subject, record.object, status,
-                                tuple(record.evidence), record.derived_from))
+                                tuple(record.evidence), record.derived_from, record.rule))
         return out
 
     # -- recording ----------------------------------------------------------------------------
-    def add(self, kind: str, subject: str | None, obj: str | None, status: str, span: Span) -> None:
+    def add(self, kind: str, subject: str | None, obj: str | None, status: str, span: Span, rule: str) -> None:
         """Record one relation; a former status sticks unless a reunion is told after it."""
         if not subject or not obj or subject == obj:
             return
@@ -100,7 +103,8 @@ class RelationFinder:
         key = (kind, subject, obj)
         record = self.found.get(key)
         if record is None:
-            record = self.found[key] = FoundRelation(kind, subject, obj, "current" if status == "reunited" else status)
+            record = self.found[key] = FoundRelation(kind, subject, obj, "current" if status == "reunited" else status,
+                                                     rule=rule)
         elif status == "former" or (status == "current" and record.status == "unknown"):
             record.status = status
         if status == "former":
@@ -110,46 +114,48 @@ class RelationFinder:
         if span not in record.evidence:
             record.evidence.append(span)
 
-    def add_kin(self, anchor: str | None, holder: str | None, kin: str, modifiers: str, span: Span) -> None:
+    def add_kin(self, anchor: str | None, holder: str | None, kin: str, modifiers: str, span: Span,
+                rule: str) -> None:
         """holder is anchor's <kin>."""
         kind = KIN[kin.lower()]
         if holder and (kin.lower() in FEMALE_WORDS or kin.lower() in MALE_WORDS):
             self.kin_gender.setdefault(holder, "f" if kin.lower() in FEMALE_WORDS else "m")
         former = bool(FORMER_WORDS.search(modifiers) or kin.lower().startswith("ex"))
         if kind == "child":
-            self.add("parent", anchor, holder, "current", span)
+            self.add("parent", anchor, holder, "current", span, rule)
         elif kind == "parent":
-            self.add("parent", holder, anchor, "current", span)
+            self.add("parent", holder, anchor, "current", span, rule)
         elif kind == "stepchild":
-            self.add("stepparent", anchor, holder, "current", span)
+            self.add("stepparent", anchor, holder, "current", span, rule)
         elif kind == "stepparent":
-            self.add("stepparent", holder, anchor, "current", span)
+            self.add("stepparent", holder, anchor, "current", span, rule)
         elif kind in ("sibling", "relative"):
-            self.add(kind, anchor, holder, "current", span)
+            self.add(kind, anchor, holder, "current", span, rule)
         elif kind == "friend":
-            self.add(kind, anchor, holder, "former" if former else "unknown", span)
+            self.add(kind, anchor, holder, "former" if former else "current", span, rule)
         else:
-            self.add(kind, anchor, holder, "former" if former else "current", span)
+            self.add(kind, anchor, holder, "former" if former else "current", span, rule)
 
-    def add_for(self, owners: _Owners, holder: str | None, kin: str, modifiers: str, span: Span) -> None:
+    def add_for(self, owners: _Owners, holder: str | None, kin: str, modifiers: str, span: Span,
+                rule: str) -> None:
         """holder is the <kin> of every owner; chained owners wait until the whole text is read."""
         if not holder:
             return
         for owner in owners.direct:
-            self.add_kin(owner, holder, kin, modifiers, span)
+            self.add_kin(owner, holder, kin, modifiers, span, rule)
         for anchor, via in owners.chained:
-            self.pending.append(_Pending(anchor, via, holder, kin, modifiers, span))
+            self.pending.append(_Pending(anchor, via, holder, kin, modifiers, span, rule))
 
-    def add_siblings(self, children: list[str], span: Span) -> None:
+    def add_siblings(self, children: list[str], span: Span, rule: str) -> None:
         """Children named together are siblings."""
         for i, a in enumerate(children):
             for b in children[i + 1:]:
-                self.add("sibling", a, b, "current", span)
+                self.add("sibling", a, b, "current", span, rule)
 
-    def co_parents(self, a: str, b: str, span: Span) -> None:
+    def co_parents(self, a: str, b: str, span: Span, rule: str) -> None:
         """The two named parents of one child, in one phrase, were a couple: married, unless the text says dating."""
         if a != b and self._existing_kind(a, b) is None:
-            self.add("spouse", a, b, "unknown", span)
+            self.add("spouse", a, b, "unknown", span, rule)
 
     # -- kin phrases --------------------------------------------------------------------------
     def read_kin_phrases(self) -> None:
@@ -176,24 +182,27 @@ class RelationFinder:
         if FICTIONAL.search(self.text, max(sent_start, m.start() - 30), m.start()):
             return
         owners = self.owners(m.start(), sent_start)
+        rule = "kin_possessive"  # "her husband, X", "Dario's ex-wife"
         holders = self.holders_after(kin, m.end(), sent_end)
         if not owners and holders and not self._has_possessor(m.start(), sent_start):
             owners = _Owners(tuple(self.bare_owner(m.start(), sent_start, {h.person for h in holders})))
+            rule = "kin_bare_owner"  # "Eva Ng and husband Jo"
         if not owners:
             return
         if not holders:
             holders = self.holder_before(sent_start, self._possessor_start(m.start(), sent_start),
                                          plural=kin.lower() in PLURAL_KIN)
+            rule = "kin_apposition"  # "X, Dario's ex-wife", "X is her husband"
         owners = self.corrected(owners, kin, holders)
         if not holders and KIN[kin.lower()] == "spouse" and not FORMER_WORDS.search(m.group(0)):
             self.unnamed_spouse.update(owners.direct)  # "her actual husband looked on": a husband, not named here
         self._holders_here.extend(h.person for h in holders if h.person)
         for holder in holders:
-            self.add_for(owners, holder.person, kin, modifiers, span)
+            self.add_for(owners, holder.person, kin, modifiers, span, rule)
         if KIN[kin.lower()] in ROMANTIC and len(owners.direct) == 1 and len(holders) == 1 and holders[0].person:
             self._couple_here = (owners.direct[0], holders[0].person)
         if kin.lower() in PLURAL_CHILDREN:
-            self.add_siblings(_ids(holders), span)
+            self.add_siblings(_ids(holders), span, "kin_children_list")
 
     def read_of_phrase(self, m: re.Match[str], sent_start: int, sent_end: int) -> bool:
         """ "X, son of A and B", "the daughter of King Y", "X is the wife of Y"."""
@@ -225,13 +234,13 @@ class RelationFinder:
             modifiers += " late"  # "a close friend of the late Milo Grant": the friendship is over
         for holder_id in holder_ids:
             if holder_id not in owner_ids:
-                self.add_for(_Owners(tuple(owner_ids)), holder_id, kin, modifiers, span)
+                self.add_for(_Owners(tuple(owner_ids)), holder_id, kin, modifiers, span, "kin_of_phrase")
         if KIN[kin.lower()] == "parent" and holder_ids:
-            self.add_siblings(owner_ids, span)  # "father of A, B and C": they are siblings
+            self.add_siblings(owner_ids, span, "kin_of_phrase_children")  # "father of A, B and C": they are siblings
         if holder_ids and len(owner_ids) == 2 and KIN[kin.lower()] == "child":
-            self.co_parents(owner_ids[0], owner_ids[1], span)  # "son of Aurelien Quarrow and Ysolde Mertens"
+            self.co_parents(owner_ids[0], owner_ids[1], span, "co_parents_of_child")  # "son of Aurelien Quarrow and Ysolde Mertens"
         if len(holder_ids) == 2 and kin.lower() == "parents":
-            self.co_parents(holder_ids[0], holder_ids[1], span)  # "Jo and Mara, the parents of Ivy"
+            self.co_parents(holder_ids[0], holder_ids[1], span, "co_parents_named")  # "Jo and Mara, the parents of Ivy"
         return True
 
     def second_child_phrase(self, holders: list[Reference], kin: str, sent_start: int, kin_start: int,
@@ -262,9 +271,9 @@ class RelationFinder:
         span = Span(m.start(), m.end())
         for holder in holders:
             for parent in parents:
-                self.add("parent", parent, holder.person, "current", span)
+                self.add("parent", parent, holder.person, "current", span, "birth_children")
         if len(holders) > 1:
-            self.add_siblings(_ids(holders), span)
+            self.add_siblings(_ids(holders), span, "birth_children")
         self._holders_here.extend(h.person for h in holders if h.person)
         return True
 
@@ -285,7 +294,7 @@ class RelationFinder:
         if not children:
             return False
         for parent in parents:
-            self.add("parent", parent.person, children[0].person, "current", Span(m.start(), m.end()))
+            self.add("parent", parent.person, children[0].person, "current", Span(m.start(), m.end()), "kin_shared_clause")
         return True
 
     # -- whose kin ----------------------------------------------------------------------------
@@ -540,7 +549,7 @@ class RelationFinder:
                 continue  # already with someone else: "the couple" may be a friendship or a guess
             if kind is None:
                 kind = "spouse" if {a, b} & self.unnamed_spouse else "partner"
-            self.add(kind, a, b, "current", span)
+            self.add(kind, a, b, "current", span, "couple_named")
 
     def _taken(self, person: str, other: str) -> bool:
         """Has the text already paired person with someone other than other, and not as an ex?"""
@@ -572,8 +581,10 @@ class RelationFinder:
                 if len(pair) < 2:
                     continue
                 found_kind = self._existing_kind(*pair) if status == "former" else None
+                if re.search(r"divorc|annul", m.group(0), re.I):
+                    found_kind = "spouse"  # only a marriage ends in a divorce, whatever "ex" said before
                 found_status = status or self._status_near(sent_start, sent_end)
-                self.add(found_kind or kind, pair[0], pair[1], found_status, Span(v_start, v_end))
+                self.add(found_kind or kind, pair[0], pair[1], found_status, Span(v_start, v_end), "event_subject_object")
 
     def read_pair_events(self, sent_start: int, sent_end: int) -> None:
         """ "A and B divorced in 2016", "the couple split", "the pair reconciled"."""
@@ -594,7 +605,7 @@ class RelationFinder:
                 else:
                     kind = self._existing_kind(a, b) or "partner"
                 found = "current" if status.startswith("current") else status
-                self.add(kind, a, b, found, Span(v_start, sent_start + m.end()))
+                self.add(kind, a, b, found, Span(v_start, sent_start + m.end()), "event_pair")
         self.read_friendships(sent_start, sentence)
         self.read_their_marriage(sent_start, sentence)
 
@@ -607,7 +618,7 @@ class RelationFinder:
                 continue
             past = m.group(0).lower().startswith(("were", "had"))
             status = "former" if negation else "unknown" if past else "current"
-            self.add("friend", pair[0], pair[1], status, Span(sent_start + m.start(), sent_start + m.end()))
+            self.add("friend", pair[0], pair[1], status, Span(sent_start + m.start(), sent_start + m.end()), "friends_pair")
 
     def read_their_marriage(self, sent_start: int, sentence: str) -> None:
         """ "after their wedding ceremony", "their divorce": the couple just named were married."""
@@ -616,7 +627,8 @@ class RelationFinder:
             if len(couple) == 2 and not self._family(couple[0], couple[1]):
                 ended = re.search(r"\b(?:ended|ending|end|ends)\s+$", sentence[:m.start()])
                 status = "former" if m.group("what").lower() == "divorce" or ended else "current"
-                self.add("spouse", couple[0], couple[1], status, Span(sent_start + m.start(), sent_start + m.end()))
+                self.add("spouse", couple[0], couple[1], status, Span(sent_start + m.start(), sent_start + m.end()),
+                         "their_marriage")
 
     def read_shared_children(self, sent_start: int, sent_end: int, refs: list[Reference]) -> None:
         """ "Vance shares Florence with his ex-wife, Marisol Quint": both are Florence's parents."""
@@ -626,7 +638,8 @@ class RelationFinder:
             adopted = ADOPTED.search(self.text, sent_start, child.start)
             if adopted is not None:  # "Dario Wren, who legally adopted Milo"
                 for parent in self.subjects_before(adopted.start(), sent_start):
-                    self.add("parent", parent, child.person, "current", Span(adopted.start(), adopted.end()))
+                    self.add("parent", parent, child.person, "current", Span(adopted.start(), adopted.end()),
+                             "adopted_child")
                 continue
             verb = SHARES_CHILD.search(self.text, sent_start, child.start)
             if verb is None:
@@ -642,8 +655,8 @@ class RelationFinder:
             span = Span(verb.start(), verb.end())
             for parent in self.subjects_before(verb.start(), sent_start) + _ids([other]):
                 for kid in _ids(children):
-                    self.add("parent", parent, kid, "current", span)
-            self.add_siblings(_ids(children), span)
+                    self.add("parent", parent, kid, "current", span, "shares_child")
+            self.add_siblings(_ids(children), span, "shares_child")
 
     def _pair_before(self, sent_start: int, position: int) -> tuple[str, str] | None:
         """The pair a verb at position is about: "A and B (have) ...", "the couple ...", "they ..."."""
@@ -677,7 +690,7 @@ class RelationFinder:
         for item in self.pending:
             candidates = [p for p in self.kin_of(item.anchor, item.via) if p != item.holder]
             if len(candidates) == 1:
-                self.add_kin(candidates[0], item.holder, item.kin, item.modifiers, item.span)
+                self.add_kin(candidates[0], item.holder, item.kin, item.modifiers, item.span, "kin_chained")
 
     def derive_parent_couples(self) -> None:
         """ "his father Isaac ..., while his mother Eva": a child's father and mother named in one sentence."""
@@ -690,7 +703,7 @@ class RelationFinder:
                     named.setdefault((child, self.refs.sentence_of(span.start)), {})[gender] = (parent, span)
         for genders in named.values():
             if len(genders) == 2 and genders["f"][0] != genders["m"][0]:
-                self.co_parents(genders["m"][0], genders["f"][0], genders["m"][1])
+                self.co_parents(genders["m"][0], genders["f"][0], genders["m"][1], "derived_parent_couple")
 
     # -- lookups ------------------------------------------------------------------------------
     def names_in(self, start: int, end: int) -> list[Reference]:
@@ -850,6 +863,7 @@ def _other_kin_in(gap: str, kin: str) -> bool:
 
 
 def find_relations(doc: Document, people: list[Person], refs: References,
-                   quotes: Sequence[Quote] | None = None) -> list[Relation]:
-    """Every relation the text states, with status and evidence spans; quotes say who "my" and "our" mean."""
-    return RelationFinder(doc, people, refs, quotes or ()).relations()
+                   quotes: Sequence[Quote] | None = None, *, parses: Parses | None = None) -> list[Relation]:
+    """Every relation the text states, with status and evidence spans; quotes say who "my" and "our" mean,
+    the parses (made on demand when not given) what the grammar links."""
+    return RelationFinder(doc, people, refs, quotes or (), parses or Parses(doc)).relations()

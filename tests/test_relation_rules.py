@@ -1,0 +1,83 @@
+"""Relation rules one class at a time, on invented sentences. People are given by hand (every
+occurrence of each listed name is a PERSON entity), so only the relation rules are under test."""
+from __future__ import annotations
+
+import re
+
+from goodterms import document_from_text
+from goodterms.extract.coref import References
+from goodterms.extract.parse import Parses
+from goodterms.extract.people import Entity, find_people
+from goodterms.extract.relations import find_relations
+from goodterms.model import SYMMETRIC_RELATIONS, Relation
+
+Found = set[tuple[str, str, str, str]]
+
+
+def analysed(body: str, names: list[str], headline: str = "A Story") -> tuple[dict[str, str], list[Relation]]:
+    """Person names by id, and the relations found; each listed name is an entity wherever it stands."""
+    text = f"{headline}\n\n{body}\n"
+    taken: list[Entity] = []
+    for name in sorted(names, key=len, reverse=True):  # "Ria Vant" before "Ria"
+        for m in re.finditer(r"\b" + re.escape(name) + r"\b", text):
+            if not any(e.start < m.end() and m.start() < e.end for e in taken):
+                taken.append(Entity(m.start(), m.end(), "PERSON"))
+    doc = document_from_text(text, source="rules.txt")
+    people = find_people(doc, sorted(taken, key=lambda e: e.start))
+    refs = References(doc, people)
+    people = refs.people_with_references()
+    return {p.id: p.name for p in people}, find_relations(doc, people, refs, parses=Parses(doc))
+
+
+def relations(body: str, names: list[str], headline: str = "A Story") -> Found:
+    """(type, subject, object, status) by person name; symmetric ties with the names sorted."""
+    name_of, found = analysed(body, names, headline)
+    out: Found = set()
+    for r in found:
+        a, b = name_of[r.subject], name_of[r.object]
+        if r.type in SYMMETRIC_RELATIONS:
+            a, b = sorted((a, b))
+        out.add((r.type, a, b, r.status))
+    return out
+
+
+def rules(body: str, names: list[str]) -> set[str]:
+    """The rule names of every relation found."""
+    return {r.rule for r in analysed(body, names)[1]}
+
+
+# -- status -------------------------------------------------------------------------------------
+def test_a_friend_named_as_such_is_a_current_friend() -> None:
+    found = relations("Tova Lind went to the gala with her friend Mara Quell.", ["Tova Lind", "Mara Quell"])
+    assert ("friend", "Mara Quell", "Tova Lind", "current") in found
+    found = relations("Oskar Brandt thanked his longtime pal, Ivo Renn, on stage.", ["Oskar Brandt", "Ivo Renn"])
+    assert ("friend", "Ivo Renn", "Oskar Brandt", "current") in found
+
+
+def test_a_friend_of_the_late_is_a_former_friend() -> None:
+    found = relations("Ivo Renn, a close friend of the late Oskar Brandt, spoke first.", ["Oskar Brandt", "Ivo Renn"])
+    assert ("friend", "Ivo Renn", "Oskar Brandt", "former") in found
+
+
+# -- "ex" ---------------------------------------------------------------------------------------
+def test_an_ex_is_a_former_partner() -> None:
+    found = relations("Dane Holm will not invite his ex Carla Brie to the party.", ["Dane Holm", "Carla Brie"])
+    assert ("partner", "Carla Brie", "Dane Holm", "former") in found
+    found = relations("Lia Moss spoke about Pavel Orr's ex, Nell Tarn, on Friday.", ["Lia Moss", "Pavel Orr", "Nell Tarn"])
+    assert ("partner", "Nell Tarn", "Pavel Orr", "former") in found
+    assert not any("Lia Moss" in r for r in found)
+
+
+def test_an_ex_later_told_divorced_is_a_former_spouse() -> None:
+    found = relations("Dane Holm avoids his ex, Carla Brie. Carla's divorce from Dane was long.", ["Dane Holm", "Carla Brie"])
+    assert ("spouse", "Carla Brie", "Dane Holm", "former") in found
+    assert not any(r[0] == "partner" for r in found)
+
+
+# -- rule names ---------------------------------------------------------------------------------
+def test_every_relation_names_its_rule() -> None:
+    body = ("Ria Vant and her husband, Olek Vant, have two sons, Pim and Bas. "
+            "Olek Vant married Ria Vant in 2010. Ria is the sister of Jana Holt.")
+    found = rules(body, ["Ria Vant", "Olek Vant", "Pim", "Bas", "Jana Holt", "Ria", "Olek"])
+    assert found and "" not in found
+    assert all(re.fullmatch(r"[a-z]+(?:_[a-z]+)*", rule) for rule in found)
