@@ -104,7 +104,7 @@ STAGES: tuple[Stage, ...] = (
     Stage("quotes", ("doc", "entities", "refs", "settings"), ("quotes", "commenter_quotes"), _quotes),
     Stage("social", ("doc", "people"), ("social_posts",), _social),
     Stage("comments", ("doc", "refs", "commenter_quotes"), ("comments",), _comments),
-    Stage("relations", ("doc", "people", "refs", "quotes"), ("relations",), _relations),
+    Stage("relations", ("doc", "people", "refs", "quotes", "parses"), ("relations",), _relations),
     Stage("stances", ("doc", "people", "refs", "quotes", "relations"), ("stances",), _stances),
     Stage("verdicts", ("doc", "people", "refs", "relations", "stances"), ("evidence", "pairs"), _verdicts),
 )
