@@ -3,12 +3,15 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..model import Document, Embed, Mention, Person
 from .names_gender import FEMALE_FIRST_NAMES, MALE_FIRST_NAMES
 from .sentences import document_sentences
+from .wordlists import entries
 from .kinship import NAMING_KIN
 from .lexicon import (
     CITED_HANDLE, FEMALE_WORDS, GENDER_OF_HONORIFIC, HONORIFICS, MALE_WORDS, NOT_PEOPLE, OUTLET_NAME_END,
@@ -107,6 +110,11 @@ def clean_name(text: str, start: int) -> tuple[str, int, int] | None:
     """Strip titles, possessives, handles and punctuation; None if no name is left."""
     suffix_dot = re.search(r"\b(?:Jr|Sr)\.", text)
     text = re.sub(r"(?:['\u2019]s?)?[\s,.;:!?)\"'\u2019\u201d]*$", "", text)
+    if "/" in text or text.startswith("#"):
+        return None  # a photo credit ("Name/Agency") or a hashtag is not a name mention
+    inner = re.search(r"['\u2019]s\s", text)
+    if inner:
+        text = text[:inner.start()]  # "Lawrence's guest": the name is the possessor
     if suffix_dot and text.endswith(("Jr", "Sr")):
         text += "."  # "Robert T. Lane Jr." keeps its abbreviation's full stop
     if text.lower() in NAME_SUFFIXES:
@@ -128,15 +136,31 @@ def clean_name(text: str, start: int) -> tuple[str, int, int] | None:
         return None
     if len(text.split()) > 5 or text.lower() in NOT_PEOPLE or text.lower() in COMMON_CAPITALS:
         return None
-    if text.isupper() and len(text) > 3:
-        return None
+    if text.isupper() and len(text) > 3 and not re.fullmatch(r"[A-Z]+-[A-Z]+", text):
+        return None  # an acronym; but a stage name spelt in capitals ("JAY-Z") stays
     if OUTLET_NAME_END.search(text) and len(text.split()) > 1:
         return None  # "Glow Magazine", "Thread Report"
     return text, start, start + len(text)
 
 
+def fold(word: str) -> str:
+    """A name word as matching sees it: lower case, no accents, full stops or curly apostrophes
+    ("Khloé" is "khloe", "O.J." is "oj")."""
+    plain = unicodedata.normalize("NFKD", word.replace("\u2019", "'"))
+    return "".join(ch for ch in plain if not unicodedata.combining(ch) and ch != ".").lower()
+
+
+def _folded(text: str) -> list[str]:
+    return [w for w in (fold(t) for t in text.split()) if w]
+
+
+def _compact(tokens: list[str]) -> str:
+    """A name with its spaces and hyphens gone: "Jay Z" and "JAY-Z" are one stage name."""
+    return "".join(tokens).replace("-", "")
+
+
 def _person_key(tokens: list[str]) -> tuple[str, str]:
-    return tokens[0].lower(), tokens[-1].lower()
+    return tokens[0], tokens[-1]
 
 
 #: Generational suffixes, which are not surnames: "Robert T. Lane Jr." is Mr. Lane.
@@ -162,36 +186,49 @@ class PeopleFinder:
 
     # -- merging name forms -------------------------------------------------
     def _match_multi(self, tokens: list[str]) -> _Builder | None:
-        low = [t.lower() for t in tokens]
+        low = _folded(" ".join(tokens))
+        near = None
         for person in self.people:
             for form in person.forms:
-                other = form.lower().split()
-                if len(other) < 2 or _has_suffix(other) != _has_suffix(low):
+                other = _folded(form)
+                if not other or not low:
+                    continue
+                if _compact(other) == _compact(low):
+                    return person  # "O.J. Simpson" and "OJ Simpson", "Jay Z" and "JAY-Z"
+                if len(other) < 2 or len(low) < 2 or _has_suffix(other) != _has_suffix(low):
                     continue  # "Nora Whitcombe" is not "Nora Belle Whitcombe Jr.", his daughter
                 if _person_key(other) == _person_key(low):
                     return person
                 if other[0] == low[0] and (_subsequence(other, low) or _subsequence(low, other)):
                     return person
-                if len(low) >= 2 and len(other) > len(low) and other[-len(low):] == low:
+                if len(other) > len(low) and other[-len(low):] == low:
                     return person  # "Bell Hart" for "Jo Bell Hart"
-        return None
+                if near is None and len(other) == len(low) == 2 and other[0] == low[0] \
+                        and _misspelt(other[1], low[1]):
+                    near = person  # "Jo Giudice" written once "Jo Guidice"
+        return near
 
     def _matches_single(self, token: str) -> list[_Builder]:
-        low = token.lower()
-        exact, loose, prefix = [], [], []
+        low = fold(token)
+        exact, loose, inner, prefix = [], [], [], []
         for person in self.people:
-            forms = [_without_suffix(f.lower().split()) for f in person.forms]
-            if any(len(f) == 1 and f[0] == low for f in forms):
+            forms = [_without_suffix(_folded(f)) for f in person.forms]
+            forms = [f for f in forms if f]
+            if any(len(f) == 1 and f[0] == low for f in forms) or any(
+                    len(f) > 1 and _compact(f) == low.replace("-", "") for f in forms):
                 exact.append(person)
             elif any(len(f) > 1 and (f[0] == low or f[-1] == low or low in f[-1].split("-")) for f in forms):
                 loose.append(person)
-            elif any(len(f) > 1 and len(low) >= 3 and f[0].startswith(low) for f in forms):
-                prefix.append(person)  # "Kim" for Kimberly; weaker than a whole given name or surname
+            elif any(len(f) > 2 and low in f[1:-1] for f in forms):
+                inner.append(person)  # "Kardashian" for "Kim Kardashian West"
+            elif any(len(f) > 1 and (len(low) >= 3 and f[0].startswith(low) or _short_form(low, f[0]))
+                     for f in forms):
+                prefix.append(person)  # "Kim" for Kimberly, "Angie" for Angelina; weaker than a whole name
             elif token.isupper() and 2 <= len(token) <= 3 and any(
                 len(f) == len(token) and "".join(w[0] for w in f) == low for f in forms
             ):
                 loose.append(person)
-        return (exact + [p for p in loose if p not in exact]) or prefix
+        return (exact + [p for p in loose if p not in exact]) or inner or prefix
 
     def add_form(self, text: str, start: int, end: int, *, embed: bool = False) -> _Builder | None:
         tokens = text.split()
@@ -245,6 +282,50 @@ def _subsequence(short: list[str], long: list[str]) -> bool:
     return all(any(w == x for x in it) for w in short)
 
 
+#: Endings of pet forms: "Angie" (Angelina), "Jenny" (Jennifer), "Danny" (Daniel), "Kathy".
+PET_ENDINGS = ("ie", "ey", "y", "i")
+
+
+def _short_form(short: str, given: str) -> bool:
+    """'angie' is a pet form of 'angelina': its stem opens the longer given name, or a list says so."""
+    if given in nicknames().get(short, ()):
+        return True
+    if len(short) < 4 or len(given) <= len(short):
+        return False
+    for end in PET_ENDINGS:
+        if short.endswith(end):
+            stem = short[:-len(end)]
+            if len(stem) >= 3 and stem[-1] == stem[-2]:
+                stem = stem[:-1]  # "danny" -> "dan"
+            if len(stem) >= 3 and given.startswith(stem):
+                return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def nicknames() -> dict[str, tuple[str, ...]]:
+    """Pet form -> the given names it stands for, where the pet form does not open the name ("bob")."""
+    out: dict[str, list[str]] = {}
+    for entry in entries("nicknames"):
+        pet, *givens = entry.split()
+        out.setdefault(pet, []).extend(givens)
+    return {pet: tuple(givens) for pet, givens in out.items()}
+
+
+def _misspelt(one: str, other: str) -> bool:
+    """Two long words one letter apart inside (a swap, a letter in or out), same first and last letter."""
+    if one == other or min(len(one), len(other)) < 5 or one[0] != other[0] or one[-1] != other[-1]:
+        return False
+    if len(one) == len(other):
+        diff = [i for i in range(len(one)) if one[i] != other[i]]
+        return len(diff) == 2 and diff[1] == diff[0] + 1 and one[diff[0]] == other[diff[1]] \
+            and one[diff[1]] == other[diff[0]]
+    longer, shorter = (one, other) if len(one) > len(other) else (other, one)
+    if len(longer) - len(shorter) != 1:
+        return False
+    return any(longer[:i] + longer[i + 1:] == shorter for i in range(1, len(longer) - 1))
+
+
 def _body_blocks(doc: Document) -> list[tuple[int, int]]:
     return [(b.start, b.end) for b in doc.blocks if b.kind not in ("social_embed", "comment", "dateline")]
 
@@ -261,7 +342,7 @@ def find_people(
     for ent in entities:
         if ent.label in PERSON_LABELS or (ent.label in MISLABELLED_PERSON and ent.start >= headline_end and (
                 _looks_like_full_name(text[ent.start:ent.end]) or LIFE_DATES.match(text, ent.end))):
-            if AWARD_AFTER.match(text, ent.end) or WORK_AFTER.match(text, ent.end) \
+            if text[ent.start - 1:ent.start] == "#" or AWARD_AFTER.match(text, ent.end) or WORK_AFTER.match(text, ent.end) \
                     or WORK_BEFORE.search(text, max(0, ent.start - 30), ent.start):
                 continue  # "the Emmy nominee", "the Good Talk podcast", "the group Velvet Line": not people
             ent_text = text[ent.start:_name_end(text, ent.end, name_words)]
@@ -309,8 +390,10 @@ def find_people(
 #: "Stefani Germanotta, known professionally as Lady Gaga", "Lady Gaga (born Stefani Germanotta".
 _NAME = NAME_TOKEN + r"(?:\s+" + NAME_TOKEN + r"){0,3}"
 KNOWN_AS = re.compile(
-    r"(?P<a>" + _NAME + r")(?:\s*\([^()]{0,80}\))?,?\s+(?:(?:better|best|professionally|popularly|widely|also)\s+)?"
-    r"known\s+(?:(?:by|under)\s+(?:his|her|their|the)\s+(?:stage|screen|pen|ring)\s+name|as)\s+(?P<b>" + _NAME + ")"
+    r"(?P<a>" + _NAME + r")(?:\s*\([^()]{0,80}\))?,?\s+(?:(?:better|best|professionally|popularly|widely|also|then|"
+    r"formerly|previously|once|now|still)\s+)?"
+    r"(?:known\s+(?:(?:by|under)\s+(?:his|her|their|the)\s+(?:stage|screen|pen|ring)\s+name|as)|"
+    r"whose\s+(?:full|real|birth|given|legal)\s+name\s+(?:was|is))\s+(?P<b>" + _NAME + ")"
     r"|(?P<c>" + _NAME + r")\s*\((?:born|n[ée]e)\s+(?P<d>" + _NAME + ")"
 )
 
@@ -363,6 +446,9 @@ def _name_end(text: str, end: int, name_words: set[str]) -> int:
         keep += 1
     if keep:
         end += len(" ".join(words[:keep])) + 1  # the space before the first word, then the words
+    letter = re.match(r"\s[B-HJ-Z](?![\w.'\u2019-])", text[end:end + 3])
+    if letter:
+        end += letter.end()  # "Jay Z", "Malcolm X": a one-letter last name
     suffix = re.match(r"\s(?:Jr\.|Sr\.|(?:II|III|IV|VI{0,3}|IX|XI{0,3})\b|I(?=\s+of\b|[,;)]))", text[end:end + 6])
     return end + suffix.end() if suffix else end  # "Jo Bell Jr.", "Ottokar II", "Ottokar I of Varnia"
 
@@ -377,11 +463,13 @@ def _looks_like_full_name(text: str) -> bool:
 def _trim_to_body_name(name: str, body: str) -> str:
     """Title-case headlines run names into verbs ("Jo Bell Flashes Fans"): keep what the body uses."""
     words = name.split()
-    if len(words) < 2 or name in body:
+    body = " ".join(_folded(body))
+    folded = _folded(name)
+    if len(words) < 2 or " ".join(folded) in body:
         return name
     for n in range(len(words) - 1, 0, -1):
-        if " ".join(words[:n]) in body and (len(words) >= 3 or not any(
-                re.search(r"\b" + re.escape(w) + r"\b", body) for w in words[n:])):
+        if " ".join(folded[:n]) in body and (len(words) >= 3 or not any(
+                re.search(r"\b" + re.escape(w) + r"\b", body) for w in folded[n:])):
             return " ".join(words[:n])  # a two-word name loses only words the body never uses ("Calls")
     return name
 

@@ -1,0 +1,89 @@
+"""One person under several spellings: accents, initials with and without full stops, pet forms,
+a quoted nickname, a slip of the pen, a stage name in capitals. find_people gets the entities by
+hand (every occurrence of the given forms tagged PERSON), so each merge rule is tested alone."""
+from __future__ import annotations
+
+import re
+
+from goodterms import document_from_text
+from goodterms.extract.people import Entity, _misspelt, _short_form, find_people
+
+
+def tagged(text: str, *forms: str, label: str = "PERSON") -> list[Entity]:
+    out: list[Entity] = []
+    for form in sorted(forms, key=len, reverse=True):
+        for m in re.finditer(r"(?<![\w#])" + re.escape(form) + r"(?!\w)", text):
+            if not any(e.start < m.end() and m.start() < e.end for e in out):
+                out.append(Entity(m.start(), m.end(), label))
+    return sorted(out, key=lambda e: e.start)
+
+
+def people(text: str, *forms: str) -> dict[str, set[str]]:
+    doc = document_from_text(text, source="merge.txt")
+    return {p.name: {p.name, *p.aliases} for p in find_people(doc, tagged(text, *forms))}
+
+
+def test_accents_and_full_stops_do_not_split_a_person() -> None:
+    text = ("Renee Dufort Shares A Photo\n\nRenée Dufort posted a photo. Later Renée waved. "
+            "T.J. Marlow came too, and TJ Marlow laughed.\n")
+    found = people(text, "Renee Dufort", "Renée Dufort", "Renée", "T.J. Marlow", "TJ Marlow")
+    assert len(found) == 2
+    assert any({"Renée Dufort", "Renee Dufort"} <= forms for forms in found.values())
+    assert any({"T.J. Marlow", "TJ Marlow"} <= forms for forms in found.values())
+
+
+def test_a_pet_form_joins_the_given_name_it_shortens() -> None:
+    text = ("Split\n\nAngelica Morrow and Daniel Pike split. Angie kept the house and Danny moved out. "
+            "Robert Vane said Bob would help.\n")
+    found = people(text, "Angelica Morrow", "Daniel Pike", "Angie", "Danny", "Robert Vane", "Bob")
+    assert found.keys() == {"Angelica Morrow", "Daniel Pike", "Robert Vane"}
+    assert "Angie" in found["Angelica Morrow"] and "Danny" in found["Daniel Pike"] and "Bob" in found["Robert Vane"]
+
+
+def test_pet_forms_need_a_real_stem() -> None:
+    assert _short_form("angie", "angelica") and _short_form("jenny", "jennifer") and _short_form("danny", "daniel")
+    assert not _short_form("amy", "amanda")  # three letters: too short to tell
+    assert not _short_form("andie", "ann")
+    assert not _short_form("mandy", "melinda")
+
+
+def test_a_surname_in_the_middle_of_a_full_name_finds_its_person() -> None:
+    text = "Night Show\n\nHost Ivy Calder Brooks greeted the crowd. Calder said she was nervous.\n"
+    found = people(text, "Ivy Calder Brooks", "Calder")
+    assert found == {"Ivy Calder Brooks": {"Ivy Calder Brooks", "Calder"}}
+
+
+def test_a_possessive_inside_a_tagged_span_leaves_the_owner() -> None:
+    text = "Late Show\n\nMarla Quince hosted. Quince\u2019s guest, Tobin Hale, laughed.\n"
+    found = people(text, "Marla Quince", "Quince\u2019s guest", "Tobin Hale")
+    assert set(found) == {"Marla Quince", "Tobin Hale"}
+
+
+def test_a_name_spelt_two_ways_by_a_slip_is_one_person() -> None:
+    text = "Court\n\nPaolo Ferrante lost his appeal. A judge said Paolo Ferarnte must wait. Paolo Frost agreed.\n"
+    found = people(text, "Paolo Ferrante", "Paolo Ferarnte", "Paolo Frost")
+    assert set(found) == {"Paolo Ferrante", "Paolo Frost"}
+    assert _misspelt("giacomo", "gaicmoo") is False  # two swaps
+    assert _misspelt("harlowe", "harlow") is False  # the last letter differs: another name
+
+
+def test_then_known_as_and_full_name_was_join_two_names() -> None:
+    text = ("Old Days\n\nShe married Dana Voss, then known as Dan Voss, in 1990. Kestrel, whose full name was "
+            "Kestrel Ambrose Finch, died at 57.\n")
+    found = people(text, "Dana Voss", "Dan Voss", "Kestrel", "Kestrel Ambrose Finch")
+    assert len(found) == 2
+
+
+def test_a_stage_name_in_capitals_or_with_a_one_letter_surname_stays_whole() -> None:
+    text = "Gala\n\nHusband KAY-Q sat down. Later Kay Q danced with Milo Hart.\n"
+    doc = document_from_text(text, source="stage.txt")
+    entities = tagged(text, "Husband KAY-Q", "Kay", "Milo Hart")
+    found = {p.name: set(p.aliases) for p in find_people(doc, entities)}
+    assert len(found) == 2 and "Milo Hart" in found
+    assert any({"KAY-Q", "Kay Q"} <= {name, *aliases} for name, aliases in found.items())
+
+
+def test_hashtags_and_photo_credits_are_not_people() -> None:
+    text = "Gala\n\nFans wrote #TeamMira under the photo of Mira Lund. (Left, by Tom Reis/PixAgency)\n"
+    found = people(text, "TeamMira", "Mira Lund", "Tom Reis/PixAgency")
+    assert set(found) == {"Mira Lund"}
