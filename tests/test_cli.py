@@ -357,12 +357,21 @@ def test_ask_over_a_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
 
 def test_ask_about_a_name_in_no_article(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run_ask(capsys, PAIR[0], "Nobody Anywhere", ASK_FEUD, ASK_MAKEUP, "--format", "json")
-    assert code == 0, err
+    assert code == 1
     data = json.loads(out)
     assert (data["verdict"], data["items"], data["timeline"]) == ("unknown", [], [])
+    assert lines(err) == ["goodterms: 'Nobody Anywhere' is named in none of the 2 article(s)"]
     code, out, err = run_ask(capsys, PAIR[0], "Nobody Anywhere", ASK_FEUD, ASK_MAKEUP)
-    assert code == 0, err
+    assert code == 1 and "Nobody Anywhere" in err
     assert re.search(r"\bunknown\b", lines(out)[0])
+    assert_no_traceback(out, err)
+
+
+@pytest.mark.parametrize("names", [("", ""), ("", "Someone"), ("Orla Venn", "orla  venn")])
+def test_ask_with_an_empty_or_repeated_name_is_a_usage_error(capsys: pytest.CaptureFixture[str],
+                                                            names: tuple[str, str]) -> None:
+    code, out, err = run_ask(capsys, names[0], names[1], ASK_FEUD)
+    assert code == 2 and out == "" and len(lines(err)) == 1
     assert_no_traceback(out, err)
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 from collections.abc import Iterator
@@ -12,6 +13,7 @@ from typing import TextIO
 from .config import DEFAULT_MAX_BYTES, QUOTE_UNITS, Settings
 from .errors import GoodtermsError
 from .ingest import document_from_bytes, read_path
+from .ingest.read import display_path
 from .model import Analysis, Document
 from .pipeline import Rejected, analyze_many
 from .report import render_answer, render_text
@@ -21,7 +23,11 @@ EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
 
 
 def _inputs(paths: list[str]) -> list[Path | None]:
-    """Expand folders into their article files; None stands for standard input."""
+    """Expand folders into their article files; None stands for standard input.
+
+    A folder gives every entry with an article suffix, regular file or not, so a FIFO or a
+    broken link there is named when it is read instead of passed over in silence.
+    """
     out: list[Path | None] = []
     for raw in paths:
         if raw == "-":
@@ -29,11 +35,11 @@ def _inputs(paths: list[str]) -> list[Path | None]:
             continue
         path = Path(raw)
         if path.is_dir():
-            out.extend(sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES))
-        elif path.exists():
-            out.append(path)
+            out.extend(sorted(p for p in path.iterdir() if p.suffix.lower() in ARTICLE_SUFFIXES and not p.is_dir()))
+        elif path.exists() or path.is_symlink():
+            out.append(path)  # a broken or looping link is reported by the reader, with why
         else:
-            raise FileNotFoundError(raw)
+            raise FileNotFoundError(display_path(raw))
     return out
 
 
@@ -46,7 +52,7 @@ def _documents(inputs: list[Path | None], max_bytes: int) -> Iterator[Document |
             else:
                 yield read_path(path, max_bytes=max_bytes)
         except GoodtermsError as exc:
-            yield Rejected(exc.source or str(path), exc.code, str(exc))
+            yield Rejected(exc.source or display_path(path or "<stdin>"), exc.code, str(exc))
 
 
 class Progress:
@@ -78,11 +84,67 @@ class Progress:
 def _name_for(analysis: Analysis, used: set[str]) -> str:
     source = analysis.document.source
     stem = Path(source).stem if source and source != "<stdin>" else analysis.document.id
+    stem = stem.replace("\\", "_") or analysis.document.id
     name, n = stem, 2
     while name in used:
         name, n = f"{stem}-{n}", n + 1
     used.add(name)
     return name
+
+
+def _json(data: object, indent: int | None = None) -> str:
+    """JSON with non-ASCII text as is, but U+2028/U+2029 escaped (they end lines in JavaScript)."""
+    text = json.dumps(data, ensure_ascii=False, indent=indent)
+    return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
+def write_atomically(target: Path, text: str) -> None:
+    """Write to a temporary name beside target, then rename: a crash never leaves half a file."""
+    temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        with temporary.open("w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, target)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
+def _reason(exc: OSError) -> str:
+    return (exc.strerror or str(exc)).lower() if exc.strerror else str(exc)
+
+
+def _usable_out(out: str) -> bool:
+    """Make the --out folder, or say in one line why it cannot be used."""
+    if not out.strip():
+        print("goodterms: --out needs a folder name", file=sys.stderr)
+        return False
+    path = Path(out)
+    if path.exists() and not path.is_dir():
+        print(f"goodterms: --out {display_path(out)}: exists and is not a folder", file=sys.stderr)
+        return False
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        print(f"goodterms: --out {display_path(out)}: cannot make the folder: {_reason(exc)}", file=sys.stderr)
+        return False
+    if not os.access(path, os.W_OK | os.X_OK):
+        print(f"goodterms: --out {display_path(out)}: folder is not writable", file=sys.stderr)
+        return False
+    return True
+
+
+def _byte_count(text: str) -> int:
+    """--max-bytes: a whole number of bytes from 1 to 2**40."""
+    try:
+        value = int(text.replace(",", "").replace("_", ""))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of bytes") from None
+    if not 1 <= value <= 2**40:
+        raise argparse.ArgumentTypeError(f"{text} is out of range (1 to {2**40:,})")
+    return value
 
 
 def _inputs_or_complain(paths: list[str]) -> list[Path | None] | None:
@@ -93,7 +155,7 @@ def _inputs_or_complain(paths: list[str]) -> list[Path | None] | None:
         print(f"goodterms: {exc.args[0]}: no such file or folder", file=sys.stderr)
         return None
     if not inputs:
-        print(f"goodterms: no .txt or .html articles in {' '.join(paths)}", file=sys.stderr)
+        print(f"goodterms: no .txt or .html articles in {' '.join(display_path(p) for p in paths)}", file=sys.stderr)
         return None
     return inputs
 
@@ -102,9 +164,8 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     inputs = _inputs_or_complain(args.paths)
     if inputs is None:
         return EXIT_USAGE
-    if args.out:
-        out_dir = Path(args.out)
-        out_dir.mkdir(parents=True, exist_ok=True)
+    if args.out is not None and not _usable_out(args.out):
+        return EXIT_USAGE
     settings = Settings(max_bytes=args.max_bytes, quote_units=args.quote_units)
     progress = Progress(len(inputs), sys.stderr)
     rejected = 0
@@ -120,12 +181,17 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         for warning in result.document.warnings:
             print(f"goodterms: warning: {warning}", file=sys.stderr)
         if args.format == "json":
-            rendered = json.dumps(result.to_contract(), ensure_ascii=False, indent=None if not args.out else 1)
+            rendered = _json(result.to_contract(), indent=None if not args.out else 1)
         else:
             rendered = render_text(result, explain=args.explain)
         if args.out:
             suffix = ".json" if args.format == "json" else ".txt"
-            (Path(args.out) / (_name_for(result, used) + suffix)).write_text(rendered + "\n", encoding="utf-8")
+            target = Path(args.out) / (_name_for(result, used) + suffix)
+            try:
+                write_atomically(target, rendered + "\n")
+            except OSError as exc:
+                rejected += 1
+                print(f"goodterms: cannot write {display_path(target)}: {_reason(exc)}", file=sys.stderr)
         else:
             sys.stdout.write(rendered + ("\n" if args.format == "json" else ""))
             if args.format == "text" and len(inputs) > 1:
@@ -137,6 +203,12 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 def cmd_ask(args: argparse.Namespace) -> int:
     from .corpus import ask
 
+    if not args.a.strip() or not args.b.strip():
+        print("goodterms: ask needs two names, and one of them is empty", file=sys.stderr)
+        return EXIT_USAGE
+    if " ".join(args.a.lower().split()) == " ".join(args.b.lower().split()):
+        print(f"goodterms: ask needs two different people, got {args.a!r} twice", file=sys.stderr)
+        return EXIT_USAGE
     inputs = _inputs_or_complain(args.paths)
     if inputs is None:
         return EXIT_USAGE
@@ -150,10 +222,13 @@ def cmd_ask(args: argparse.Namespace) -> int:
             analyses.append(result)
     answer = ask(args.a, args.b, analyses)
     if args.format == "json":
-        print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=1))
+        print(_json(answer.to_dict(), indent=1))
     else:
         print(render_answer(answer))
-    return EXIT_REJECTED if rejected else EXIT_OK
+    missing = [name for name, count in ((args.a, answer.found_a), (args.b, answer.found_b)) if count == 0]
+    for name in missing:
+        print(f"goodterms: {name!r} is named in none of the {len(analyses)} article(s)", file=sys.stderr)
+    return EXIT_REJECTED if rejected or missing else EXIT_OK
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -167,7 +242,7 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.add_argument("paths", nargs="+", metavar="PATH", help="article file, folder of articles, or -")
     analyze.add_argument("--format", choices=("text", "json"), default="text", help="report style (default text)")
     analyze.add_argument("--out", metavar="DIR", help="write one NAME.json (or NAME.txt) per article into DIR")
-    analyze.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES,
+    analyze.add_argument("--max-bytes", type=_byte_count, default=DEFAULT_MAX_BYTES,
                          help=f"refuse inputs larger than this (default {DEFAULT_MAX_BYTES:,})")
     analyze.add_argument("--quote-units", choices=QUOTE_UNITS, default="passages",
                          help='one quote per run of quoted words (passages, default), or one per attribution, '
@@ -182,7 +257,8 @@ def build_parser() -> argparse.ArgumentParser:
     asking.add_argument("b", metavar="PERSON_B", help="the other person")
     asking.add_argument("paths", nargs="+", metavar="PATH", help="article files, folders of articles, or -")
     asking.add_argument("--format", choices=("text", "json"), default="text", help="answer style (default text)")
-    asking.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="refuse inputs larger than this")
+    asking.add_argument("--max-bytes", type=_byte_count, default=DEFAULT_MAX_BYTES,
+                        help="refuse inputs larger than this")
     asking.set_defaults(func=cmd_ask)
     return parser
 

@@ -24,6 +24,7 @@ class AnswerItem(Record):
     end: int
     sentence: str
     note: str
+    rule: str = ""
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,8 @@ class Answer(Record):
     found_in: int
     items: tuple[AnswerItem, ...] = field(default_factory=tuple)
     timeline: tuple[tuple[str, str], ...] = ()  # (published or source, verdict in that article)
+    found_a: int = 0  # articles naming A
+    found_b: int = 0  # articles naming B
 
 
 def _norm(text: str) -> str:
@@ -72,10 +75,12 @@ def ask(name_a: str, name_b: str, analyses: Iterable[Analysis]) -> Answer:
     evidence: list[PairEvidence] = []
     items: list[AnswerItem] = []
     timeline: list[tuple[str, str]] = []
-    total = found = 0
+    total = found = found_a = found_b = 0
     for analysis in analyses:
         total += 1
         pa, pb = find_person(analysis, name_a), find_person(analysis, name_b)
+        found_a += pa is not None
+        found_b += pb is not None
         if pa is None or pb is None or pa.id == pb.id:
             continue
         found += 1
@@ -84,11 +89,12 @@ def ask(name_a: str, name_b: str, analyses: Iterable[Analysis]) -> Answer:
         for e in mine:
             a, b = (A, B) if e.a == pa.id else (B, A)
             note = e.note
-            evidence.append(PairEvidence(a, b, e.kind, e.score, e.span, note))
+            evidence.append(PairEvidence(a, b, e.kind, e.score, e.span, note, e.rule))
             items.append(AnswerItem(doc.source, doc.id, doc.published, e.kind, e.score, e.span.start, e.span.end,
-                                    _sentence_around(doc.text, e.span.start, e.span.end), note))
+                                    _sentence_around(doc.text, e.span.start, e.span.end), note, e.rule))
         local = verdict_from_evidence(pa.id, pb.id, mine)
         timeline.append((doc.published or doc.source, local.verdict))
     verdict = verdict_from_evidence(A, B, evidence)
     timeline.sort()
-    return Answer(name_a, name_b, verdict.verdict, verdict.confidence, total, found, tuple(items), tuple(timeline))
+    return Answer(name_a, name_b, verdict.verdict, verdict.confidence, total, found, tuple(items), tuple(timeline),
+                  found_a, found_b)

@@ -181,16 +181,95 @@ def document_from_bytes(
     return doc
 
 
-def read_path(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
-    """Read one .txt or .html file into a Document."""
-    source = str(path)
+#: How long reading a stream (a FIFO, a device) may wait for its next bytes.
+STREAM_WAIT_SECONDS = 10.0
+
+
+def read_limited(path: Path, max_bytes: int) -> bytes:
+    """At most max_bytes + 1 bytes of any file: regular, FIFO or device; never blocks forever.
+
+    A FIFO is opened without blocking (no writer means no input) and waited on for at most
+    STREAM_WAIT_SECONDS between chunks; /dev/zero and the like stop at the limit.
+    """
+    import os
+    import select
+    import stat as stat_module
+
+    source = display_path(path)
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise TooLarge(f"{size:,} bytes is over the limit of {max_bytes:,} bytes", source=source)
-        raw = path.read_bytes()
+        info = path.stat()
     except OSError as exc:
-        raise Unreadable(exc.strerror or str(exc), source=source) from None
+        raise Unreadable(_os_reason(exc), source=source) from None
+    if stat_module.S_ISDIR(info.st_mode):
+        raise Unreadable("is a folder, not an article file", source=source)
+    if stat_module.S_ISREG(info.st_mode):
+        if info.st_size > max_bytes:
+            raise TooLarge(f"{info.st_size:,} bytes is over the limit of {max_bytes:,} bytes", source=source)
+        try:
+            with path.open("rb") as handle:
+                return handle.read(max_bytes + 1)
+        except OSError as exc:
+            raise Unreadable(_os_reason(exc), source=source) from None
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except OSError as exc:
+        raise Unreadable(_os_reason(exc), source=source) from None
+    chunks: list[bytes] = []
+    size = 0
+    try:
+        while size <= max_bytes:
+            ready, _, _ = select.select([fd], [], [], STREAM_WAIT_SECONDS)
+            if not ready:
+                raise Unreadable(f"no data for {STREAM_WAIT_SECONDS:.0f} s from a {_kind(info.st_mode)}",
+                                 source=source)
+            try:
+                chunk = os.read(fd, min(65536, max_bytes + 1 - size))
+            except BlockingIOError:
+                continue
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    except OSError as exc:
+        raise Unreadable(_os_reason(exc), source=source) from None
+    finally:
+        os.close(fd)
+    return b"".join(chunks)
+
+
+def _kind(mode: int) -> str:
+    import stat as stat_module
+
+    if stat_module.S_ISFIFO(mode):
+        return "pipe (FIFO)"
+    if stat_module.S_ISCHR(mode) or stat_module.S_ISBLK(mode):
+        return "device"
+    if stat_module.S_ISSOCK(mode):
+        return "socket"
+    return "special file"
+
+
+def _os_reason(exc: OSError) -> str:
+    import errno
+
+    if exc.errno == errno.ELOOP:
+        return "symbolic link loop"
+    if exc.errno == errno.ENOENT:
+        return "no such file"
+    return (exc.strerror or str(exc)).lower() if exc.strerror else str(exc)
+
+
+def display_path(path: Path | str) -> str:
+    """A path as text that always prints: bytes that are not UTF-8 shown as \\xNN escapes."""
+    import os
+
+    return os.fsencode(str(path)).decode("utf-8", errors="backslashreplace")
+
+
+def read_path(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """Read one .txt or .html file (or any stream, up to max_bytes) into a Document."""
+    source = display_path(path)
+    raw = read_limited(path, max_bytes)
     suffix = path.suffix.lower()
     kind = "html" if suffix in HTML_SUFFIXES else "text" if suffix in TEXT_SUFFIXES else "auto"
     if kind == "text" and HTML_SNIFF.match(raw[:2048]):
