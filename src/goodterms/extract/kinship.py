@@ -173,3 +173,17 @@ COUPLE_THEN_NAMES = re.compile(r"\b(?:the|this|a|an)\s+(?:(?!former|ex)[\w-]+\s+
 # "they are a small-town, big-city power couple", "A and B make a lovely couple"; not "a couple of years"
 IS_A_COUPLE = re.compile(r"\b(?:are|make|remain)\s+(?:still\s+)?(?:a|an|the)\s+(?:(?!former|ex)[\w,-]+\s+){0,5}?"
                          r"(?:couple|item)\b(?!\s+of\b)", re.I)
+
+
+def kin_noun(m: re.Match[str]) -> str:
+    """The kin noun of a KIN_WORD match; "baby girl" and "little girl" are a child, not a girlfriend."""
+    kin = m.group("kin")
+    if kin.lower() == "girl" and re.search(r"\b(?:baby|little)\b", m.group("mod") or "", re.IGNORECASE):
+        return "baby"
+    return kin
+
+
+def child_word(evidence: str) -> bool:
+    """Is this evidence a kin phrase naming a child: "son", "baby girl", "eldest daughters"?"""
+    m = KIN_WORD.fullmatch(evidence)
+    return m is not None and KIN[kin_noun(m).lower()] in ("child", "stepchild")
