@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
 
-from .config import DEFAULT_MAX_BYTES, QUOTE_UNITS, Settings
+from .config import DEFAULT_ARTICLE_SECONDS, DEFAULT_MAX_BYTES, QUOTE_UNITS, Settings
 from .errors import GoodtermsError
 from .ingest import document_from_bytes, read_path
 from .ingest.read import display_path
@@ -147,6 +147,17 @@ def _byte_count(text: str) -> int:
     return value
 
 
+def _seconds(text: str) -> float:
+    """--article-seconds: from 0 (no limit) to a day."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if not 0 <= value <= 86_400:
+        raise argparse.ArgumentTypeError(f"{text} is out of range (0 to 86400)")
+    return value
+
+
 def _inputs_or_complain(paths: list[str]) -> list[Path | None] | None:
     """The inputs behind the paths, or None after saying in one line why there are none."""
     try:
@@ -166,7 +177,8 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     if args.out is not None and not _usable_out(args.out):
         return EXIT_USAGE
-    settings = Settings(max_bytes=args.max_bytes, quote_units=args.quote_units)
+    settings = Settings(max_bytes=args.max_bytes, quote_units=args.quote_units,
+                        article_seconds=args.article_seconds)
     progress = Progress(len(inputs), sys.stderr)
     rejected = 0
     used: set[str] = set()
@@ -247,6 +259,9 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.add_argument("--quote-units", choices=QUOTE_UNITS, default="passages",
                          help='one quote per run of quoted words (passages, default), or one per attribution, '
                               'joining the runs that a "she said" interrupts (utterances, as PARC and PolNeAR count)')
+    analyze.add_argument("--article-seconds", type=_seconds, default=DEFAULT_ARTICLE_SECONDS,
+                         help=f"give up an article after this many seconds and report it as rejected "
+                              f"(default {DEFAULT_ARTICLE_SECONDS:g}; 0: no limit)")
     analyze.add_argument("--explain", action="store_true",
                          help="in the text report, name the rule behind each relation, stance and piece of "
                               "pair evidence, with the words it read")

@@ -54,3 +54,9 @@ class UnknownStage(GoodtermsError):
     """A pipeline stage name nobody defined."""
 
     code = "unknown_stage"
+
+
+class ArticleTimeout(GoodtermsError):
+    """An article took longer than its time budget (Settings.article_seconds) and was given up."""
+
+    code = "timeout"

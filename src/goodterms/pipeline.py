@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from itertools import islice
 
 from .config import Settings
+from .deadline import check as check_budget
+from .deadline import within
 from .errors import GoodtermsError, UnknownStage
 from .extract.comments import find_comments
 from .extract.coref import References
@@ -136,6 +138,9 @@ def stages_named(names: Iterable[str] | None = None) -> list[Stage]:
     return [s for s in STAGES if s.name in wanted]
 
 
+#: An article longer than this (in characters) goes through NER alone, inside its time budget.
+LONG_ARTICLE = 100_000
+
 #: Longer blocks go through NER in pieces: spaCy refuses texts over a million characters and
 #: needs about 1 GB per 100,000 characters for the ones it takes.
 NER_PIECE = 20_000
@@ -165,6 +170,7 @@ def recognise(docs: list[Document], settings: Settings) -> list[list[Entity]]:
     found: list[list[Entity]] = [[] for _ in docs]
     for (i, offset, _), parsed in zip(spans, nlp.pipe(texts, batch_size=settings.batch_size * 8)):
         found[i].extend(Entity(offset + e.start_char, offset + e.end_char, e.label_) for e in parsed.ents)
+        check_budget()
     return found
 
 
@@ -186,7 +192,9 @@ def _recognise_each(docs: list[Document], settings: Settings) -> dict[int, list[
 
 def _finish(work: Work, stages: list[Stage]) -> Analysis:
     for stage in stages:
+        check_budget()
         stage.run(work)
+    check_budget()
     return Analysis(
         document=work.doc, people=tuple(work.people), quotes=tuple(work.quotes),
         social_posts=tuple(work.social_posts), comments=tuple(work.comments), relations=tuple(work.relations),
@@ -195,10 +203,11 @@ def _finish(work: Work, stages: list[Stage]) -> Analysis:
 
 
 def analyze_one(doc: Document, *, settings: Settings | None = None, stages: Iterable[str] | None = None) -> Analysis:
-    """Analyse one document."""
+    """Analyse one document; raises ArticleTimeout past `settings.article_seconds`."""
     settings = settings or Settings()
-    entities = recognise([doc], settings)[0]
-    return _finish(Work(doc, entities, settings), stages_named(stages))
+    with within(settings.article_seconds, doc.source or doc.id):
+        entities = recognise([doc], settings)[0]
+        return _finish(Work(doc, entities, settings), stages_named(stages))
 
 
 @dataclass(frozen=True)
@@ -213,7 +222,13 @@ class Rejected:
 def analyze_many(
     docs: Iterable[Document | Rejected], *, settings: Settings | None = None, stages: Iterable[str] | None = None,
 ) -> Iterator[Analysis | Rejected]:
-    """Analyse a stream of documents in batches; a failing document is yielded as Rejected."""
+    """Analyse a stream of documents in batches; a failing document is yielded as Rejected.
+
+    Ordinary articles go through NER together; a long one (over LONG_ARTICLE characters) goes
+    through it alone, inside its own time budget, so it neither holds back nor slows the rest.
+    Each article's stages run under `settings.article_seconds`; one that runs over is yielded as
+    Rejected with code "timeout".
+    """
     settings = settings or Settings()
     chosen = stages_named(stages)
     iterator = iter(docs)
@@ -221,18 +236,29 @@ def analyze_many(
         chunk = list(islice(iterator, settings.batch_size))
         if not chunk:
             return
-        real = [d for d in chunk if isinstance(d, Document)]
-        entities = _recognise_each(real, settings)
+        short = [d for d in chunk if isinstance(d, Document) and len(d.text) <= LONG_ARTICLE]
+        entities = _recognise_each(short, settings)
         for item in chunk:
             if isinstance(item, Rejected):
                 yield item
                 continue
-            if id(item) not in entities:
-                yield Rejected(item.source, "ner_failed", f"{item.source}: named-entity recognition failed")
-                continue
-            try:
-                yield _finish(Work(item, entities[id(item)], settings), chosen)
-            except GoodtermsError as exc:
-                yield Rejected(item.source, exc.code, str(exc))
-            except Exception as exc:  # one bad article never stops a batch
-                yield Rejected(item.source, "internal", f"{item.source}: analysis failed: {type(exc).__name__}: {exc}")
+            yield _analyse_guarded(item, entities.get(id(item)), settings, chosen)
+
+
+def _analyse_guarded(doc: Document, entities: list[Entity] | None, settings: Settings,
+                     chosen: list[Stage]) -> Analysis | Rejected:
+    """One article's analysis, or Rejected with the reason: never an exception."""
+    source = doc.source or doc.id
+    try:
+        with within(settings.article_seconds, source):
+            if entities is None:
+                if len(doc.text) <= LONG_ARTICLE:  # its batch's NER failed, and so did it alone
+                    return Rejected(source, "ner_failed", f"{source}: named-entity recognition failed")
+                entities = recognise([doc], settings)[0]
+            return _finish(Work(doc, entities, settings), chosen)
+    except GoodtermsError as exc:
+        return Rejected(source, exc.code, str(exc))
+    except (ValueError, MemoryError) as exc:
+        return Rejected(source, "ner_failed", f"{source}: named-entity recognition failed: {exc}")
+    except Exception as exc:  # one bad article never stops a batch
+        return Rejected(source, "internal", f"{source}: analysis failed: {type(exc).__name__}: {exc}")

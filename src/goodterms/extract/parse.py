@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from ..deadline import check as check_budget
 from ..nlp import load_parser
 
 if TYPE_CHECKING:
@@ -47,6 +48,7 @@ class Parses:
         for (start, end), parsed in zip(todo, nlp.pipe(self.doc.text[s:e] for s, e in todo)):
             parsed.user_data["offset"] = start
             self._cache[(start, end)] = parsed
+            check_budget()
 
     def sentence(self, start: int, end: int) -> "Doc | None":
         """The parse of text[start:end] (None for an empty or over-long span)."""
