@@ -92,7 +92,7 @@ def _relations(work: Work) -> None:
 
 def _stances(work: Work) -> None:
     assert work.refs is not None
-    work.stances = find_stances(work.doc, work.people, work.refs, work.quotes, work.relations)
+    work.stances = find_stances(work.doc, work.people, work.refs, work.quotes, work.relations, parses=work.parses)
 
 
 def _verdicts(work: Work) -> None:
@@ -107,7 +107,7 @@ STAGES: tuple[Stage, ...] = (
     Stage("social", ("doc", "people"), ("social_posts",), _social),
     Stage("comments", ("doc", "refs", "commenter_quotes"), ("comments",), _comments),
     Stage("relations", ("doc", "people", "refs", "quotes", "parses"), ("relations",), _relations),
-    Stage("stances", ("doc", "people", "refs", "quotes", "relations"), ("stances",), _stances),
+    Stage("stances", ("doc", "people", "refs", "quotes", "relations", "parses"), ("stances",), _stances),
     Stage("verdicts", ("doc", "people", "refs", "relations", "stances"), ("evidence", "pairs"), _verdicts),
 )
 

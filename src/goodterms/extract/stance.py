@@ -1,4 +1,4 @@
-"""Stances: who speaks or acts well or badly of whom, from quotes and from narration verbs."""
+"""Stances: who speaks or acts well or badly of whom, from quotes and from the grammar (stance_grammar)."""
 from __future__ import annotations
 
 import re
@@ -7,33 +7,12 @@ from collections import defaultdict
 from ..model import Document, Person, Quote, Relation, Span, Stance
 from .comments import sentiment_analyzer
 from .coref import References
-from .kinship import FICTIONAL, KIN
+from .kinship import KIN
 from .lexicon import FEMALE_WORDS
+from .parse import Parses
 from .sentences import sentence_spans
+from .stance_grammar import grammar_stances
 
-POSITIVE_ACTS = (
-    r"praised|praises|praising|thanked|thanks|thanking|defended|defends|defending|gushed (?:over|about)|"
-    r"gushes (?:over|about)|gushing (?:over|about)|raved about|supported|supports|supporting|congratulated|"
-    r"congratulates|adores|adored|loves|loved|celebrated|celebrates|celebrating|honou?red|cheered (?:on)?|"
-    r"applauded|hailed|complimented|embraced|hugged|kissed|reconciled with|made up with|paid tribute to|"
-    r"stood by|stands by|backed|sweet message (?:to|for)|tribute to|shout-out to|wished|"
-    r"spoke (?:warmly|fondly|highly|glowingly) (?:about|of)|speaks (?:warmly|fondly|highly) (?:about|of)|"
-    r"had nothing but praise for|has nothing but praise for|kind words (?:for|about)|raved about|"
-    r"opened up about (?:her|his) love for|credited|complimenting|compliments|kind things to say about|"
-    r"kind words about|sweet words (?:for|about)|heaped praise on"
-)
-NEGATIVE_ACTS = (
-    r"slammed|slams|slamming|blasted|blasts|blasting|shaded|shades|shading|threw shade at|throws shade at|"
-    r"sued|sues|suing|accused|accuses|accusing|criticized|criticised|criticizes|criticizing|attacked|"
-    r"attacks|mocked|mocks|mocking|feuding with|feuded with|feud with|not speaking to|snubbed|snubs|"
-    r"called out|calls out|dissed|disses|trolled|trolls|fell out with|fallen out with|has fallen out|"
-    r"have since fallen out|clashed with|clashes with|ripped|rips|lashed out at|lashes out at|took aim at|"
-    r"takes aim at|hit back at|hits back at|fired back at|unfollowed|blamed|blames|blaming|cheated on|"
-    r"dumped|insulted|insults|humiliated|betrayed|abandoned|beat|beaten|assaulted|stole from|stolen from|"
-    r"accusation (?:that|against)|accusations (?:that|against)|claims? (?:that|against)|dig at|jab at|swipe at|"
-    r"took a swipe at|taking a swipe at"
-)
-ACT = re.compile(rf"\b(?P<pos>{POSITIVE_ACTS})\b|\b(?P<neg>{NEGATIVE_ACTS})\b", re.IGNORECASE)
 MY_KIN = re.compile(
     r"\bmy\s+(?:[\w-]+\s+){0,2}?(?P<kin>" + "|".join(sorted((re.escape(k) for k in KIN), key=len, reverse=True))
     + r")\b", re.IGNORECASE)
@@ -238,53 +217,6 @@ class StanceFinder:
                 return self.text[c_start:c_end]
         return None
 
-    def from_narration(self) -> None:
-        """'A praised B', 'A sued B', 'A has fallen out with B'."""
-        quoted = self.refs.quoted
-        for s_start, s_end in self.refs.sentences:
-            for m in ACT.finditer(self.text, s_start, s_end):
-                if any(a <= m.start() < b for a, b in quoted):
-                    continue
-                refs = [r for r in self.refs.within(s_start, s_end) if r.person]
-                noun_act = bool(re.match(r"(?:accusation|claim|dig|jab|swipe)", m.group(0), re.IGNORECASE))
-                before = [r for r in refs if r.end <= m.start() and (noun_act or not _possessor(self.text, r))]
-                after = [r for r in refs if r.start >= m.end()]
-                if not before:
-                    continue
-                source = before[-1]
-                relative = re.search(r",\s*who\b[^,]*,\s*(?:\w+\s+){0,2}$", self.text[s_start:m.start()])
-                if relative:
-                    outside = [r for r in before if r.end <= s_start + relative.start()]
-                    if outside:
-                        source = outside[-1]  # "The singer, who married Rafe, shared a tribute": not Rafe
-                if m.start() - source.end > 60 and not relative:
-                    continue
-                sign = 1.0 if m.group("pos") else -1.0
-                span = Span(s_start, s_end)
-                if len(before) >= 2 and re.match(r"^\s+and\s+$", self.text[before[-2].end:before[-1].start]) \
-                        and not after:
-                    self.add(before[-2].person, before[-1].person, 0.6 * sign, span, "narration_act")  # "he and the star fell out"
-                    self.add(before[-1].person, before[-2].person, 0.6 * sign, span, "narration_act")
-                    continue
-                if re.match(r"\s+each other\b", self.text[m.end():s_end]) and len(before) >= 2:
-                    self.add(before[-2].person, before[-1].person, 0.6 * sign, span, "narration_act")  # "A and B ... each other"
-                    self.add(before[-1].person, before[-2].person, 0.6 * sign, span, "narration_act")
-                    continue
-                kin = KIN_AFTER.match(self.text, m.end(), s_end)
-                if kin and FICTIONAL.search(self.text, kin.start(), kin.start("kin")):
-                    continue  # "kissed her television husband": a role, not her husband, and no telling whose
-                if kin and source.person:
-                    for other in self.kin_of(source.person, kin.group("kin")):
-                        self.add(source.person, other, 0.6 * sign, span, "narration_act")  # "praised his wife"
-                elif after and after[0].start - m.end() <= 40:
-                    self.add(source.person, after[0].person, 0.6 * sign, span, "narration_act")
-                elif re.search(r"\b(?:with|at)\s+(?:him|her)\b|\beach other\b", self.text[m.end():s_end]) \
-                        or re.match(r"\s+(?:him|her)\b", self.text[m.end():s_end]):
-                    party = self._other_party(source.person, s_start)
-                    self.add(source.person, party, 0.6 * sign, span, "narration_act")
-                    if "each other" in self.text[m.end():s_end]:
-                        self.add(party, source.person, 0.6 * sign, span, "narration_act")
-
     def from_descriptions(self) -> None:
         """'A described B as "wonderfully kind"': the sentiment of the words A chose."""
         for s_start, s_end in self.refs.sentences:
@@ -297,6 +229,13 @@ class StanceFinder:
                 score = _score(self.text[m.end():s_end])
                 if abs(score) >= 0.3:
                     self.add(before[-1].person, target[0].person, score, Span(s_start, s_end), "described_as")
+
+    def from_grammar(self, parses: Parses, quotes: list[Quote]) -> None:
+        """'A slammed B', 'A is furious with B', 'A's tribute to B': read from the parse (stance_grammar)."""
+        for found in grammar_stances(self.doc, self.refs, parses, quotes, self.kin_of,
+                                     lambda q: self._addressee(q, q.speaker) if q.speaker else None,
+                                     self._discussed):
+            self.add(found.source, found.target, found.score, found.span, found.rule)
 
     def _other_party(self, person: str | None, position: int) -> str | None:
         """Whom "this woman" or "in love with a man" means: the speaker's one current partner, else the
@@ -337,10 +276,11 @@ def _possessor(text: str, ref: object) -> bool:
 
 def find_stances(
     doc: Document, people: list[Person], refs: References, quotes: list[Quote], relations: list[Relation],
+    *, parses: Parses | None = None,
 ) -> list[Stance]:
     """Directed stances with polarity, score and evidence spans."""
     finder = StanceFinder(doc, people, refs, relations)
     finder.from_quotes(quotes)
-    finder.from_narration()
     finder.from_descriptions()
+    finder.from_grammar(parses if parses is not None else Parses(doc), quotes)
     return finder.stances()

@@ -1,0 +1,376 @@
+"""Stances read from the parse: the subject and the object of a stance word.
+
+Three rules, each over word lists in `goodterms/data/` (lemmas, matched against the parse):
+
+- `stance_verb`: "A slammed B", "B was praised by A", "A lashed out at B", "A cheated on B";
+  a verb told of two people at once ("A and B feud") is a stance each way (`stance_mutual`).
+- `stance_adjective`: "A is furious with B", "A is proud of B", "A was turned off by B's jokes".
+- `stance_noun`: "A's feud with B", "A posted a tribute to B", "A filed a lawsuit against B".
+
+Who a word stands for comes from the article's references (names, and pronouns and descriptors
+resolved by coref); inside a quote "I" is the speaker and "you" the one spoken to. A possessive
+object ("slammed B's album") points at its owner, a kin noun ("praised his wife") at the kin.
+A negated stance ("did not slam"), one in a question, or one under a word that takes it back
+("denied slamming", "rumors of a feud", "ended their feud") is not read.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from ..model import Document, Quote, Span
+from .coref import References
+from .kinship import KIN
+from .parse import Parses, doc_span
+from .wordlists import entries, table, words
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+#: Score of one piece of grammatical evidence (the quote rule's sentiment scores are on the same scale).
+WEIGHT = 0.6
+SELF_WORDS = frozenset(("i", "me", "my", "myself", "mine"))
+YOU_WORDS = frozenset(("you", "your", "yourself", "yours"))
+RELATIVE = frozenset(("who", "whom", "that", "which"))
+EACH_OTHER = frozenset(("other", "another"))
+#: Prepositions that can introduce the target of a stance word ("at B", "with B", "against B").
+TARGET_PREPS = frozenset(("at", "with", "on", "against", "to", "for", "about", "of", "into", "over", "toward",
+                          "towards", "after", "in", "by", "upon"))
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+
+
+@dataclass(frozen=True)
+class Found:
+    """One stance the grammar shows: source, target, score, the sentence, the rule."""
+
+    source: str
+    target: str
+    score: float
+    span: Span
+    rule: str
+
+
+def _phrases(lines: tuple[str, ...]) -> dict[str, list[tuple[str, ...]]]:
+    """'lash out' -> {'lash': [('out',)]}: a head word and the words that must hang on it."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for line in lines:
+        head, *extra = line.split()
+        out.setdefault(head, []).append(tuple(extra))
+    return out
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[str, dict[str, list[tuple[str, ...]]]]:
+    """The stance word lists by kind and sign, as head word -> required extra words."""
+    mutual = table("stance_mutual")
+    return {
+        "verb+": _phrases(entries("stance_verbs_positive")),
+        "verb-": _phrases(entries("stance_verbs_negative")),
+        "mutual+": _phrases(tuple(k for k, v in mutual.items() if v == "positive")),
+        "mutual-": _phrases(tuple(k for k, v in mutual.items() if v == "negative")),
+        "adj+": _phrases(entries("stance_adjectives_positive")),
+        "adj-": _phrases(entries("stance_adjectives_negative")),
+        "noun+": _phrases(entries("stance_nouns_positive")),
+        "noun-": _phrases(entries("stance_nouns_negative")),
+    }
+
+
+def _stem(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word[-1] in "ey" else word
+
+
+@lru_cache(maxsize=1)
+def candidate_words() -> re.Pattern[str]:
+    """Words worth parsing a sentence for: any form of a stance word (a prefix of its lemma) or an
+    irregular past of one."""
+    heads = {head for kind in lexicon().values() for head in kind}
+    irregular = {form for form, lemma in table("irregular_verbs").items() if lemma in heads}
+    stems = sorted({_stem(h) for h in heads} | irregular, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(s) for s in stems) + r")", re.IGNORECASE)
+
+
+def _has_extras(token: "Token", extras: tuple[str, ...]) -> bool:
+    """Whether every extra word of a phrase hangs on the token ("out" of "lash out")."""
+    below = {c.lower_ for c in token.children} | {c.lemma_.lower() for c in token.children}
+    return all(word in below for word in extras)
+
+
+def _match(token: "Token", kind: str) -> bool:
+    phrases = lexicon()[kind]
+    for key in {token.lemma_.lower(), token.lower_}:
+        if any(_has_extras(token, extras) for extras in phrases.get(key, ())):
+            return True
+    return False
+
+
+def _extra_tokens(token: "Token", kind: str) -> list["Token"]:
+    """The children that are a phrase's extra words ("shade" of "throw shade at"): targets hang there too."""
+    phrases = lexicon()[kind]
+    extra = {w for key in (token.lemma_.lower(), token.lower_) for ex in phrases.get(key, ()) for w in ex}
+    return [c for c in token.children if c.lower_ in extra or c.lemma_.lower() in extra]
+
+
+class GrammarReader:
+    """Reads stances from the parses of the sentences that hold a stance word."""
+
+    def __init__(self, doc: Document, refs: References, parses: Parses, quotes: list[Quote],
+                 kin_of: Callable[[str, str], list[str]], listener: Callable[[Quote], str | None],
+                 discussed: Callable[[int, str, set[str | None]], str | None]) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.refs = refs
+        self.parses = parses
+        self.quotes = sorted((q for q in quotes if q.speaker), key=lambda q: q.start)
+        self.kin_of = kin_of
+        self.listener = listener
+        self.discussed = discussed
+        self.dismissed = words("stance_dismissed")
+
+    # -- which sentences ---------------------------------------------------------------------
+    def sentences(self) -> list[tuple[int, int]]:
+        """Sentences with a stance word and someone in them (a person, or "I" inside a quote)."""
+        pattern = candidate_words()
+        out = []
+        for start, end in self.refs.sentences:
+            if "?" in self.text[max(start, end - 3):end]:
+                continue  # a question claims nothing: "Are A and B feuding?"
+            if not pattern.search(self.text, start, end):
+                continue
+            if any(r.person for r in self.refs.within(start, end)) or self._quote_at(start, end):
+                out.append((start, end))
+        return out
+
+    def _quote_at(self, start: int, end: int) -> Quote | None:
+        for q in self.quotes:
+            if q.start < end and start < q.end:
+                return q
+            if q.start >= end:
+                break
+        return None
+
+    # -- who a token stands for -------------------------------------------------------------
+    def person_of(self, token: "Token") -> list[str]:
+        """The person a single token names: a reference, or "I"/"you" inside a quote."""
+        start, end = doc_span(token)
+        quote = self._quote_at(start, end)
+        low = token.lower_
+        if quote is not None and quote.speaker:
+            if low in SELF_WORDS:
+                return [quote.speaker]
+            if low in YOU_WORDS:
+                listener = self.listener(quote)
+                return [listener] if listener else []
+        ref = self.refs.person_at(start, end)
+        if ref is None or ref.person is None:
+            return []
+        if quote is not None and ref.kind == "pronoun" and ref.person == quote.speaker:
+            other = self.discussed(ref.start, ref.text, {quote.speaker})  # a quoted "she" is not the speaker
+            return [other] if other else []
+        return [ref.person]
+
+    def people_of(self, token: "Token") -> list[str]:
+        """Whom a noun phrase stands for: its name or pronoun, an apposition ("her friend, B"),
+        a kin noun ("his wife"), the owner of a thing ("B's album"); conjuncts too."""
+        out = self.person_of(token)
+        if not out:
+            appos = [c for c in token.children if c.dep_ == "appos"]
+            owner = [c for c in token.children if c.dep_ == "poss"]
+            if appos:
+                out = self.people_of(appos[0])
+            elif owner and token.lower_ in KIN:
+                for person in self.person_of(owner[0]):
+                    kin = self.kin_of(person, token.lower_)
+                    out = kin if len(kin) == 1 else []  # "her friend" of a woman with three friends: no telling
+            elif owner and token.pos_ != "PROPN":
+                out = self.person_of(owner[0])
+            elif token.lower_ in RELATIVE and token.head.dep_ == "relcl":
+                out = self.people_of(token.head.head)  # "B, whom A praised"
+            else:  # "at Ferrante hours later": a name the parser took for a noun's modifier
+                out = [p for c in token.children if c.dep_ == "compound" for p in self.person_of(c)][:1]
+        for conj in token.children:
+            if conj.dep_ == "conj":
+                out = out + [p for p in self.people_of(conj) if p not in out]
+        return out
+
+    def subject(self, token: "Token") -> tuple[list["Token"], bool]:
+        """The subject tokens of a predicate, climbing through "ready to", "and" and participles;
+        and whether it is passive."""
+        node = token
+        for _ in range(4):
+            subjects = [c for c in node.children if c.dep_ in SUBJECTS]
+            if subjects:
+                return subjects, subjects[0].dep_ == "nsubjpass"
+            if node.dep_ == "amod" and node.head.pos_ in ("NOUN", "PROPN", "PRON"):
+                return [node.head], False  # "a furious A"
+            if node.dep_ not in ("xcomp", "acomp", "conj", "advcl", "ccomp", "attr", "oprd") or node.head is node:
+                break
+            node = node.head
+        return [], False
+
+    def sources_of(self, token: "Token") -> tuple[list[str], bool]:
+        subjects, passive = self.subject(token)
+        people: list[str] = []
+        for s in subjects:
+            people += [p for p in self.people_of(s) if p not in people]
+        if not subjects and token.dep_ == "ROOT":
+            start, end = doc_span(token)
+            quote = self._quote_at(start, end)
+            if quote is not None and quote.speaker:
+                people = [quote.speaker]  # "So proud of you!": the speaker's own words
+        return people, passive
+
+    def objects(self, token: "Token", skip: tuple["Token", ...] = ()) -> list["Token"]:
+        """Object tokens of a predicate: its direct object or dative, else the objects of its
+        prepositions ("celebrated the holiday with B" is about the holiday, not B)."""
+        direct = [c for c in token.children if c.dep_ in ("dobj", "dative", "obj") and c not in skip]
+        if direct:
+            return direct
+        return [g for c in token.children if c.dep_ in ("prep", "agent") and c.lower_ in TARGET_PREPS
+                for g in c.children if g.dep_ == "pobj"]
+
+    # -- what takes a stance back ---------------------------------------------------------------
+    def negated(self, token: "Token") -> bool:
+        """'did not slam', 'is not proud of', 'no feud with'."""
+        nodes = [token] + ([token.head] if token.dep_ in ("acomp", "xcomp", "attr") else [])
+        for node in nodes:
+            for c in node.children:
+                if c.dep_ == "neg" or c.lower_ in ("no", "never", "nothing") and c.dep_ in ("det", "neg", "advmod"):
+                    return True
+        return False
+
+    def taken_back(self, token: "Token") -> bool:
+        """'denied slamming B', 'rumors of a feud', 'ended their feud', 'rumored feud'."""
+        if any(c.lemma_.lower() in self.dismissed and c.dep_ in ("amod", "compound") for c in token.children):
+            return True
+        node = token
+        for _ in range(5):
+            if node.head is node:
+                break
+            node = node.head
+            if node.lemma_.lower() in self.dismissed or node.lower_ in self.dismissed:
+                return True
+        return False
+
+    # -- the rules ------------------------------------------------------------------------------
+    def read(self) -> list[Found]:
+        spans = self.sentences()
+        self.parses.prefetch(spans)
+        out: list[Found] = []
+        for start, end in spans:
+            parsed = self.parses.sentence(start, end)
+            if parsed is None:
+                continue
+            span = Span(start, end)
+            for token in parsed:
+                out.extend(self._read_token(token, span))
+        return out
+
+    def _read_token(self, token: "Token", span: Span) -> Iterator[Found]:
+        pos = token.pos_
+        if pos == "VERB":
+            for sign, kind in ((1.0, "verb+"), (-1.0, "verb-"), (1.0, "mutual+"), (-1.0, "mutual-")):
+                if _match(token, kind) and not self.negated(token) and not self.taken_back(token):
+                    yield from (self._verb(token, sign, span, kind) if kind.startswith("verb")
+                                else self._mutual(token, sign, span, kind))
+        if pos in ("ADJ", "VERB", "ADV"):
+            for sign, kind in ((1.0, "adj+"), (-1.0, "adj-")):
+                if _match(token, kind) and not self.negated(token) and not self.taken_back(token):
+                    yield from self._adjective(token, sign, span)
+        if pos == "NOUN":
+            for sign, kind in ((1.0, "noun+"), (-1.0, "noun-")):
+                if _match(token, kind) and not self.negated(token) and not self.taken_back(token):
+                    yield from self._noun(token, sign, span)
+
+    def _pairs(self, sources: list[str], targets: list[str], score: float, span: Span, rule: str) -> Iterator[Found]:
+        for s in sources:
+            for t in targets:
+                if s != t:
+                    yield Found(s, t, score, span, rule)
+
+    def _verb(self, token: "Token", sign: float, span: Span, kind: str) -> Iterator[Found]:
+        sources, passive = self.sources_of(token)
+        extras = tuple(_extra_tokens(token, kind))
+        objects = self.objects(token, extras)
+        for extra in extras:
+            objects += self.objects(extra)  # "threw shade at B"
+        if passive:
+            targets = sources
+            sources = [p for o in objects if o.head.dep_ == "agent" for p in self.people_of(o)]
+        else:
+            if any(o.lower_ in EACH_OTHER for o in objects) and len(sources) >= 2:
+                yield from self._pairs(sources, sources, WEIGHT * sign, span, "stance_mutual")
+                return
+            targets = [p for o in objects for p in self.people_of(o)]
+        yield from self._pairs(sources, targets, WEIGHT * sign, span, "stance_verb")
+
+    def _mutual(self, token: "Token", sign: float, span: Span, kind: str) -> Iterator[Found]:
+        """'A and B feud', 'A clashed with B', 'A and B made up': a stance each way."""
+        sources, passive = self.sources_of(token)
+        if passive:
+            return
+        direct = [c for c in token.children if c.dep_ in ("dobj", "dative") and c.lower_ not in EACH_OTHER]
+        if direct and not _extra_tokens(token, kind):
+            return  # "they fought the ruling": not each other
+        withs = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "with"
+                 for g in c.children if g.dep_ == "pobj"]
+        with_people = [p for o in withs for p in self.people_of(o)]
+        people = sources + [p for p in with_people if p not in sources]
+        if len(people) >= 2:
+            yield from self._pairs(people, people, WEIGHT * sign, span, "stance_mutual")
+
+    def _adjective(self, token: "Token", sign: float, span: Span) -> Iterator[Found]:
+        sources, passive = self.sources_of(token)
+        objects = self.objects(token)
+        if not objects and token.dep_ in ("acomp",):
+            objects = [o for o in self.objects(token.head) if o.head.dep_ in ("prep", "agent")]
+        targets = [p for o in objects for p in self.people_of(o)]
+        yield from self._pairs(sources, targets, WEIGHT * sign, span, "stance_adjective")
+
+    def _noun(self, token: "Token", sign: float, span: Span) -> Iterator[Found]:
+        """'A's feud with B', 'A posted a tribute to B', 'a feud between A and B', 'allegations by A'."""
+        targets: list[str] = []
+        between: list[str] = []
+        agents: list[str] = []
+        for c in token.children:
+            if c.dep_ != "prep":
+                continue
+            objects = [g for g in c.children if g.dep_ == "pobj"]
+            people = [p for o in objects for p in self.people_of(o)]
+            if c.lower_ == "between":
+                between += people
+            elif c.lower_ == "by":
+                agents += people
+            elif c.lower_ in TARGET_PREPS:
+                targets += people
+        if not targets and token.dep_ in ("dobj", "attr"):
+            # "shared a tribute to B on Instagram": the parser hangs "to B" on the verb
+            targets = [p for c in token.head.children if c.dep_ == "prep" and c.lower_ in ("to", "for", "against", "at")
+                       for g in c.children if g.dep_ == "pobj" for p in self.people_of(g)]
+        if not targets:
+            for c in token.children:  # "A's accusation that B lied": the one the clause is about
+                if c.dep_ in ("acl", "ccomp") and any(g.dep_ == "mark" for g in c.children):
+                    targets += [p for g in c.children if g.dep_ in ("nsubj", "nsubjpass") for p in self.people_of(g)]
+        if len(between) >= 2:
+            yield from self._pairs(between, between, WEIGHT * sign, span, "stance_mutual")
+            return
+        owners = [p for c in token.children if c.dep_ == "poss" for p in self.person_of(c)]
+        sources = owners or agents
+        if not sources:
+            node = token
+            for _ in range(4):  # up through "of", "a message of love for B", to the verb
+                if node.pos_ in ("VERB", "AUX") or node.head is node:
+                    break
+                node = node.head
+            if node.pos_ in ("VERB", "AUX"):
+                sources, _ = self.sources_of(node)
+        yield from self._pairs(sources, targets, WEIGHT * sign, span, "stance_noun")
+
+
+def grammar_stances(doc: Document, refs: References, parses: Parses, quotes: list[Quote],
+                    kin_of: Callable[[str, str], list[str]], listener: Callable[[Quote], str | None],
+                    discussed: Callable[[int, str, set[str | None]], str | None]) -> list[Found]:
+    """Every stance the parse shows in the sentences holding a stance word."""
+    return GrammarReader(doc, refs, parses, quotes, kin_of, listener, discussed).read()

@@ -1,0 +1,85 @@
+"""Stances read from the parse (extract/stance_grammar.py): each class on invented sentences."""
+from __future__ import annotations
+
+import pytest
+
+from goodterms import analyze_text
+from goodterms.model import Analysis
+
+INTRO = "Petra Lind and Omar Sayle\n\nPetra Lind and Omar Sayle starred in a play together in 2019.\n\n"
+
+
+def stances(analysis: Analysis) -> set[tuple[str, str, str]]:
+    def name(pid: str) -> str:
+        person = analysis.person(pid)
+        return person.name if person else ""
+    return {(name(s.source), name(s.target), s.polarity) for s in analysis.stances}
+
+
+def found(sentence: str) -> set[tuple[str, str, str]]:
+    return stances(analyze_text(INTRO + sentence + "\n"))
+
+
+@pytest.mark.parametrize("sentence", [
+    "Lind slammed Sayle in a podcast interview on Monday.",
+    "Sayle was blasted by Lind on social media this week.",
+    "Lind lashed out at Sayle during the awards show.",
+    "Lind mocked Sayle's new haircut in a video.",
+])
+def test_a_stance_verb_goes_from_its_subject_to_its_object(sentence: str) -> None:
+    assert ("Petra Lind", "Omar Sayle", "negative") in found(sentence)
+
+
+@pytest.mark.parametrize("sentence, polarity", [
+    ("Lind is still furious with Sayle after the premiere.", "negative"),
+    ("Lind was turned off by Sayle's jokes at the party.", "negative"),
+    ("Lind is so proud of Sayle and his new film.", "positive"),
+    ("Lind has always been supportive of Sayle.", "positive"),
+])
+def test_a_feeling_about_someone_is_a_stance(sentence: str, polarity: str) -> None:
+    assert ("Petra Lind", "Omar Sayle", polarity) in found(sentence)
+
+
+@pytest.mark.parametrize("sentence, polarity", [
+    ("Lind posted a tribute to Sayle on Instagram.", "positive"),
+    ("Lind filed a lawsuit against Sayle in March.", "negative"),
+    ("Lind's feud with Sayle has lasted two years.", "negative"),
+    ("Lind was vocal about her support of Sayle.", "positive"),
+])
+def test_a_stance_noun_goes_from_its_owner_or_subject_to_its_object(sentence: str, polarity: str) -> None:
+    assert ("Petra Lind", "Omar Sayle", polarity) in found(sentence)
+
+
+@pytest.mark.parametrize("sentence, polarity", [
+    ("Lind and Sayle have been feuding for months.", "negative"),
+    ("Lind and Sayle reconciled at a dinner in May.", "positive"),
+    ("Lind clashed with Sayle over the script.", "negative"),
+])
+def test_what_two_people_do_together_is_a_stance_each_way(sentence: str, polarity: str) -> None:
+    got = found(sentence)
+    assert ("Petra Lind", "Omar Sayle", polarity) in got
+    assert ("Omar Sayle", "Petra Lind", polarity) in got
+
+
+@pytest.mark.parametrize("sentence", [
+    "Lind did not slam Sayle in the interview.",
+    "Lind denied slamming Sayle in the interview.",
+    "Lind and Sayle ended their feud last year.",
+    "Lind has dismissed rumors of a feud with Sayle.",
+    "Did Lind slam Sayle at the gala?",
+])
+def test_a_stance_negated_or_taken_back_is_not_read(sentence: str) -> None:
+    assert not any(p == "negative" for _, _, p in found(sentence))
+
+
+@pytest.mark.parametrize("sentence", [
+    "Lind celebrated the holiday with Sayle in Rome.",
+    "Lind praised the new film alongside Sayle.",
+])
+def test_a_stance_about_a_thing_is_not_about_the_person_beside_it(sentence: str) -> None:
+    assert ("Petra Lind", "Omar Sayle", "positive") not in found(sentence)
+
+
+def test_inside_a_quote_i_is_the_speaker() -> None:
+    text = INTRO + "\u201cI adore Omar, he is the reason I act,\u201d Lind told reporters.\n"
+    assert ("Petra Lind", "Omar Sayle", "positive") in stances(analyze_text(text))
