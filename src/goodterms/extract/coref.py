@@ -7,6 +7,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
+from ..deadline import check as check_budget
 from ..model import Document, Mention, Person
 from .lexicon import FEMALE_WORDS, FRONTED_OPENER, MALE_WORDS, ROLE_NOUNS
 from .quotemarks import Marked, find_marked
@@ -39,6 +40,65 @@ class Reference:
     subject: bool = False
 
 
+class RunningCounts:
+    """How often each person is named before a position, and who was named most, in log time.
+
+    Built once over a sorted list of name references. `count` bisects the person's own
+    positions; `contenders` is a superset of the TOP people named most before a position: the
+    leaders at the last snapshot (taken every EVERY references) plus everyone named since, as
+    nobody else can have overtaken them. So a question about "the person named most so far"
+    costs O(TOP + EVERY) instead of a scan of the article.
+    """
+
+    TOP = 24
+    EVERY = 64
+
+    def __init__(self, refs: list[Reference]) -> None:
+        self.refs = refs
+        self.starts = [r.start for r in refs]
+        self.positions: dict[str, list[int]] = {}
+        self.first_seen: dict[str, int] = {}
+        self.snapshots: list[tuple[str, ...]] = []
+        leaders: list[str] = []
+        for index, ref in enumerate(refs):
+            if index % self.EVERY == 0:
+                self.snapshots.append(tuple(leaders))
+            pid = ref.person
+            assert pid is not None
+            self.positions.setdefault(pid, []).append(ref.start)
+            self.first_seen.setdefault(pid, index)
+            if pid not in leaders:
+                leaders.append(pid)
+            leaders.sort(key=self._rank)
+            del leaders[self.TOP:]
+
+    def _rank(self, pid: str) -> tuple[int, int]:
+        return -len(self.positions.get(pid, ())), self.first_seen.get(pid, 0)
+
+    def count(self, pid: str, position: int) -> int:
+        """How often pid is named before position."""
+        return bisect.bisect_left(self.positions.get(pid, []), position)
+
+    def contenders(self, position: int) -> set[str]:
+        """Everyone who may be among the TOP people named most before position."""
+        index = bisect.bisect_left(self.starts, position)
+        if not index:
+            return set()
+        snap = (index - 1) // self.EVERY
+        out = set(self.snapshots[snap])
+        out.update(r.person for r in self.refs[snap * self.EVERY:index] if r.person)
+        return out
+
+    def most_named(self, position: int, minimum: int = 1) -> str | None:
+        """The person named most before position (ties: the one named first), if named `minimum` times."""
+        best = None
+        for pid in self.contenders(position):
+            key = (-self.count(pid, position), self.first_seen[pid])
+            if key[0] <= -minimum and (best is None or key < best[0]):
+                best = (key, pid)
+        return best[1] if best else None
+
+
 class References:
     """All references in a document in text order, with lookups by position."""
 
@@ -64,6 +124,16 @@ class References:
                     names.append(Reference(m.start, m.end, m.text, m.kind, person.id, self._is_subject(m.start)))
         names.sort(key=lambda r: r.start)
         self.refs: list[Reference] = names
+        self._name_refs = list(names)  # names only: pronouns and descriptors are added to refs below
+        self._name_ends = _running_max_end(names)
+        self._first_name_at: dict[str, int] = {}
+        for ref in names:
+            self._first_name_at.setdefault(ref.person, ref.start)  # type: ignore[arg-type]
+        self._by_gender = {g: RunningCounts([r for r in names if self.people[r.person].gender == g])  # type: ignore[index]
+                           for g in ("f", "m", None)}
+        outside = [r for r in names if not self.in_quote(r.start)]
+        self._outside_by_gender = {g: RunningCounts([r for r in outside if self.people[r.person].gender == g])  # type: ignore[index]
+                                   for g in ("f", "m", None)}
         self._resolve_pronouns_and_descriptors()
 
     def sentence_of(self, position: int) -> tuple[int, int]:
@@ -108,7 +178,8 @@ class References:
                 found.append((m.start(), m.end(), m.group(0), "descriptor", gender))
         found.sort()
         for start, end, text, kind, gender in found:
-            if any(r.start <= start < r.end for r in self.refs if r.kind in ("name", "short")):
+            check_budget()
+            if self._inside_a_name(start):
                 continue
             if kind == "latter":
                 person, kind = self._former_or_latter(start, text), "descriptor"
@@ -118,6 +189,11 @@ class References:
                     person = self.antecedent(start, gender, descriptor=(kind == "descriptor"))
             ref = Reference(start, end, text, kind, person, self._is_subject(start))
             bisect.insort(self.refs, ref, key=lambda r: r.start)
+
+    def _inside_a_name(self, position: int) -> bool:
+        """Whether position falls inside a name or short-name reference."""
+        i = bisect.bisect_right(self._name_refs, position, key=lambda r: r.start)
+        return i > 0 and self._name_ends[i - 1] > position
 
     def _former_or_latter(self, position: int, text: str) -> str | None:
         """'the latter' is the last person named before it, 'the former' the one before that."""
@@ -154,7 +230,7 @@ class References:
         i = bisect.bisect_right(self.sentence_starts, position) - 1
         window_start = self.sentences[max(i - 4, 0)][0] if self.sentences else 0
         outside = not self.in_quote(position)
-        window = [r for r in self.refs if window_start <= r.start < position and r.person is not None
+        window = [r for r in self.within(window_start, position) if r.person is not None
                   and not (outside and self.in_quote(r.start))]  # names inside speech are not antecedents
         was_subject = {r.person for r in window if r.subject}
         best, best_score = None, float("-inf")
@@ -189,12 +265,9 @@ class References:
                 best, best_score = ref.person, score
         if gender and (best is None or self.people[best].gender != gender):
             # nobody of that gender nearby: the article's main person of that gender, if named before
-            earlier = Counter(r.person for r in self.refs if r.start < window_start and r.person
-                              and r.kind in ("name", "short") and self.people[r.person].gender == gender)
-            for pid, count in earlier.most_common(1):
-                score = -float(rank + 1) + 0.5 * math.log2(1 + self.counts[pid])
-                if count >= 2 and score > best_score:
-                    best = pid
+            pid = self._by_gender[gender].most_named(window_start, minimum=2)
+            if pid is not None and -float(rank + 1) + 0.5 * math.log2(1 + self.counts[pid]) > best_score:
+                best = pid
         return best
 
     def in_quote(self, position: int) -> bool:
@@ -206,28 +279,32 @@ class References:
         """For "the actress": the compatible person the article is most about, near here."""
         i = bisect.bisect_right(self.sentence_starts, position) - 1
         near_start = self.sentences[max(i - 3, 0)][0] if self.sentences else 0
-        counts: Counter[str] = Counter()
+        outside = not self.in_quote(position)
+        series = self._outside_by_gender if outside else self._by_gender
+        wanted = (gender, None) if gender else ("f", "m", None)
         recent: set[str] = set()
         subjects: set[str] = set()
-        outside = not self.in_quote(position)
-        for ref in self.refs:
-            if ref.start >= position:
-                break
+        for ref in self.within(near_start, position):
             if ref.person is None or ref.kind not in ("name", "short") or outside and self.in_quote(ref.start):
                 continue
-            counts[ref.person] += 1
-            if ref.start >= near_start:
-                recent.add(ref.person)
-                if ref.subject:
-                    subjects.add(ref.person)
-        headline = {r.person for r in self.refs if r.person and r.start < self.headline_end}
+            recent.add(ref.person)
+            if ref.subject:
+                subjects.add(ref.person)
+        headline = {r.person for r in self.within(0, self.headline_end) if r.person}
         # the subject of the sentence just before: '"I love her," the nominee told...' after 'Leo opened up...'
         last_start = self.sentences[i - 1][0] if i >= 1 and self.sentences else 0
         last_subjects = {r.person for r in self.within(last_start, self.sentences[i][0] if self.sentences else 0)
                          if r.person and r.subject and r.kind in ("name", "short")}
+        counts: dict[str, int] = {}
+        for g in wanted:
+            bonus = {p for p in recent | headline | last_subjects if self.people[p].gender == g}
+            for pid in series[g].contenders(position) | bonus:
+                counts[pid] = series[g].count(pid, position)
         best, best_score = None, float("-inf")
         age = _age_after(self.text, position)
-        for pid, count in counts.items():
+        for pid, count in sorted(counts.items(), key=lambda item: self._first_named(item[0])):
+            if count == 0:
+                continue
             person = self.people[pid]
             if gender and person.gender and person.gender != gender:
                 continue
@@ -241,6 +318,10 @@ class References:
             if score > best_score:
                 best, best_score = pid, score
         return best
+
+    def _first_named(self, pid: str) -> int:
+        """Where pid is first named (ties between people go to the one named first)."""
+        return self._first_name_at.get(pid, 0)
 
     def person_at(self, start: int, end: int) -> Reference | None:
         """The reference overlapping [start, end), if any."""
@@ -272,6 +353,15 @@ class References:
     def main_person(self) -> str | None:
         """The most mentioned person, who an untargeted comment is usually about."""
         return self.counts.most_common(1)[0][0] if self.counts else None
+
+
+def _running_max_end(refs: list[Reference]) -> list[int]:
+    """For each reference in start order, the furthest end of it and every reference before it."""
+    out, furthest = [], -1
+    for ref in refs:
+        furthest = max(furthest, ref.end)
+        out.append(furthest)
+    return out
 
 
 def _quoted_spans(doc: Document, marks: dict[int, list[Marked]]) -> list[tuple[int, int]]:
@@ -343,7 +433,7 @@ def _stated_ages(doc: Document, people: list[Person], sentences: list[tuple[int,
             found = AGE_APPOSITIVE.match(doc.text[m.end:m.end + 8])
             i = bisect.bisect_right(starts, m.start) - 1
             if found is None and 0 <= i < len(sentences) and named.get(i) == {person.id}:
-                found = AGE_IN_SENTENCE.search(doc.text, m.end, sentences[i][1])
+                found = AGE_IN_SENTENCE.search(doc.text, m.end, min(sentences[i][1], m.end + 400))
             if found is not None:
                 ages.setdefault(person.id, int(found.group(1)))
     return ages
