@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from ..model import Block, Document, Quote, Span
 from .coref import QUOTED_BLOCKS, Reference, References
 from .lexicon import COMMENTER_WORDS, FEMALE_WORDS, FRONTED_OPENER, MALE_WORDS, NEXT_COMMENTER, SPEECH_VERBS
-from .outlets import OUTLET_CUE, POST_VERBS, OutletFinder
+from .outlets import OUTLET_CUE, PLATFORM_VERB, POST_VERBS, OutletFinder
 from .quotemarks import Marked
 from .sentences import sentence_spans
 
@@ -38,6 +38,8 @@ CROWD = re.compile(r"^\W*(?:and\s+|but\s+|then\s+)?(?:" + _CROWD + r"|fans|peopl
 CROWD_BEFORE = re.compile(r"\b" + _CROWD + r"\s+(?:[a-z]+ly\s+)?$", re.IGNORECASE)  # right before the verb
 #: Verbs that say the last speaker goes on: "She continues," after the matriarch's quote is the matriarch.
 GOES_ON = re.compile(r"continu(?:es|ed|ing)|add(?:s|ed|ing)|concluded|concludes", re.IGNORECASE)
+#: Words said to a person the text names ('telling Jo Bell,'): said there, not in an earlier interview.
+ADDRESSED_PERSON = re.compile(r"\b(?:told|tells|telling|tell)\s+(?!(?:The|A|An|His|Her|Their)\b)[A-Z][a-z]+\s+[A-Z][a-z]+")
 PASSIVE_BEFORE = re.compile(r"\b(?:is|was|are|were|be|been|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 
 
@@ -446,10 +448,20 @@ def find_quotes(
             owner = _owner_after(finder, item)
             cue = _Cue(owner or _recent_subject(refs, item.start), None, "")
         speaker = cue.speaker
-        outlet = finder.outlets.outlet_in(*context) or finder.outlets.outlet_in(item.end, min(block.end, item.end + 120))
-        if outlet is None and cue.cue and POST_VERBS.search(cue.cue):
+        after = (item.end, _cue_end(finder, item, block))
+        outlet = finder.outlets.platform_of_verb(*context) or finder.outlets.platform_of_verb(*after) \
+            if cue.cue and PLATFORM_VERB.search(cue.cue) else None
+        outlet = outlet or finder.outlets.outlet_in(*context) or finder.outlets.outlet_in(*after)
+        posted = bool(cue.cue and POST_VERBS.search(cue.cue)) or bool(
+            POST_VERBS.search(doc.text[context[0]:context[1]]) or POST_VERBS.search(doc.text[after[0]:after[1]]))
+        if outlet is None and posted:
+            # a post is where it was posted, never the interview an earlier quote came from
             outlet = finder.outlets.platform_before(item.start)
-        if outlet is None:
+        if outlet is None and cue.cue == "continued" and previous is not None and previous.block == item.block:
+            outlet = previous_outlet  # the words go on where they were said
+        told_someone = outlet is None and (ADDRESSED_PERSON.search(doc.text[context[0]:context[1]])
+                                           or ADDRESSED_PERSON.search(doc.text[after[0]:after[1]]))
+        if outlet is None and not posted and not told_someone:
             # The interview the passage is about: named in the last two blocks, else by this speaker.
             nearby = finder.outlets.outlets_before(item.start)
             if nearby is not None and nearby[1].start >= _block_start(finder, item.block, 2):
@@ -477,6 +489,15 @@ def find_quotes(
     if units == "utterances":
         quotes = _utterances(finder, quotes, sources)
     return quotes, comments
+
+
+def _cue_end(finder: QuoteFinder, item: Found, block: Block) -> int:
+    """Where the attribution after a quote ends: its sentence's end, or the next quote mark."""
+    close = min(item.end + 1, block.end)
+    _, sent_end = finder.refs.sentence_of(close)
+    end = min(block.end, max(sent_end, close), item.end + 250)
+    stop = re.search(r"[\u201c\"]", finder.text[close:end])
+    return close + stop.start() if stop else end
 
 
 def _joined_text(text: str, parts: tuple[Span, ...]) -> str:
