@@ -83,3 +83,32 @@ def test_a_stance_about_a_thing_is_not_about_the_person_beside_it(sentence: str)
 def test_inside_a_quote_i_is_the_speaker() -> None:
     text = INTRO + "\u201cI adore Omar, he is the reason I act,\u201d Lind told reporters.\n"
     assert ("Petra Lind", "Omar Sayle", "positive") in stances(analyze_text(text))
+
+
+QUOTE_INTRO = ("Petra Lind Talks About Omar Sayle\n\nPetra Lind has worked with Omar Sayle for ten years.\n\n")
+
+
+@pytest.mark.parametrize("quote", [
+    "Omar is so angry about the cancelled tour.",
+    "He stormed out of the meeting really angry.",
+    "And then he starts jumping and laughing.",
+])
+def test_a_quote_telling_someones_feelings_is_no_stance_toward_them(quote: str) -> None:
+    text = QUOTE_INTRO + f"\u201c{quote}\u201d Lind told reporters.\n"
+    assert not any(s == "Petra Lind" and t == "Omar Sayle" for s, t, _ in stances(analyze_text(text)))
+
+
+@pytest.mark.parametrize("quote", [
+    "Anyone who treats his or her body this badly can cause himself or herself terrible harm.",
+    "We were reading the script, and he's like, 'Wait,' and walks out.",
+])
+def test_generic_pronouns_and_quotative_like_are_no_stance(quote: str) -> None:
+    text = QUOTE_INTRO + f"\u201c{quote}\u201d Lind said.\n"
+    assert not any(s == "Petra Lind" and t == "Omar Sayle" for s, t, _ in stances(analyze_text(text)))
+
+
+def test_a_quote_naming_its_speaker_is_not_the_speakers_view() -> None:
+    text = QUOTE_INTRO + ("\u201cPetra was thrilled to get Omar\u2019s blessing and wonderful support,\u201d "
+                          "Lind said, according to a source.\n")
+    found = stances(analyze_text(text))
+    assert not any(s == "Petra Lind" and t == "Omar Sayle" and p == "positive" for s, t, p in found)

@@ -11,7 +11,7 @@ from .kinship import KIN
 from .lexicon import FEMALE_WORDS
 from .parse import Parses
 from .sentences import sentence_spans
-from .stance_grammar import grammar_stances
+from .stance_grammar import feeling_spans, grammar_stances
 
 MY_KIN = re.compile(
     r"\bmy\s+(?:[\w-]+\s+){0,2}?(?P<kin>" + "|".join(sorted((re.escape(k) for k in KIN), key=len, reverse=True))
@@ -73,9 +73,18 @@ def _phrase_score(sentence: str, score: float) -> float:
 SUPER_BEFORE_WORD = re.compile(r"\bsuper\s+(?=[a-z])", re.IGNORECASE)
 
 
+# "she's like, 'Oh'": quotative "like" introduces words, it is not liking (VADER reads it as warm)
+QUOTATIVE_LIKE = re.compile(r"((?:\b(?:is|was|am|are|were|be|been)|['\u2019](?:s|m|re))\s+)like\b"
+                            r"(?=\s*[,:\u2018\u201c'\"])", re.IGNORECASE)
+# "his or her", "he or she": anyone at all, not the person the pronoun would otherwise stand for
+GENERIC_PRONOUN = re.compile(r"\b(?:his or her(?:self)?|he or she|him(?:self)? or her(?:self)?|her(?:self)? or "
+                             r"him(?:self)?|her or his|she or he)\b", re.IGNORECASE)
+
+
 def _score(text: str) -> float:
-    """VADER's compound score, with "super" read as "very" before another word."""
-    return float(sentiment_analyzer().polarity_scores(SUPER_BEFORE_WORD.sub("very ", text))["compound"])
+    """VADER's compound score, with "super" read as "very" before another word and quotative "like" left out."""
+    text = QUOTATIVE_LIKE.sub(r"\1went", SUPER_BEFORE_WORD.sub("very ", text))
+    return float(sentiment_analyzer().polarity_scores(text)["compound"])
 
 
 class StanceFinder:
@@ -88,6 +97,7 @@ class StanceFinder:
         self.people = {p.id: p for p in people}
         self.relations = relations
         self.evidence: dict[tuple[str, str], list[tuple[float, Span, str]]] = defaultdict(list)
+        self.parses: Parses | None = None
 
     def add(self, source: str | None, target: str | None, score: float, span: Span, rule: str) -> None:
         if source and target and source != target:
@@ -116,13 +126,35 @@ class StanceFinder:
                 continue  # a partial quote is read with its narrated sentence, not as speech of its own
             listener = self._addressee(quote, speaker)
             for s_start, s_end in sentence_spans(self.text, quote.start, quote.end):
+                if any(r.person == speaker and r.kind in ("name", "short") and _in_words(quote, r.start)
+                       for r in self.refs.within(s_start, s_end)):
+                    continue  # "Chelsea was focused on ...": words about the speaker are somebody else's
                 targets = self._quote_targets(quote, speaker, listener, s_start, s_end)
                 sentence = self.text[s_start:s_end]
                 score = _phrase_score(sentence, _score(sentence))
                 if not targets or abs(score) < STRONG:
                     continue
                 for target in self._targets_of_sentence(targets, score, s_start, s_end):
+                    if self._only_their_feelings(target, targets[target], score, s_start, s_end):
+                        continue
                     self.add(speaker, target, score, Span(s_start, s_end), "quote_sentiment")
+
+    def _only_their_feelings(self, target: str, positions: list[int], score: float, start: int, end: int) -> bool:
+        """'Brad is so angry', 'she starts laughing': the warm or cold words tell the target's own
+        feelings; without them the sentence says nothing strong of the target."""
+        if self.parses is None or not positions:
+            return False
+        parsed = self.parses.sentence(start, end)
+        if parsed is None:
+            return False
+        blanks = feeling_spans(parsed, set(positions))
+        if not blanks:
+            return False
+        chars = list(self.text[start:end])
+        for b_start, b_end in blanks:
+            chars[b_start - start:b_end - start] = " " * (b_end - b_start)
+        rest = "".join(chars)
+        return abs(_phrase_score(rest, _score(rest))) < STRONG or _score(rest) * score < 0
 
     def _targets_of_sentence(self, targets: dict[str, list[int]], score: float, start: int, end: int) -> list[str]:
         """The targets the sentence's feeling is about: not one whose clause is cold, or lukewarm beside a warm one."""
@@ -153,8 +185,11 @@ class StanceFinder:
     def _named_in_quote(self, start: int, end: int, speaker: str, listener: str | None) -> dict[str, list[int]]:
         """Who a quoted sentence names, and where; a "she" coref gave the speaker or listener means a third person."""
         targets: dict[str, list[int]] = {}
+        generic = [(m.start(), m.end()) for m in GENERIC_PRONOUN.finditer(self.text, start, end)]
         for ref in self.refs.within(start, end):
             if not ref.person or ref.kind not in ("name", "short", "pronoun"):
+                continue
+            if any(a <= ref.start < b for a, b in generic):
                 continue
             person: str | None = ref.person
             if ref.kind == "pronoun" and person in (speaker, listener):
@@ -269,6 +304,12 @@ class StanceFinder:
         return out
 
 
+def _in_words(quote: Quote, position: int) -> bool:
+    """Whether position is in the quoted words themselves, not in an interrupting "she said"."""
+    parts = quote.parts or (Span(quote.start, quote.end),)
+    return any(p.start <= position < p.end for p in parts)
+
+
 def _possessor(text: str, ref: object) -> bool:
     end = ref.end  # type: ignore[attr-defined]
     return text[end:end + 2] in ("'s", "\u2019s")
@@ -280,7 +321,8 @@ def find_stances(
 ) -> list[Stance]:
     """Directed stances with polarity, score and evidence spans."""
     finder = StanceFinder(doc, people, refs, relations)
+    finder.parses = parses if parses is not None else Parses(doc)
     finder.from_quotes(quotes)
     finder.from_descriptions()
-    finder.from_grammar(parses if parses is not None else Parses(doc), quotes)
+    finder.from_grammar(finder.parses, quotes)
     return finder.stances()

@@ -28,7 +28,7 @@ from .parse import Parses, doc_span
 from .wordlists import entries, table, words
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 #: Score of one piece of grammatical evidence (the quote rule's sentiment scores are on the same scale).
 WEIGHT = 0.6
@@ -367,6 +367,30 @@ class GrammarReader:
             if node.pos_ in ("VERB", "AUX"):
                 sources, _ = self.sources_of(node)
         yield from self._pairs(sources, targets, WEIGHT * sign, span, "stance_noun")
+
+
+#: Verbs through which a feeling is still the subject's own: "she gets angry", "he starts laughing".
+FEELING_LINKS = frozenset(("be", "get", "become", "seem", "look", "feel", "start", "begin", "keep", "go", "grow"))
+
+
+def feeling_spans(parsed: "Doc", positions: set[int]) -> list[tuple[int, int]]:
+    """Article spans of the feeling words told of the person named at these positions
+    ("Brad is so angry", "she starts gesticulating and laughing"), with their conjuncts."""
+    states = words("emotion_states")
+    out: list[tuple[int, int]] = []
+    for token in parsed:
+        if token.lemma_.lower() not in states and token.lower_ not in states:
+            continue
+        node = token
+        while node.head is not node and (
+                node.dep_ == "conj"
+                or node.dep_ in ("acomp", "xcomp") and node.head.lemma_.lower() in FEELING_LINKS
+                or node.pos_ == "ADJ" and node.dep_ in ("oprd", "advmod", "advcl", "xcomp", "acomp")):
+            node = node.head  # up from "laughing" to "starts", from "angry" to "is" or "stormed out"
+        subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if any(doc_span(s)[0] <= p < doc_span(s)[1] or doc_span(s)[0] == p for s in subjects for p in positions):
+            out.append(doc_span(token))
+    return out
 
 
 def grammar_stances(doc: Document, refs: References, parses: Parses, quotes: list[Quote],
