@@ -97,7 +97,7 @@ def _stances(work: Work) -> None:
 
 def _verdicts(work: Work) -> None:
     assert work.refs is not None
-    work.evidence = gather_evidence(work.doc, work.people, work.refs, work.relations, work.stances)
+    work.evidence = gather_evidence(work.doc, work.people, work.refs, work.relations, work.stances, parses=work.parses)
     work.pairs = find_pairs(work.doc, work.people, work.refs, work.relations, work.stances, work.evidence)
 
 
@@ -108,7 +108,7 @@ STAGES: tuple[Stage, ...] = (
     Stage("comments", ("doc", "refs", "commenter_quotes"), ("comments",), _comments),
     Stage("relations", ("doc", "people", "refs", "quotes", "parses"), ("relations",), _relations),
     Stage("stances", ("doc", "people", "refs", "quotes", "relations", "parses"), ("stances",), _stances),
-    Stage("verdicts", ("doc", "people", "refs", "relations", "stances"), ("evidence", "pairs"), _verdicts),
+    Stage("verdicts", ("doc", "people", "refs", "relations", "stances", "parses"), ("evidence", "pairs"), _verdicts),
 )
 
 #: What every Work has before any stage runs.

@@ -127,7 +127,6 @@ class GrammarReader:
         self.kin_of = kin_of
         self.listener = listener
         self.discussed = discussed
-        self.dismissed = words("stance_dismissed")
 
     # -- which sentences ---------------------------------------------------------------------
     def sentences(self) -> list[tuple[int, int]]:
@@ -233,26 +232,10 @@ class GrammarReader:
 
     # -- what takes a stance back ---------------------------------------------------------------
     def negated(self, token: "Token") -> bool:
-        """'did not slam', 'is not proud of', 'no feud with'."""
-        nodes = [token] + ([token.head] if token.dep_ in ("acomp", "xcomp", "attr") else [])
-        for node in nodes:
-            for c in node.children:
-                if c.dep_ == "neg" or c.lower_ in ("no", "never", "nothing") and c.dep_ in ("det", "neg", "advmod"):
-                    return True
-        return False
+        return negated(token)
 
     def taken_back(self, token: "Token") -> bool:
-        """'denied slamming B', 'rumors of a feud', 'ended their feud', 'rumored feud'."""
-        if any(c.lemma_.lower() in self.dismissed and c.dep_ in ("amod", "compound") for c in token.children):
-            return True
-        node = token
-        for _ in range(5):
-            if node.head is node:
-                break
-            node = node.head
-            if node.lemma_.lower() in self.dismissed or node.lower_ in self.dismissed:
-                return True
-        return False
+        return taken_back(token)
 
     # -- the rules ------------------------------------------------------------------------------
     def read(self) -> list[Found]:
@@ -367,6 +350,32 @@ class GrammarReader:
             if node.pos_ in ("VERB", "AUX"):
                 sources, _ = self.sources_of(node)
         yield from self._pairs(sources, targets, WEIGHT * sign, span, "stance_noun")
+
+
+def negated(token: "Token") -> bool:
+    """'did not slam', 'is not proud of', 'no feud with'."""
+    nodes = [token] + ([token.head] if token.dep_ in ("acomp", "xcomp", "attr") else [])
+    for node in nodes:
+        for c in node.children:
+            if c.dep_ == "neg" or c.lower_ in ("no", "never", "nothing") and c.dep_ in ("det", "neg", "advmod"):
+                return True
+    return False
+
+
+def taken_back(token: "Token", dismissed: frozenset[str] | None = None) -> bool:
+    """'denied slamming B', 'rumors of a feud', 'ended their feud', 'rumored feud': a word above
+    the stance (or an adjective on it) from the list takes it back."""
+    dismissed = words("stance_dismissed") if dismissed is None else dismissed
+    if any(c.lemma_.lower() in dismissed and c.dep_ in ("amod", "compound") for c in token.children):
+        return True
+    node = token
+    for _ in range(5):
+        if node.head is node:
+            break
+        node = node.head
+        if node.lemma_.lower() in dismissed or node.lower_ in dismissed:
+            return True
+    return False
 
 
 #: Verbs through which a feeling is still the subject's own: "she gets angry", "he starts laughing".

@@ -6,7 +6,10 @@ from collections import Counter
 from itertools import combinations
 
 from ..model import Document, PairEvidence, PairVerdict, Person, Relation, Span, Stance
-from .coref import References
+from .coref import Reference, References
+from .parse import Parses, doc_span
+from .stance_grammar import negated, taken_back
+from .wordlists import words
 
 GOOD_TERMS = re.compile(
     r"\b(?:(?:on\s+)?(?:good|great|friendly|amicable|speaking|best)\s+terms|amicabl[ey]|reconcil(?:ed|ing|iation)|"
@@ -36,6 +39,7 @@ def _key(a: str, b: str) -> tuple[str, str]:
 
 def gather_evidence(
     doc: Document, people: list[Person], refs: References, relations: list[Relation], stances: list[Stance],
+    *, parses: Parses | None = None,
 ) -> list[Evidence]:
     """Stances both ways, relation states and good- or bad-terms events between two people."""
     out: list[Evidence] = []
@@ -50,27 +54,69 @@ def gather_evidence(
             for span in s.evidence[:3]:
                 out.append(Evidence(s.source, s.target, "stance", score, span, note, f"stance_{s.rule or 'unnamed'}"))
     for r in relations:
-        if r.type in ("spouse", "partner") and r.status == "current" and r.evidence:
+        if r.type in ("spouse", "partner", "friend") and r.status == "current" and r.evidence:
             note = f"{name.get(r.subject, r.subject)} and {name.get(r.object, r.object)} are {r.type}s"
-            out.append(Evidence(r.subject, r.object, "relation", 0.4, r.evidence[0], note, "current_couple"))
+            rule = "current_friends" if r.type == "friend" else "current_couple"
+            out.append(Evidence(r.subject, r.object, "relation", 0.4, r.evidence[0], note, rule))
     for start, end in refs.sentences:
         good = GOOD_TERMS.search(doc.text, start, end)
         bad = BAD_TERMS.search(doc.text, start, end)
         if not good and not bad:
             continue
-        named = list(dict.fromkeys(r.person for r in refs.within(start, end)
-                                   if r.person and r.kind in ("name", "short", "pronoun")))
-        pairs: list[tuple[str, str]] = list(combinations(named, 2)) if len(named) >= 2 else []
-        if not pairs and COUPLE_WORDS.search(doc.text, start, end):
-            recent = _recent_two(refs, start)
-            if recent:
-                pairs = [recent]
-        for a, b in pairs[:3]:
-            if good:
-                out.append(Evidence(a, b, "event", 0.9, Span(good.start(), good.end()), good.group(0), "good_terms_words"))
-            if bad:
-                out.append(Evidence(a, b, "event", -0.9, Span(bad.start(), bad.end()), bad.group(0), "bad_terms_words"))
+        named = [r for r in refs.within(start, end) if r.person and r.kind in ("name", "short", "pronoun")]
+        for match, score, rule in ((good, 0.9, "good_terms_words"), (bad, -0.9, "bad_terms_words")):
+            if match is None:
+                continue
+            reading = _reading(parses, start, end, match.start()) if parses is not None else "said"
+            if reading == "unsaid" or reading == "reversed" and score > 0:
+                continue
+            if reading == "reversed":  # "ended their feud", "denied rumors of a feud": on good terms
+                score, rule = 0.6, "bad_terms_reversed"
+            for a, b in _event_pairs(named, match.start(), refs, start, doc.text[start:end]):
+                out.append(Evidence(a, b, "event", score, Span(match.start(), match.end()), match.group(0), rule))
     return out
+
+
+def _reading(parses: Parses, start: int, end: int, position: int) -> str:
+    """How the sentence tells the terms word at position: 'said', 'reversed' ("ended their feud",
+    "denied a falling out", "no feud") or 'unsaid' ("rumors of a feud", a question)."""
+    if "?" in parses.doc.text[max(start, end - 3):end]:
+        return "unsaid"
+    parsed = parses.sentence(start, end)
+    if parsed is None:
+        return "said"
+    token = next((t for t in parsed if doc_span(t)[0] <= position < doc_span(t)[1]), None)
+    if token is None:
+        return "said"
+    if negated(token) or taken_back(token, words("terms_reversed")):
+        return "reversed"
+    if taken_back(token, HEARSAY):
+        return "unsaid"
+    return "said"
+
+
+HEARSAY = frozenset(("rumor", "rumour", "rumored", "rumoured", "speculation", "speculate"))
+
+
+def _event_pairs(named: list[Reference], position: int, refs: References, start: int,
+                 sentence: str) -> list[tuple[str, str]]:
+    """The pair a terms word is about: the two people the sentence names, or of several the two
+    named nearest the word (a feud of one pair is not spread to everyone in the sentence)."""
+    people = list(dict.fromkeys(r.person for r in named if r.person))
+    if len(people) == 2:
+        return [(people[0], people[1])]
+    if len(people) > 2:
+        nearest: list[str] = []
+        for ref in sorted(named, key=lambda r: abs(r.start - position)):
+            if ref.person and ref.person not in nearest:
+                nearest.append(ref.person)
+            if len(nearest) == 2:
+                return [(nearest[0], nearest[1])]
+    if COUPLE_WORDS.search(sentence):
+        recent = _recent_two(refs, start)
+        if recent:
+            return [recent]
+    return []
 
 
 def _recent_two(refs: References, position: int) -> tuple[str, str] | None:
