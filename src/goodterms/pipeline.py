@@ -20,7 +20,7 @@ from .extract.verdict import find_pairs, gather_evidence
 from .extract.sentences import document_sentences
 from .extract.social import find_social_posts
 from .model import Analysis, Comment, Document, PairEvidence, PairVerdict, Person, Quote, Relation, SocialPost, Stance
-from .nlp import load_pipeline
+from .nlp import load_pipeline, tokenizable
 
 #: Blocks whose text goes through named-entity recognition.
 NER_BLOCKS = ("headline", "heading", "paragraph", "blockquote")
@@ -166,7 +166,7 @@ def recognise(docs: list[Document], settings: Settings) -> list[list[Entity]]:
         for block in doc.blocks:
             if block.kind in NER_BLOCKS:
                 spans.extend((i, s, e) for s, e in _pieces(doc.text, block.start, block.end))
-    texts = (docs[i].text[s:e] for i, s, e in spans)
+    texts = (tokenizable(docs[i].text[s:e]) for i, s, e in spans)
     found: list[list[Entity]] = [[] for _ in docs]
     for (i, offset, _), parsed in zip(spans, nlp.pipe(texts, batch_size=settings.batch_size * 8)):
         found[i].extend(Entity(offset + e.start_char, offset + e.end_char, e.label_) for e in parsed.ents)

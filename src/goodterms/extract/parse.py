@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from ..deadline import check as check_budget
-from ..nlp import load_parser
+from ..nlp import load_parser, tokenizable
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -45,7 +45,7 @@ class Parses:
             self._cache[span] = None
         todo = [s for s in todo if s not in self._cache]
         nlp = load_parser(self.model)
-        for (start, end), parsed in zip(todo, nlp.pipe(self.doc.text[s:e] for s, e in todo)):
+        for (start, end), parsed in zip(todo, nlp.pipe(tokenizable(self.doc.text[s:e]) for s, e in todo)):
             parsed.user_data["offset"] = start
             self._cache[(start, end)] = parsed
             check_budget()
