@@ -81,3 +81,66 @@ def test_every_relation_names_its_rule() -> None:
     found = rules(body, ["Ria Vant", "Olek Vant", "Pim", "Bas", "Jana Holt", "Ria", "Olek"])
     assert found and "" not in found
     assert all(re.fullmatch(r"[a-z]+(?:_[a-z]+)*", rule) for rule in found)
+
+
+# -- couples by the grammar (couple_grammar) ----------------------------------------------------
+def test_the_subject_and_object_of_a_couple_verb_are_the_couple() -> None:
+    assert ("partner", "Ivo Renn", "Tessa Dahl", "former") in relations(
+        "As for Ivo Renn, he previously dated model Tessa Dahl.", ["Ivo Renn", "Tessa Dahl"])
+    assert ("partner", "Ivo Renn", "Tessa Dahl", "former") in relations(
+        "In 2010, Tessa Dahl and Ivo Renn dated.", ["Ivo Renn", "Tessa Dahl"])
+    assert ("spouse", "Ivo Renn", "Tessa Dahl", "former") in relations(
+        "Tessa Dahl is filing for divorce from Ivo Renn.", ["Ivo Renn", "Tessa Dahl"])
+
+
+def test_a_relative_clause_names_the_other_half() -> None:
+    found = relations("Her latest ex was Ivo Renn, who Tessa was briefly married to in 2012.", ["Ivo Renn", "Tessa"])
+    assert ("spouse", "Ivo Renn", "Tessa", "former") in found
+    found = relations("Tessa Dahl greeted Bo Lind, who married Ivo Renn last spring.", ["Ivo Renn", "Tessa Dahl", "Bo Lind"])
+    assert ("spouse", "Bo Lind", "Ivo Renn", "current") in found
+    assert not any("Tessa Dahl" in r for r in found)
+
+
+def test_a_marriage_told_as_a_past_state_is_over() -> None:
+    assert ("spouse", "Ivo Renn", "Tessa Dahl", "former") in relations(
+        "Tessa Dahl was married to Ivo Renn from 1990 to 1994.", ["Ivo Renn", "Tessa Dahl"])
+    assert ("spouse", "Ivo Renn", "Tessa Dahl", "former") in relations(
+        "Tessa Dahl, then married to Ivo Renn, tweeted at the time.", ["Ivo Renn", "Tessa Dahl"])
+    assert ("spouse", "Ivo Renn", "Tessa Dahl", "current") in relations(
+        "Tessa Dahl has been married to Ivo Renn since 2015.", ["Ivo Renn", "Tessa Dahl"])
+
+
+def test_a_wedding_still_to_come_makes_a_couple_not_spouses() -> None:
+    for body in ("Tessa Dahl and Ivo Renn are reportedly getting married in May.",
+                 "Tessa Dahl plans to marry Ivo Renn next year."):
+        found = relations(body, ["Ivo Renn", "Tessa Dahl"])
+        assert ("partner", "Ivo Renn", "Tessa Dahl", "current") in found, body
+        assert not any(r[0] == "spouse" for r in found), body
+
+
+def test_a_negated_couple_verb_states_nothing() -> None:
+    assert relations("Tessa Dahl and Ivo Renn are not dating.", ["Ivo Renn", "Tessa Dahl"]) == set()
+    assert relations("Tessa Dahl never married Ivo Renn.", ["Ivo Renn", "Tessa Dahl"]) == set()
+
+
+def test_a_couple_noun_names_its_owner_and_the_other() -> None:
+    assert ("spouse", "Ivo Renn", "Tessa Dahl", "current") in relations(
+        "Guests flew in for Tessa Dahl's wedding to Ivo Renn.", ["Ivo Renn", "Tessa Dahl"])
+    assert ("partner", "Ivo Renn", "Tessa Dahl", "former") in relations(
+        "Tessa Dahl was involved in an on-and-off relationship with Ivo Renn.", ["Ivo Renn", "Tessa Dahl"])
+    assert ("partner", "Ivo Renn", "Tessa Dahl", "current") in relations(
+        "Tessa Dahl is in a serious relationship with Ivo Renn.", ["Ivo Renn", "Tessa Dahl"])
+
+
+def test_a_relationship_that_is_no_romance_is_no_couple() -> None:
+    assert relations("Tessa Dahl has a good relationship with Ivo Renn.", ["Ivo Renn", "Tessa Dahl"]) == set()
+    assert relations("Tessa Dahl praised her working relationship with Ivo Renn.", ["Ivo Renn", "Tessa Dahl"]) == set()
+
+
+def test_a_split_is_a_marriage_only_if_the_text_says_they_married() -> None:
+    assert ("partner", "Ivo Renn", "Tessa Dahl", "former") in relations(
+        "Tessa Dahl split from Ivo Renn last year.", ["Ivo Renn", "Tessa Dahl"])
+    found = relations("Tessa Dahl split from Ivo Renn last year. Ivo Renn married Tessa Dahl in 2001.",
+                      ["Ivo Renn", "Tessa Dahl"])
+    assert ("spouse", "Ivo Renn", "Tessa Dahl", "former") in found
+    assert not any(r[0] == "partner" for r in found)

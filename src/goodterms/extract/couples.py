@@ -7,9 +7,10 @@ import re
 from ..model import Span
 from .coref import Reference
 from .kinship import (
-    ADOPTED, CHILD_LIST_GAP, CLAUSE_BREAK, COUPLE, COUPLE_THEN_NAMES, EVENT_OBJECT, EVENTS, FRIENDS_PAIR,
+    ADOPTED, CHILD_LIST_GAP, CLAUSE_BREAK, COUPLE, COUPLE_THEN_NAMES, COUPLE_TRIGGER, EVENT_OBJECT, EVENTS, FRIENDS_PAIR,
     IS_A_COUPLE, LIST_AND, MARRIAGE_WORD, NEGATED, PAIR_EVENTS, SHARES_CHILD, THEIR_MARRIAGE, WITH_PARTNER,
 )
+from .couple_grammar import couple_claims
 from .relation_reading import Reading, _after_preposition, _ids, _possessive_before_kin
 
 
@@ -18,13 +19,15 @@ class CoupleEvents(Reading):
 
     def read_events(self) -> None:
         """Marriages, divorces, engagements, shared children and reunions, sentence by sentence."""
+        grammar = self.parsed_sentences(COUPLE_TRIGGER)
         for sent_start, sent_end in self.refs.sentences:
             self.read_couples(sent_start, sent_end)  # "Together they are a power couple" names nobody itself
             refs = [r for r in self.refs.within(sent_start, sent_end) if r.person]
             if not refs:
                 continue
-            self.read_verb_events(sent_start, sent_end, refs)
-            self.read_pair_events(sent_start, sent_end)
+            handled = self.read_grammar_events(sent_start, sent_end) if (sent_start, sent_end) in grammar else []
+            self.read_verb_events(sent_start, sent_end, refs, handled)
+            self.read_pair_events(sent_start, sent_end, handled)
             self.read_shared_children(sent_start, sent_end, refs)
 
     def read_couples(self, sent_start: int, sent_end: int) -> None:
@@ -39,14 +42,37 @@ class CoupleEvents(Reading):
             if pair is not None:
                 self.book.couples.append((pair[0], pair[1], Span(m.start(), m.end())))
 
-    def read_verb_events(self, sent_start: int, sent_end: int, refs: list[Reference]) -> None:
-        """ "A married B", "A split from B", "A has been dating B"."""
+    def read_grammar_events(self, sent_start: int, sent_end: int) -> list[tuple[int, int]]:
+        """Couples the parse links to a couple verb or noun (couple_grammar); returns the words it read."""
+        parsed = self.parses.sentence(sent_start, sent_end)
+        if parsed is None:
+            return []
+        sentence = self.text[sent_start:sent_end]
+        handled: list[tuple[int, int]] = []
+        for claim in couple_claims(parsed, self.person_of):
+            if self.book.family(claim.a, claim.b):
+                continue  # "her relationship with her mother"
+            span = Span(claim.start, claim.end)
+            if claim.kind == "romance" and MARRIAGE_WORD.search(sentence):
+                self.book.add("spouse", claim.a, claim.b, claim.status, span, claim.rule)  # "split after 8 years of marriage"
+            elif claim.kind == "romance":
+                self.book.romances.append((claim.a, claim.b, claim.status, span, claim.rule))  # kind known at the end
+            else:
+                self.book.add(claim.kind, claim.a, claim.b, claim.status, span, claim.rule)
+            handled.append((claim.start, claim.end))
+        return handled
+
+    def read_verb_events(self, sent_start: int, sent_end: int, refs: list[Reference],
+                         handled: list[tuple[int, int]]) -> None:
+        """ "A married B", "A split from B", "A has been dating B", where the parse linked no pair."""
         sentence = self.text[sent_start:sent_end]
         # a descriptor counts only as the subject: "The yoga instructor, who married Teodor Vance"
         names = [r for r in refs if r.kind != "descriptor" or r.subject]
         for pattern, kind, status in EVENTS:
             for m in pattern.finditer(sentence):
                 v_start, v_end = sent_start + m.start(), sent_start + m.end()
+                if any(s < v_end and v_start < e for s, e in handled):
+                    continue  # the grammar read this verb
                 left = [r for r in names if r.end <= v_start and not _after_preposition(self.text, r)
                         and not EVENT_OBJECT.search(self.text, sent_start, r.start)]  # "divorced Y and married Z"
                 right = [r for r in names if r.start >= v_end and r.kind != "descriptor"]
@@ -69,12 +95,14 @@ class CoupleEvents(Reading):
                 found_status = status or self._status_near(sent_start, sent_end)
                 self.book.add(found_kind or kind, pair[0], pair[1], found_status, Span(v_start, v_end), "event_subject_object")
 
-    def read_pair_events(self, sent_start: int, sent_end: int) -> None:
+    def read_pair_events(self, sent_start: int, sent_end: int, handled: list[tuple[int, int]]) -> None:
         """ "A and B divorced in 2016", "the couple split", "the pair reconciled"."""
         sentence = self.text[sent_start:sent_end]
         for pattern, status in PAIR_EVENTS:
             for m in pattern.finditer(sentence):
                 v_start = sent_start + m.start()
+                if any(s < sent_start + m.end() and v_start < e for s, e in handled):
+                    continue  # the grammar read this verb
                 pair = self._pair_before(sent_start, v_start)
                 if pair is None or (status == "reunited" and self.book.family(*pair)) \
                         or NEGATED.search(self.text, sent_start, v_start):

@@ -122,6 +122,10 @@ CHILD_LIST_GAP = re.compile(r"(?:\s*,\s*|\s*,?\s+and\s+)(?:(?:his|her|their)\s+(
 ADOPTED = re.compile(r"\b(?:legally\s+|formally\s+|later\s+)?adopted\s+$", re.I)
 SHARES_CHILD = re.compile(r"\b(?:shares?|shared|co-parents?|co-parented|co-parenting|raises?|raised)\s+$", re.I)
 
+# Sentences worth parsing for a couple verb or noun (couple_grammar): a cheap test on the words.
+COUPLE_TRIGGER = re.compile(r"\b(?:marr|wed|remarr|divorc|dat(?:e|ed|es|ing)\b|split|separat|engage|broke\s+up|"
+                            r"break(?:s|ing)?\s+up|dump|romanc|relationship|fling|affair|nuptials|break-?up)", re.I)
+
 # Events with a subject and an object: "A married B", "A split from B", "A has been dating B".
 EVENTS = [
     (re.compile(r"\b(?:married|wed|weds|marrying|marries|tied the knot with|exchanged vows with)\b", re.I),

@@ -48,6 +48,8 @@ class RelationBook:
         self.kin_gender: dict[str, str] = {}  # "f" for whoever the text called a mother, wife, sister...
         self.unnamed_spouse: set[str] = set()  # people with a husband or wife the kin phrase did not name
         self.couples: list[tuple[str, str, Span]] = []  # "the couple - A and B", "they are a power couple"
+        #: "A split from B": a couple of whichever kind the whole text makes them, (a, b, status, span, rule)
+        self.romances: list[tuple[str, str, str, Span, str]] = []
 
     def add(self, kind: str, subject: str | None, obj: str | None, status: str, span: Span, rule: str) -> None:
         """Record one relation; a former status sticks unless a reunion is told after it."""
@@ -199,6 +201,11 @@ class RelationBook:
         for genders in named.values():
             if len(genders) == 2 and genders["f"][0] != genders["m"][0]:
                 self.co_parents(genders["m"][0], genders["f"][0], genders["m"][1], "derived_parent_couple")
+
+    def settle_romances(self) -> None:
+        """A split or a romance of a pair: a marriage if the text made them married anywhere, else dating."""
+        for a, b, status, span, rule in self.romances:
+            self.add(self.existing_kind(a, b) or "partner", a, b, status, span, rule)
 
     def settle_couples(self) -> None:
         """A couple the text presents is a romance: a marriage when one of them has an unnamed husband or wife."""

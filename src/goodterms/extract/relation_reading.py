@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from ..model import Quote
 from .coref import Reference, References
@@ -11,8 +12,11 @@ from .kinship import (
     APPOSITION_GAP, BETWEEN_WORDS, COPULA_GAP, FORMER_WORDS, KIN, KIN_ANYWHERE, KIN_SOON, THEY_BEFORE,
     TITLE_GAP,
 )
-from .parse import Parses
+from .parse import Parses, doc_span
 from .relation_book import RelationBook
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 
 class Reading:
@@ -25,6 +29,19 @@ class Reading:
         self.people = book.people
         self.quotes = [q for q in quotes if q.speaker]
         self.parses = parses
+
+    def parsed_sentences(self, trigger: re.Pattern[str]) -> set[tuple[int, int]]:
+        """The sentences with a person and the trigger's words, parsed in one batch."""
+        chosen = {(s, e) for s, e in self.refs.sentences
+                  if trigger.search(self.text, s, e) and any(r.person for r in self.refs.within(s, e))}
+        self.parses.prefetch(chosen)
+        return chosen
+
+    def person_of(self, token: "Token") -> str | None:
+        """The person a parsed token names (a name, a pronoun or a descriptor resolved by coref)."""
+        start, end = doc_span(token)
+        ref = self.refs.person_at(start, end)
+        return ref.person if ref is not None else None
 
     def names_in(self, start: int, end: int) -> list[Reference]:
         """Name mentions of known people inside [start, end)."""

@@ -28,6 +28,7 @@ def find_relations(doc: Document, people: list[Person], refs: References,
     book = RelationBook(doc.text, people, refs)
     KinPhrases(book, refs, quotes or (), parses).read_kin_phrases()
     CoupleEvents(book, refs, quotes or (), parses).read_events()
+    book.settle_romances()
     book.settle_couples()
     book.resolve_pending()
     drop_parent_cycles(book.found)

@@ -1,0 +1,217 @@
+"""Couples read from the dependency parse: who is the subject and who the object of "married",
+"divorced", "split from", "dated", "engaged to", and whose "marriage to", "divorce from",
+"relationship with" a noun names. The verbs and nouns are lemma lists (data/couple_verbs.txt,
+data/couple_nouns.txt); negation, tense and plans ("are getting married") come from the parse.
+
+`couple_claims` needs only a parsed sentence and a way to say which person a token names, so a
+rule can be tested on any sentence without the rest of the pipeline.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .parse import doc_span
+from .wordlists import table, words
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+SUBJECTS = ("nsubj", "nsubjpass")
+RELATIVE = ("who", "whom", "that", "which")
+PARTNER_PREPOSITIONS = ("to", "from", "with")
+#: Words before a couple noun that put the bond in the past: "her previous relationship with".
+PAST_WORDS = frozenset({"previous", "past", "former", "prior", "earlier", "old", "ex", "first"})
+
+
+@dataclass(frozen=True)
+class CoupleClaim:
+    """a and b are (or were) a couple of this kind, by the words at [start, end)."""
+
+    kind: str  # spouse, partner, or romance (the kind already known, else partner)
+    status: str  # current or former
+    a: str
+    b: str
+    start: int
+    end: int
+    rule: str
+
+
+PersonOf = Callable[["Token"], "str | None"]
+
+
+def couple_claims(sent: "Doc", person_of: PersonOf) -> list[CoupleClaim]:
+    """Every couple the verbs and nouns of one parsed sentence state."""
+    out: list[CoupleClaim] = []
+    verbs, nouns = table("couple_verbs"), table("couple_nouns")
+    for token in sent:
+        lemma = _lemma(token)
+        if token.pos_ in ("VERB", "ADJ", "AUX") and lemma in verbs:
+            out.extend(_verb_claims(token, lemma, verbs[lemma], person_of))
+        elif token.pos_ in ("NOUN", "PROPN") and lemma in nouns:
+            out.extend(_noun_claims(token, nouns[lemma], person_of))
+    return out
+
+
+def _lemma(token: "Token") -> str:
+    """The lemma, with a phrasal verb's particle: "break up"."""
+    lemma = token.lemma_.lower()
+    if any(c.dep_ == "prt" and c.lower_ == "up" for c in token.children):
+        return lemma + " up"
+    return lemma
+
+
+def _verb_claims(verb: "Token", lemma: str, meaning: str, person_of: PersonOf) -> Iterator[CoupleClaim]:
+    """ "A married B", "A and B divorced", "B, who A was married to", "A, then married to B"."""
+    if _negated(verb):
+        return
+    subjects, objects = _subjects(verb), _objects(verb)
+    if verb.dep_ == "relcl":
+        relative = [t for t in subjects if t.lower_ in RELATIVE]
+        others = [t for t in subjects if t.lower_ not in RELATIVE]
+        if relative and others and not objects:
+            objects = [verb.head]  # "B, who A was married to": the relative pronoun is the object
+            subjects = others
+        elif relative:
+            subjects = [verb.head]  # "A, who married B"
+    kind, status = meaning.split("-")
+    pair = _pair(_people(subjects, person_of), _people(objects, person_of))
+    if pair is None:
+        return
+    if kind == "spouse" and _planned(verb):
+        kind, status = "partner", "current"  # "are getting married", "plans to marry": engaged, not wed
+    elif kind == "spouse" and status == "current" and _past_state(verb):
+        status = "former"  # "was married to", "then married to"
+    elif status == "tense":
+        status = "former" if _simple_past(verb) else "current"
+    start, end = doc_span(verb)
+    yield CoupleClaim(kind, status, pair[0], pair[1], start, end, "couple_verb")
+
+
+def _noun_claims(noun: "Token", meaning: str, person_of: PersonOf) -> Iterator[CoupleClaim]:
+    """ "A's marriage to B", "A and B's divorce", "A was in a relationship with B"."""
+    lemma = noun.lemma_.lower()
+    modifiers = {c.lower_ for c in noun.children if c.dep_ in ("amod", "compound", "nmod")}
+    if lemma == "relationship" and modifiers & words("relationship_not_romance"):
+        return
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    if owners and noun.dep_ == "conj" and person_of(noun.head) is not None:
+        owners.insert(0, noun.head)  # "A and B's marriage", parsed as "A" and "B's marriage"
+    preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in PARTNER_PREPOSITIONS]
+    if not preps and noun.i + 1 < len(noun.doc) and noun.nbor(1).lower_ in PARTNER_PREPOSITIONS:
+        preps = [noun.nbor(1)]  # "A's wedding to B" with "to B" hung on the verb of the sentence
+    others = [p for c in preps for p in c.children if p.dep_ == "pobj"]
+    if not owners and others:
+        governor = _governing_verb(noun)
+        owners = _subjects(governor) if governor is not None else []
+    if any(t.lower_ in ("their", "our", "my") for t in owners) or _negated(_governing_verb(noun)):
+        return  # "their marriage" is read where the couple before it is known
+    pair = _pair(_people(owners, person_of), _people(others, person_of))
+    if pair is None:
+        return
+    kind, status = meaning.split("-")
+    if status == "tense":
+        governor = _governing_verb(noun)
+        past = modifiers & PAST_WORDS or (governor is not None and _simple_past(governor))
+        status = "former" if past else "current"
+    start, end = doc_span(noun)
+    yield CoupleClaim(kind, status, pair[0], pair[1], start, end, "couple_noun")
+
+
+def _pair(subjects: list[str], objects: list[str]) -> tuple[str, str] | None:
+    """One subject and one object, or two subjects and no object: "A and B married"."""
+    if len(subjects) == 1 and len(objects) == 1 and subjects[0] != objects[0]:
+        return subjects[0], objects[0]
+    if len(subjects) == 2 and not objects:
+        return subjects[0], subjects[1]
+    return None
+
+
+def _people(tokens: list["Token"], person_of: PersonOf) -> list[str]:
+    """The people these tokens and their conjuncts name, in order, once each."""
+    out: list[str] = []
+    for token in tokens:
+        for t in [token, *_conjuncts(token)]:
+            person = person_of(t)
+            if person is not None and person not in out:
+                out.append(person)
+    return out
+
+
+def _conjuncts(token: "Token") -> list["Token"]:
+    """ "A, B and C": the tokens joined to token by conj, depth first."""
+    out = []
+    for child in token.children:
+        if child.dep_ == "conj":
+            out += [child, *_conjuncts(child)]
+    return out
+
+
+def _subjects(verb: "Token") -> list["Token"]:
+    """The verb's subjects; a participle's noun ("A, then married to B"); a shared one ("moved on and married B")."""
+    found = [c for c in verb.children if c.dep_ in SUBJECTS]
+    if found:
+        return found
+    if verb.dep_ in ("amod", "acl") and verb.head.i != verb.i:
+        return [verb.head]
+    if verb.dep_ in ("conj", "xcomp", "acomp") and verb.head.i != verb.i:
+        return _subjects(verb.head)
+    return []
+
+
+def _objects(verb: "Token") -> list["Token"]:
+    """The direct object, or the object of "to", "from" or "with" ("married to B", "split from B")."""
+    found = [c for c in verb.children if c.dep_ == "dobj"]
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in PARTNER_PREPOSITIONS):
+        found += [c for c in prep.children if c.dep_ == "pobj"]
+    return found
+
+
+def _governing_verb(token: "Token") -> "Token | None":
+    """The nearest verb above the token: "was involved" for "in a relationship with"."""
+    while token.head.i != token.i:
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):
+            return token
+    return None
+
+
+def _negated(verb: "Token | None") -> bool:
+    """ "are not dating", "never married", "didn't want to marry"."""
+    while verb is not None:
+        if any(c.dep_ == "neg" or c.lower_ == "never" for c in verb.children):
+            return True
+        verb = verb.head if verb.dep_ in ("xcomp", "acomp") and verb.head.i != verb.i else None
+    return False
+
+
+def _planned(verb: "Token") -> bool:
+    """A wedding still to come: "will marry", "are getting married", "plans to wed"."""
+    hedges = words("couple_hedges")
+    if any(c.dep_ == "aux" and c.lemma_.lower() in hedges for c in verb.children):
+        return True
+    if verb.dep_ in ("xcomp", "acomp") and verb.head.lemma_.lower() in hedges:
+        return True
+    return verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children)
+
+
+def _past_state(verb: "Token") -> bool:
+    """ "was married to", "then married to": a marriage told as a past state is over."""
+    if any(c.dep_ == "advmod" and c.lower_ == "then" for c in verb.children):
+        return True
+    to_object = any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)
+    be_past = any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "be" and c.tag_ == "VBD" for c in verb.children)
+    if verb.dep_ == "acomp" and verb.head.lemma_ == "be" and verb.head.tag_ == "VBD":
+        be_past = True  # "was married to", the copula above the adjective
+    return to_object and be_past
+
+
+def _simple_past(verb: "Token") -> bool:
+    """ "dated", "had been dating", "was involved": told as over."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lemma_ == "have" and a.tag_ == "VBP" or a.tag_ == "VBZ" for a in auxes):
+        return False  # "have dated since 2015", "has been dating"
+    if any(c.lower_ in ("previously", "once", "formerly") for c in verb.children):
+        return True
+    return verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes)
