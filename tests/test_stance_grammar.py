@@ -112,3 +112,17 @@ def test_a_quote_naming_its_speaker_is_not_the_speakers_view() -> None:
                           "Lind said, according to a source.\n")
     found = stances(analyze_text(text))
     assert not any(s == "Petra Lind" and t == "Omar Sayle" and p == "positive" for s, t, p in found)
+
+
+@pytest.mark.parametrize("quote", [
+    "Omar is an extraordinary talent.",
+    "Omar is a remarkable actor and one of the finest voices of our time.",
+])
+def test_milder_words_said_outright_of_someone_are_a_stance(quote: str) -> None:
+    text = QUOTE_INTRO + f"\u201c{quote}\u201d Lind said in a statement.\n"
+    assert ("Petra Lind", "Omar Sayle", "positive") in stances(analyze_text(text))
+
+
+def test_a_feeling_shared_with_the_speaker_is_no_stance_toward_them() -> None:
+    text = QUOTE_INTRO + "\u201cOmar and I are sick of this nonsense,\u201d Lind said.\n"
+    assert not any(s == "Petra Lind" and t == "Omar Sayle" for s, t, _ in stances(analyze_text(text)))

@@ -9,7 +9,7 @@ from .comments import sentiment_analyzer
 from .coref import References
 from .kinship import KIN
 from .lexicon import FEMALE_WORDS
-from .parse import Parses
+from .parse import Parses, doc_span, subtree_span
 from .sentences import sentence_spans
 from .stance_grammar import feeling_spans, grammar_stances
 
@@ -21,6 +21,7 @@ KIN_TO_TYPES = {
     "parent": ("parent:parent",), "sibling": ("sibling",), "friend": ("friend",),
 }
 STRONG = 0.5
+EVALUATED = 0.35  # the weaker bar for words said of the target outright ("X is an extraordinary talent")
 THIS_PERSON = re.compile(r"\b(?:(?:this|that)\s+(?:amazing\s+|incredible\s+|beautiful\s+)?|in love with (?:a|an|the)\s+"
                          r"(?:[\w-]+\s+)?)(?:woman|man|girl|guy|lady)\b", re.IGNORECASE)
 KIN_AFTER = re.compile(r"\s+(?:his|her|their)\s+(?:[\w-]+\s+){0,2}?(?P<kin>" + "|".join(
@@ -132,8 +133,11 @@ class StanceFinder:
                 targets = self._quote_targets(quote, speaker, listener, s_start, s_end)
                 sentence = self.text[s_start:s_end]
                 score = _phrase_score(sentence, _score(sentence))
-                if not targets or abs(score) < STRONG:
+                if not targets or abs(score) < EVALUATED:
                     continue
+                if abs(score) < STRONG:
+                    # "Jennifer is an extraordinary talent": said of the target outright, milder words do
+                    targets = {t: ps for t, ps in targets.items() if self._said_of(ps, s_start, s_end)}
                 for target in self._targets_of_sentence(targets, score, s_start, s_end):
                     if self._only_their_feelings(target, targets[target], score, s_start, s_end):
                         continue
@@ -160,7 +164,7 @@ class StanceFinder:
         """The targets the sentence's feeling is about: not one whose clause is cold, or lukewarm beside a warm one."""
         leaning: dict[str, float] = {}
         for target, positions in targets.items():
-            clause = self._clause_about(positions, start, end)
+            clause = self._said_of(positions, start, end) or self._clause_about(positions, start, end)
             leaning[target] = score if clause is None else _phrase_score(clause, _score(clause))
         strong = {t for t, lean in leaning.items() if lean * score >= STRONG * score * score}
         # "I've got a wonderful wife who I adore ... and I gave Sam a friendly hug": the warmth is hers
@@ -227,6 +231,25 @@ class StanceFinder:
             ref = self.refs.person_at(m.start("who"), m.start("who") + 1)
             if ref is not None and ref.kind in ("name", "short") and ref.person not in (None, speaker):
                 return ref.person
+        return None
+
+    def _said_of(self, positions: list[int], start: int, end: int) -> str | None:
+        """The predicate said outright of a target who is the subject of the sentence's main "be"
+        ("She is fantastic", "Jennifer is an extraordinary talent"); None otherwise."""
+        if self.parses is None or not positions:
+            return None
+        parsed = self.parses.sentence(start, end)
+        if parsed is None:
+            return None
+        for token in parsed:
+            if token.dep_ == "nsubj" and token.head.dep_ == "ROOT" and token.head.lemma_ == "be" and \
+                    any(doc_span(token)[0] <= p < doc_span(token)[1] for p in positions):
+                if any(c.dep_ == "conj" for c in token.children):
+                    return None  # "She and I are sick of this": said of both, not of her
+                said = [c for c in token.head.children if c.dep_ in ("attr", "acomp")]
+                if said:
+                    first = min(doc_span(token)[0], subtree_span(said[0])[0])  # "She is family": with its subject
+                    return self.text[first:subtree_span(said[-1])[1]]
         return None
 
     def _clauses(self, start: int, end: int) -> list[tuple[int, int]]:
