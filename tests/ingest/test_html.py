@@ -224,6 +224,16 @@ def test_huge_nesting_is_flattened_quickly() -> None:
     assert any(f"nested deeper than {MAX_NESTING}" in w for w in doc.warnings)
 
 
+@pytest.mark.parametrize("tag", ["span", "font", "b", "i"])
+@pytest.mark.parametrize("depth", [260, 5_000])
+def test_deep_inline_nesting_keeps_the_article(tag: str, depth: int) -> None:
+    html = ("<html><body><article><h1>Quint wins</h1>" + f"<{tag}>" * depth
+            + "<p>Marisol Quint won the regional chess final on Sunday afternoon.</p>"
+            + f"</{tag}>" * depth + "</article></body></html>")
+    doc = document_from_html(html, source="inline.html")
+    assert texts(doc, "paragraph") == ["Marisol Quint won the regional chess final on Sunday afternoon."]
+
+
 def test_warnings_are_kept_and_bytes_route_here() -> None:
     raw = (FIXTURES / "embeds.html").read_bytes()
     doc = document_from_bytes(raw, source="embeds.html")

@@ -23,6 +23,8 @@ MAX_NESTING = 100
 _CONTAINERS = frozenset(
     "div section article aside blockquote ul ol dl nav header footer main figure table form "
     "fieldset details center".split()
+    # inline formatting nests as deep on hostile pages; past the limit only its styling is lost
+    + "span font b i u em strong small big sub sup s strike tt code abbr cite q mark del ins label".split()
 )
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^>]*>")
 _START_TAG = re.compile(r"<(?:%s)\b" % "|".join(_CONTAINERS), re.IGNORECASE)
