@@ -126,3 +126,26 @@ def test_milder_words_said_outright_of_someone_are_a_stance(quote: str) -> None:
 def test_a_feeling_shared_with_the_speaker_is_no_stance_toward_them() -> None:
     text = QUOTE_INTRO + "\u201cOmar and I are sick of this nonsense,\u201d Lind said.\n"
     assert not any(s == "Petra Lind" and t == "Omar Sayle" for s, t, _ in stances(analyze_text(text)))
+
+
+@pytest.mark.parametrize("sentence, polarity", [
+    ("Lind shared a sweet message for Sayle on his birthday.", "positive"),
+    ("Lind posted a heartfelt note to Sayle after the show.", "positive"),
+    ("Lind wrote a scathing post about Sayle on Sunday.", "negative"),
+])
+def test_words_meant_for_someone_lean_as_their_adjective_says(sentence: str, polarity: str) -> None:
+    assert ("Petra Lind", "Omar Sayle", polarity) in found(sentence)
+
+
+def test_a_plain_message_leans_nowhere() -> None:
+    assert not any(s == "Petra Lind" and t == "Omar Sayle" for s, t, _ in found("Lind sent a message to Sayle."))
+
+
+@pytest.mark.parametrize("sentence, polarity", [
+    ("Lind blew a kiss to Sayle from the stage.", "positive"),
+    ("Lind sent Sayle love from Paris.", "positive"),
+    ("Lind walked out on Sayle in the middle of dinner.", "negative"),
+    ("Lind loves how generous Sayle is.", "positive"),
+])
+def test_gestures_and_clauses_as_stances(sentence: str, polarity: str) -> None:
+    assert ("Petra Lind", "Omar Sayle", polarity) in found(sentence)

@@ -86,10 +86,22 @@ def _stem(word: str) -> str:
 def candidate_words() -> re.Pattern[str]:
     """Words worth parsing a sentence for: any form of a stance word (a prefix of its lemma) or an
     irregular past of one."""
-    heads = {head for kind in lexicon().values() for head in kind}
+    heads = {head for kind in lexicon().values() for head in kind} | set(words("stance_carrier_nouns"))
     irregular = {form for form, lemma in table("irregular_verbs").items() if lemma in heads}
     stems = sorted({_stem(h) for h in heads} | irregular, key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(re.escape(s) for s in stems) + r")", re.IGNORECASE)
+
+
+def _carrier_lean(token: "Token") -> float:
+    """+1 for "a sweet message", -1 for "a scathing post", 0 for a noun that carries no leaning."""
+    if token.lemma_.lower() not in words("stance_carrier_nouns") and token.lower_ not in words("stance_carrier_nouns"):
+        return 0.0
+    modifiers = {c.lower_ for c in token.children if c.dep_ in ("amod", "compound")}
+    if modifiers & words("warm_modifiers"):
+        return 1.0
+    if modifiers & words("cold_modifiers"):
+        return -1.0
+    return 0.0
 
 
 def _has_extras(token: "Token", extras: tuple[str, ...]) -> bool:
@@ -225,6 +237,8 @@ class GrammarReader:
         """Object tokens of a predicate: its direct object or dative, else the objects of its
         prepositions ("celebrated the holiday with B" is about the holiday, not B)."""
         direct = [c for c in token.children if c.dep_ in ("dobj", "dative", "obj") and c not in skip]
+        # "blew a kiss to B": a dative "to" holds its object
+        direct = [g for c in direct for g in ([c] if c.pos_ != "ADP" else [g for g in c.children if g.dep_ == "pobj"])]
         if direct:
             return direct
         return [g for c in token.children if c.dep_ in ("prep", "agent") and c.lower_ in TARGET_PREPS
@@ -266,6 +280,9 @@ class GrammarReader:
             for sign, kind in ((1.0, "noun+"), (-1.0, "noun-")):
                 if _match(token, kind) and not self.negated(token) and not self.taken_back(token):
                     yield from self._noun(token, sign, span)
+            lean = _carrier_lean(token)
+            if lean and not self.negated(token) and not self.taken_back(token):
+                yield from self._noun(token, lean, span, "stance_words_for")
 
     def _pairs(self, sources: list[str], targets: list[str], score: float, span: Span, rule: str) -> Iterator[Found]:
         for s in sources:
@@ -279,6 +296,7 @@ class GrammarReader:
         objects = self.objects(token, extras)
         for extra in extras:
             objects += self.objects(extra)  # "threw shade at B"
+            objects += [c for c in extra.children if c.dep_ == "compound"]  # "sent B love", parsed as a compound
         if passive:
             targets = sources
             sources = [p for o in objects if o.head.dep_ == "agent" for p in self.people_of(o)]
@@ -287,6 +305,9 @@ class GrammarReader:
                 yield from self._pairs(sources, sources, WEIGHT * sign, span, "stance_mutual")
                 return
             targets = [p for o in objects for p in self.people_of(o)]
+            if not objects:  # "loves how romantic he is": the one the clause is about
+                targets = [p for c in token.children if c.dep_ == "ccomp"
+                           for g in c.children if g.dep_ == "nsubj" for p in self.people_of(g)]
         yield from self._pairs(sources, targets, WEIGHT * sign, span, "stance_verb")
 
     def _mutual(self, token: "Token", sign: float, span: Span, kind: str) -> Iterator[Found]:
@@ -312,7 +333,7 @@ class GrammarReader:
         targets = [p for o in objects for p in self.people_of(o)]
         yield from self._pairs(sources, targets, WEIGHT * sign, span, "stance_adjective")
 
-    def _noun(self, token: "Token", sign: float, span: Span) -> Iterator[Found]:
+    def _noun(self, token: "Token", sign: float, span: Span, rule: str = "stance_noun") -> Iterator[Found]:
         """'A's feud with B', 'A posted a tribute to B', 'a feud between A and B', 'allegations by A'."""
         targets: list[str] = []
         between: list[str] = []
@@ -349,7 +370,7 @@ class GrammarReader:
                 node = node.head
             if node.pos_ in ("VERB", "AUX"):
                 sources, _ = self.sources_of(node)
-        yield from self._pairs(sources, targets, WEIGHT * sign, span, "stance_noun")
+        yield from self._pairs(sources, targets, WEIGHT * sign, span, rule)
 
 
 def negated(token: "Token") -> bool:
