@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TextIO
 
 from .config import DEFAULT_ARTICLE_SECONDS, DEFAULT_MAX_BYTES, QUOTE_UNITS, Settings
-from .errors import GoodtermsError
+from .errors import GoodtermsError, Unreadable
 from .ingest import document_from_bytes, read_path
 from .ingest.read import display_path
 from .model import Analysis, Document
@@ -20,6 +20,10 @@ from .report import render_answer, render_text
 
 ARTICLE_SUFFIXES = (".txt", ".text", ".html", ".htm", ".xhtml")
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
+
+
+class Listed(type(Path())):  # type: ignore[misc]
+    """A path found by listing a folder, not named on the command line."""
 
 
 def _inputs(paths: list[str]) -> list[Path | None]:
@@ -35,7 +39,8 @@ def _inputs(paths: list[str]) -> list[Path | None]:
             continue
         path = Path(raw)
         if path.is_dir():
-            out.extend(sorted(p for p in path.iterdir() if p.suffix.lower() in ARTICLE_SUFFIXES and not p.is_dir()))
+            out.extend(sorted(Listed(p) for p in path.iterdir()
+                              if p.suffix.lower() in ARTICLE_SUFFIXES and not p.is_dir()))
         elif path.exists() or path.is_symlink():
             out.append(path)  # a broken or looping link is reported by the reader, with why
         else:
@@ -43,12 +48,27 @@ def _inputs(paths: list[str]) -> list[Path | None]:
     return out
 
 
+def _special(path: Path) -> bool:
+    """A FIFO, device or socket (reading one found in a folder could wait on a writer)."""
+    import stat
+
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False  # a broken link or a loop: the reader says which
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
+
+
 def _documents(inputs: list[Path | None], max_bytes: int) -> Iterator[Document | Rejected]:
+    """Documents from the inputs, or Rejected with the reason."""
     for path in inputs:
         try:
             if path is None:
                 raw = sys.stdin.buffer.read(max_bytes + 1)
                 yield document_from_bytes(raw, source="<stdin>", max_bytes=max_bytes)
+            elif isinstance(path, Listed) and _special(path):
+                raise Unreadable("not a regular file (a pipe, device or socket found in a folder); "
+                                 "name it on its own to read from it", source=display_path(path))
             else:
                 yield read_path(path, max_bytes=max_bytes)
         except GoodtermsError as exc:
