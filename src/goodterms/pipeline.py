@@ -14,6 +14,7 @@ from .extract.coref import References
 from .extract.parse import Parses
 from .extract.people import Entity, find_people
 from .extract.quotes import find_quotes
+from .extract.speakers import speaker_entities
 from .extract.relations import find_relations
 from .extract.stance import find_stances
 from .extract.verdict import find_pairs, gather_evidence
@@ -62,7 +63,9 @@ class Stage:
 
 def _people(work: Work) -> None:
     sentences = document_sentences(work.doc)  # split once, read by people and coref
-    work.people = find_people(work.doc, work.entities, sentences)
+    assert work.parses is not None
+    entities = speaker_entities(work.doc, work.entities, sentences, work.parses)  # "Burton said, ..."
+    work.people = find_people(work.doc, entities, sentences)
     work.refs = References(work.doc, work.people, sentences)
     work.people = work.refs.people_with_references()
 
@@ -71,7 +74,8 @@ def _quotes(work: Work) -> None:
     assert work.refs is not None
     organisations = [(e.start, e.end) for e in work.entities if e.label in ("ORG", "NORP")]
     places = [(e.start, e.end) for e in work.entities if e.label in ("GPE", "LOC")]
-    quotes, commenter = find_quotes(work.doc, work.refs, organisations, places, units=work.settings.quote_units)
+    quotes, commenter = find_quotes(work.doc, work.refs, organisations, places, units=work.settings.quote_units,
+                                    parses=work.parses)
     work.quotes = quotes
     work.commenter_quotes = [(f.start, f.end) for f in commenter]
 
@@ -102,8 +106,8 @@ def _verdicts(work: Work) -> None:
 
 
 STAGES: tuple[Stage, ...] = (
-    Stage("people", ("doc", "entities"), ("people", "refs"), _people),
-    Stage("quotes", ("doc", "entities", "refs", "settings"), ("quotes", "commenter_quotes"), _quotes),
+    Stage("people", ("doc", "entities", "parses"), ("people", "refs"), _people),
+    Stage("quotes", ("doc", "entities", "refs", "settings", "parses"), ("quotes", "commenter_quotes"), _quotes),
     Stage("social", ("doc", "people"), ("social_posts",), _social),
     Stage("comments", ("doc", "refs", "commenter_quotes"), ("comments",), _comments),
     Stage("relations", ("doc", "people", "refs", "quotes", "parses"), ("relations",), _relations),

@@ -68,27 +68,6 @@ ROLE_NOUNS = frozenset(
 )
 
 
-SPEECH_VERBS = frozenset(
-    """says said saying tells told telling adds added adding explains explained explaining
-    reveals revealed revealing admits admitted admitting insists insisted insisting confirms confirmed confirming
-    continues continued continuing writes wrote writing posts posted posting captions captioned captioning
-    tweets tweeted tweeting shares shared sharing recalls recalled recalling notes noted noting
-    claims claimed claiming jokes joked joking gushes gushed gushing dishes dished dishing
-    quips quipped asks asked asking answers answered replies replied replying responds responded
-    responding states stated stating declares declared declaring announces announced announcing discloses disclosed
-    disclosing describes described describing reiterates reiterated reiterating praises praised praising slams slammed
-    blasts blasted exclaimed exclaims acknowledges acknowledged acknowledging argues argued arguing warns warned
-    comments commented commenting speaks spoke speaking opens opened mused muses concedes conceded
-    conceding boasts boasted boasting complains complained complaining laughs laughed laughing sighed cried
-    shouted screamed whispered assures assured assuring urges urged urging promises promised promising
-    predicts predicted predicting suggests suggested suggesting maintains maintained thanks thanked thanking mentions
-    mentioned mentioning remark remarks remarked remarking penned addressed agrees agreed agreeing chimes
-    chimed interjects interjected counters countered retorts retorted fires fired snaps snapped teases
-    teased teasing vents vented confesses confessed confessing divulges divulged elaborates elaborated elaborating
-    raved raves recounted recounts details detailed stresses stressed stressing blurted blurt blurts
-    fumed fumes advises advised cautions cautioned emphasizes emphasized emphasises emphasised observes observed
-    laments lamented wonders wondered testified testifies""".split()
-)
 
 
 # Who is a reader or fan rather than a named person.

@@ -3,20 +3,33 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from ..model import Block, Document, Quote, Span
 from .coref import QUOTED_BLOCKS, Reference, References
-from .lexicon import COMMENTER_WORDS, FEMALE_WORDS, FRONTED_OPENER, MALE_WORDS, NEXT_COMMENTER, SPEECH_VERBS
-from .outlets import OUTLET_CUE, PLATFORM_VERB, POST_VERBS, OutletFinder
+from .lexicon import COMMENTER_WORDS, FEMALE_WORDS, FRONTED_OPENER, MALE_WORDS, NEXT_COMMENTER
+from .outlets import OUTLET_CUE, PLATFORM_VERB, POST_VERBS, SHAPED, OutletFinder, clean_outlet, is_known_outlet
 from .quotemarks import Marked
+from .parse import Parses, doc_offset, doc_span, subtree_span
 from .sentences import sentence_spans
+from .speechverbs import speech_alternation, speech_lemmas
 
-_VERBS = sorted((re.escape(v) for v in SPEECH_VERBS), key=len, reverse=True)
 _QUOTATIVE_LIKE = r"(?:was|were|is|are) (?:all )?like(?=\s*,)"  # "everyone was like, 'What?'"
-# A capitalised verb only where a sentence starts ("Says Jo Bell:"), never inside a name ("United States").
-SPEECH = (r"(?:" + "|".join(_VERBS + [_QUOTATIVE_LIKE]) + r"|(?<![\w,] )(?<![\w,])(?:"
-          + "|".join(v.capitalize() for v in _VERBS) + r"))")
-SPEECH_WORD = re.compile(r"\b" + SPEECH + r"\b")
+
+
+@lru_cache(maxsize=1)
+def speech() -> str:
+    """A speech verb in any form (data/speech_verbs.txt). Capitalised only where a sentence starts
+    ("Says Jo Bell:"), never inside a name ("United States")."""
+    forms = speech_alternation().split("|")
+    return (r"(?:" + "|".join(forms + [_QUOTATIVE_LIKE]) + r"|(?<![\w,] )(?<![\w,])(?:"
+            + "|".join(v.capitalize() for v in forms) + r"))")
+
+
+@lru_cache(maxsize=1)
+def speech_word() -> re.Pattern[str]:
+    """A speech verb as a whole word."""
+    return re.compile(r"\b" + speech() + r"\b")
 ANONYMOUS = re.compile(
     r"\b(?:source|insider|friend|pal|spokes(?:wo)?man|spokesperson|rep|representative|publicist|"
     r"witness|onlooker|eyewitness|neighbo[u]?r|official|aide|relative|member|lobbyist|analyst)s?\b(?!\.)",
@@ -72,8 +85,10 @@ class QuoteFinder:
     """Finds quotes block by block and settles speaker and outlet for each."""
 
     def __init__(self, doc: Document, refs: References, organisations: list[tuple[int, int]] = (),  # type: ignore[assignment]
-                 places: list[tuple[int, int]] = (), units: str = "passages") -> None:  # type: ignore[assignment]
+                 places: list[tuple[int, int]] = (), units: str = "passages",  # type: ignore[assignment]
+                 parses: Parses | None = None) -> None:
         self.units = units
+        self.parses = parses
         self.organisations = list(organisations)
         self.places = list(places)
         self.doc = doc
@@ -125,7 +140,7 @@ class QuoteFinder:
         """A paragraph ending in ':' that introduces someone's words."""
         last = self.refs.sentence_of(block.end - 1)
         sentence = self.text[last[0]:block.end]
-        return bool(SPEECH_WORD.search(sentence) or OUTLET_CUE.search(sentence)
+        return bool(speech_word().search(sentence) or OUTLET_CUE.search(sentence)
                     or re.search(r"\b(?:wrote|writes|statement|message|post|caption|tweet)\b", sentence))
 
     def _is_reported_fragment(self, block: Block, mark: Marked) -> bool:
@@ -143,7 +158,7 @@ class QuoteFinder:
         if re.search(r"\b(?:a|an|the|his|her|their|its|our|my|your|this|these|those|[\w]+['\u2019]s?)\s*$", before,
                      re.IGNORECASE):
             return False  # 'a "quid pro quo"', 'his "body language"': a term held at arm's length
-        return bool(SPEECH_WORD.search(before))
+        return bool(speech_word().search(before))
 
     def _is_direct(self, block: Block, mark: Marked, previous: Marked | None) -> bool:
         """Whole-sentence speech, not a scare quote, a title or a phrase inside narration."""
@@ -160,23 +175,26 @@ class QuoteFinder:
         after = self.text[after_start:min(sent_end, block.end)] if mark.close_at is not None else ""
         after = after.split("\u201c")[0].split('"')[0]
         n_words = len(words.split())
-        if before and not re.search(r"[:,\u2014\u2013]$|\b" + SPEECH + r"$|\b(?:that|as)$", before):
+        if _title(words) and not before.endswith(":") and (
+                not speech_word().search(after[:50]) or WORK_BEFORE.search(before)):
+            return False  # 'her new song, "Glass Houses,"', 'she sang "Rain on Maple Street"': a title
+        if before and not re.search(r"[:,\u2014\u2013]$|\b" + speech() + r"$|\b(?:that|as)$", before):
             return False
         if before.endswith(("that", "as")) and n_words < 6:
             return False
         if before and words[:1].islower() and not (
-                before.endswith(":") or re.search(SPEECH + r"\W{0,3}$", before)):
+                before.endswith(":") or re.search(speech() + r"\W{0,3}$", before)):
             return False  # a phrase quoted inside narration: 'calling him "a fine man"'
         if not before and words[:1].islower() and n_words < 4:
             return False
         if not before or before.endswith(","):
-            cue_after = bool(SPEECH_WORD.search(after[:80]))
+            cue_after = bool(speech_word().search(after[:80]))
             if not (closes_with_punct or cue_after or not after.strip(" .!?")):
                 return False
             if n_words < 3 and not closes_with_punct and not cue_after:
                 return False
-        if before.endswith(",") and not (re.search(SPEECH + r"[^,]{0,60},$", before)
-                                         or closes_with_punct or SPEECH_WORD.search(after[:80])):
+        if before.endswith(",") and not (re.search(speech() + r"[^,]{0,60},$", before)
+                                         or closes_with_punct or speech_word().search(after[:80])):
             return False
         return True
 
@@ -189,7 +207,7 @@ class QuoteFinder:
                 cue = gap.strip(" \"\u201d\u201c\u2019\u2018")
                 bare = re.sub(r"\b[A-Z][a-z]{0,3}\.", "", cue.strip(","))  # "Mr.", "Jr.", "T." end nothing
                 ends_sentence = re.search(r"[.!?\u2026]\W*$", self.text[out[-1].start:out[-1].end]) is not None
-                if len(gap) < 90 and SPEECH_WORD.search(gap) and cue.endswith(",") and _has_subject(bare) \
+                if len(gap) < 90 and speech_word().search(gap) and cue.endswith(",") and _has_subject(bare) \
                         and not re.search(r"[.!?;:]", bare) and not ends_sentence:
                     out[-1] = replace(out[-1], end=item.end, joined=(out[-1].start, out[-1].end, item.start))
                     continue
@@ -219,7 +237,7 @@ class QuoteFinder:
         if stop:
             window = window[:stop.start()]
         base = close + lead
-        verb = SPEECH_WORD.search(window[:150])
+        verb = speech_word().search(window[:150])
         if not verb or PASSIVE_BEFORE.search(window[:verb.start()]):
             return None  # no cue, or 'The senator is said to have...', which says nothing of the quote
         if stop and re.search(r"[.!?\u2026]\W*$", self.text[found.start:first_end]) and window[:1].isupper() \
@@ -308,6 +326,8 @@ class QuoteFinder:
         anonymous = bool(ANONYMOUS.search(phrase))
         organisation = bool(ORGANISATION_WORDS.search(phrase)) or any(
             start <= s < end for s, _ in self.organisations)
+        if organisation and _reported(phrase, verb):
+            organisation = False  # '"...," adds the report': a publication's source, kept with no speaker
         return _Cue(None, None, verb, commenter=commenter, anonymous=anonymous or commenter,
                     organisation=organisation and not anonymous and not commenter, phrase=phrase.strip())
 
@@ -318,7 +338,7 @@ class QuoteFinder:
     def cue_before(self, start: int, limit: int) -> _Cue | None:
         """A cue in the text before a quote, from its sentence start (limit) to start."""
         window = self.text[limit:start]
-        verbs = list(SPEECH_WORD.finditer(window))
+        verbs = list(speech_word().finditer(window))
         if not verbs:
             return None
         verb = verbs[-1]
@@ -338,7 +358,13 @@ class QuoteFinder:
         subject_text = self.text[left:verb_start]
         after_text = self.text[verb_end:right]
         chosen = None
-        if subject_first:
+        parsed = None if subject_first else self._parsed_subject(verb_start, verb_end)
+        if parsed is not None and parsed[1] is not None:
+            chosen = parsed[1]  # the grammar names the speaker: 'When Jo answered, he interjected'
+        elif parsed is not None:
+            # the subject is no person ('Glow Weekly revealed that Jo ...'): nobody after the verb is the speaker
+            return self._unnamed(parsed[0][0], parsed[0][1], verb)
+        elif subject_first:
             chosen = self._subject_of_participle(verb_start)
         elif refs_left:
             subjects = [r for r in refs_left if not self._object_position(r)]
@@ -370,6 +396,33 @@ class QuoteFinder:
             return self._unnamed(max(left, sent_start, verb_start - 40), verb_start, verb)
         return _Cue(chosen.person, Span(chosen.start, chosen.end), verb)
 
+    def _parsed_subject(self, verb_start: int, verb_end: int) -> tuple[tuple[int, int], Reference | None] | None:
+        """The subject of the speech verb at verb_start by the parse: its span and the person
+        mention it is, if any. None where the sentence is not parsed or the verb has no subject."""
+        if self.parses is None:
+            return None
+        sentence = self.refs.sentence_of(verb_start)
+        parsed = self.parses.sentence(*sentence)
+        if parsed is None:
+            return None
+        verb = next((t for t in parsed if doc_offset(t) == verb_start), None)
+        if verb is None or verb.lemma_.lower() not in speech_lemmas() or verb.pos_ not in ("VERB", "AUX"):
+            return None
+        subject = next((t for t in verb.children if t.dep_ == "nsubj"), None)
+        if subject is None or subject.pos_ not in ("PROPN", "PRON", "NOUN"):
+            return None
+        head = doc_span(subject)
+        whole = subtree_span(subject)
+        ref = self.refs.person_at(*head)
+        if ref is None:  # the mention may cover the phrase but not its head ('The reality| star')
+            ref = next((r for r in self.refs.within(whole[0], min(whole[1], head[1])) if not self._possessor(r)
+                        and not _possessive_pronoun(r)), None)
+        if ref is not None and ref.person is not None and not _possessive_pronoun(ref):
+            return head, ref
+        if ref is not None or subject.pos_ == "PRON":
+            return None  # a pronoun nobody resolved, or a possessor: the cue rules decide
+        return whole, None
+
     def _object_position(self, ref: object) -> bool:
         """A mention right after a preposition or possessive ('a photo of Ivy') is not a speaker."""
         start = ref.start  # type: ignore[attr-defined]
@@ -380,13 +433,13 @@ class QuoteFinder:
 
 def find_quotes(
     doc: Document, refs: References, organisations: list[tuple[int, int]] | None = None,
-    places: list[tuple[int, int]] | None = None, *, units: str = "passages",
+    places: list[tuple[int, int]] | None = None, *, units: str = "passages", parses: Parses | None = None,
 ) -> tuple[list[Quote], list[Found]]:
     """Direct quotes with speakers and outlets; also the commenters' quotes, for comments.
 
     units="utterances" joins the pieces one attribution interrupts into one quote (see
     config.QUOTE_UNITS); "passages" keeps each run of quoted words apart."""
-    finder = QuoteFinder(doc, refs, organisations or [], places or [], units)
+    finder = QuoteFinder(doc, refs, organisations or [], places or [], units, parses)
     found = finder.candidates()
     quotes: list[Quote] = []
     sources: list[Found] = []  # the candidate behind each quote, for joining utterances
@@ -533,11 +586,47 @@ def _interrupted(finder: QuoteFinder, first: Found, second: Found) -> bool:
         return False
     gap = finder.text[first.end:second.start]
     cue = gap.strip(" ,.\"\u201d\u201c\u2019\u2018")
-    if len(cue) > 150 or not _has_subject(cue) or not SPEECH_WORD.search(cue) or re.search(r"[\"\u201c\u201d]", cue):
+    if len(cue) > 150 or not _has_subject(cue) or not speech_word().search(cue) or re.search(r"[\"\u201c\u201d]", cue):
         return False
     # the cue in the gap is the first piece's ('"A," she said. "B."'), not a new one for the second
     # ('"A," at the mention of his name. He added, "B."'), and the second has none after it
     return finder.cue_after(first) is not None and finder.cue_after(second) is None
+
+
+#: A publication as the one who "says" the words: its unnamed source's words, a quote with no speaker.
+PUBLICATION = re.compile(r"\b(?:report|magazine|mag|outlet|publication|tabloid|site|website|paper|newspaper)\b",
+                         re.IGNORECASE)
+
+
+def _reported(phrase: str, verb: str) -> bool:
+    """'adds the report', 'Glow Weekly exclusively revealed': the subject of the cue is a publication."""
+    if re.match(r"(?i)t[eo]l", verb):
+        return False  # 'told the magazine': the publication is whom the words were said to
+    words = re.sub(r"\b[a-z]+ly\b", "", phrase).strip(" ,.")
+    name = clean_outlet(words)
+    return bool(PUBLICATION.search(words)) or is_known_outlet(name, common=True) or bool(name and SHAPED.search(name))
+
+
+#: A work named right before its title: 'her show, "Glass Houses," she said'.
+WORK_BEFORE = re.compile(r"\b(?:show|song|single|album|film|movie|series|sitcom|book|podcast|track|novel|play|"
+                         r"musical|documentary|special|memoir|ep|mixtape|titled|called|dubbed|named|entitled),?$",
+                         re.IGNORECASE)
+SMALL_WORDS = frozenset("a an the of and or in on at to for with from by as but nor is".split())
+
+
+def _title(words: str) -> bool:
+    """A title in quote marks: at most six words, each significant one capitalised, and no end
+    punctuation but a comma ('Glass Houses,'). Speech ends with . ! ? or has a lower-case word."""
+    text = words.strip()
+    if re.search(r"[.!?\u2026:;\u2014]\W*$", text) or re.search(r"[.!?;:]\s", text):
+        return False
+    if "," in text.rstrip(","):
+        return False  # 'Oh, God,': words, not a title
+    tokens = text.rstrip(",").split()
+    if not tokens or len(tokens) > 6:
+        return False
+    significant = [t for t in tokens if t.lower() not in SMALL_WORDS] or tokens
+    return all(t[:1].isupper() or t[:1].isdigit() for t in significant) and tokens[0][:1].isupper()
 
 
 def _pronoun_gender(word: str) -> str | None:
