@@ -149,3 +149,13 @@ def test_a_plain_message_leans_nowhere() -> None:
 ])
 def test_gestures_and_clauses_as_stances(sentence: str, polarity: str) -> None:
     assert ("Petra Lind", "Omar Sayle", polarity) in found(sentence)
+
+
+def test_a_negated_conjunct_is_negated_too() -> None:
+    sentence = "Sayle isn't worried or the least bit threatened by Lind's new friendship."
+    assert not any(s == "Omar Sayle" and t == "Petra Lind" for s, t, _ in found(sentence))
+
+
+def test_the_speakers_own_undirected_feelings_are_no_stance() -> None:
+    text = QUOTE_INTRO + "\u201cWhen Omar left the band, we all panicked!\u201d Lind said.\n"
+    assert not any(s == "Petra Lind" and t == "Omar Sayle" for s, t, _ in stances(analyze_text(text)))

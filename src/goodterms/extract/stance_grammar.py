@@ -376,6 +376,10 @@ class GrammarReader:
 def negated(token: "Token") -> bool:
     """'did not slam', 'is not proud of', 'no feud with'."""
     nodes = [token] + ([token.head] if token.dep_ in ("acomp", "xcomp", "attr") else [])
+    node = token
+    while node.dep_ == "conj" and node.head is not node:  # "isn't worried or threatened": both negated
+        node = node.head
+        nodes += [node] + ([node.head] if node.dep_ in ("acomp", "xcomp", "attr") else [])
     for node in nodes:
         for c in node.children:
             if c.dep_ == "neg" or c.lower_ in ("no", "never", "nothing") and c.dep_ in ("det", "neg", "advmod"):
@@ -405,7 +409,8 @@ FEELING_LINKS = frozenset(("be", "get", "become", "seem", "look", "feel", "start
 
 def feeling_spans(parsed: "Doc", positions: set[int]) -> list[tuple[int, int]]:
     """Article spans of the feeling words told of the person named at these positions
-    ("Brad is so angry", "she starts gesticulating and laughing"), with their conjuncts."""
+    ("Brad is so angry", "she starts gesticulating and laughing"), with their conjuncts, and of
+    the speaker's own undirected feelings ("we all panicked")."""
     states = words("emotion_states")
     out: list[tuple[int, int]] = []
     for token in parsed:
@@ -420,6 +425,8 @@ def feeling_spans(parsed: "Doc", positions: set[int]) -> list[tuple[int, int]]:
         subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
         if any(doc_span(s)[0] <= p < doc_span(s)[1] or doc_span(s)[0] == p for s in subjects for p in positions):
             out.append(doc_span(token))
+        elif any(s.lower_ in ("i", "we") for s in subjects) and not any(c.dep_ == "prep" for c in token.children):
+            out.append(doc_span(token))  # "when he died, we all panicked": the speaker's feeling, aimed at nobody
     return out
 
 
