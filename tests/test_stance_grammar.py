@@ -159,3 +159,16 @@ def test_a_negated_conjunct_is_negated_too() -> None:
 def test_the_speakers_own_undirected_feelings_are_no_stance() -> None:
     text = QUOTE_INTRO + "\u201cWhen Omar left the band, we all panicked!\u201d Lind said.\n"
     assert not any(s == "Petra Lind" and t == "Omar Sayle" for s, t, _ in stances(analyze_text(text)))
+
+
+def test_a_feud_with_two_people_is_not_a_feud_between_them() -> None:
+    text = ("Petra Lind Feuds With Her Parents\n\nPetra Lind is the daughter of Ada Lind and Jon Lind.\n\n"
+            "Petra Lind has been feuding with her parents, Ada Lind and Jon Lind, over the wedding.\n")
+    got = stances(analyze_text(text))
+    assert ("Petra Lind", "Ada Lind", "negative") in got and ("Jon Lind", "Petra Lind", "negative") in got
+    assert not any({s, t} == {"Ada Lind", "Jon Lind"} for s, t, _ in got)
+
+
+def test_a_participle_credit_is_no_praise() -> None:
+    sentence = "Credited on the film as a producer, Sayle read every draft of Lind's script."
+    assert not any(s == "Omar Sayle" and t == "Petra Lind" for s, t, _ in found(sentence))

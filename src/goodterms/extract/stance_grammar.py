@@ -291,6 +291,9 @@ class GrammarReader:
                     yield Found(s, t, score, span, rule)
 
     def _verb(self, token: "Token", sign: float, span: Span, kind: str) -> Iterator[Found]:
+        if token.tag_ == "VBN" and token.dep_ in ("advcl", "acl", "amod") and \
+                not any(c.dep_ in SUBJECTS or c.dep_ == "auxpass" for c in token.children):
+            return  # "Credited on the film as a producer, B ...", "backed by a band": a participle, not an act
         sources, passive = self.sources_of(token)
         extras = tuple(_extra_tokens(token, kind))
         objects = self.objects(token, extras)
@@ -320,10 +323,12 @@ class GrammarReader:
             return  # "they fought the ruling": not each other
         withs = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "with"
                  for g in c.children if g.dep_ == "pobj"]
-        with_people = [p for o in withs for p in self.people_of(o)]
-        people = sources + [p for p in with_people if p not in sources]
-        if len(people) >= 2:
-            yield from self._pairs(people, people, WEIGHT * sign, span, "stance_mutual")
+        with_people = [p for o in withs for p in self.people_of(o) if p not in sources]
+        if with_people:  # "A feuded with her parents, B and C": A and each of them, not B and C
+            yield from self._pairs(sources, with_people, WEIGHT * sign, span, "stance_mutual")
+            yield from self._pairs(with_people, sources, WEIGHT * sign, span, "stance_mutual")
+        elif len(sources) >= 2:
+            yield from self._pairs(sources, sources, WEIGHT * sign, span, "stance_mutual")
 
     def _adjective(self, token: "Token", sign: float, span: Span) -> Iterator[Found]:
         sources, passive = self.sources_of(token)
