@@ -100,3 +100,14 @@ def test_the_stage_table_says_what_each_stage_reads_and_writes() -> None:
         stage.run(watched)  # type: ignore[arg-type]
         assert watched.read <= set(stage.reads) | set(stage.writes), (stage.name, watched.read - set(stage.reads))
         assert watched.written <= set(stage.writes), (stage.name, watched.written - set(stage.writes))
+
+
+def test_pieces_without_words_skip_ner_and_names_around_them_are_found() -> None:
+    from goodterms.pipeline import _wordy
+
+    junk = "\u201c\u201d\"'" * 400 + ": " * 300
+    assert not _wordy(junk, 0, len(junk))
+    assert _wordy("Orla Venn met Tobias Crane. " * 20, 0, 560)
+    text = "Orla Venn Returns\n\n" + junk + "\n\nOrla Venn thanked Tobias Crane on stage.\n"
+    analysis = analyze_one(document_from_text(text, source="junk.txt"))
+    assert {"Orla Venn", "Tobias Crane"} <= {p.name for p in analysis.people}

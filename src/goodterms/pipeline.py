@@ -1,6 +1,7 @@
 """The ordered stages of one analysis, and the functions that run them on one or many articles."""
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
@@ -162,6 +163,19 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+#: A piece where fewer than this share of the characters are letters holds no names (runs of
+#: quote marks, colons or brackets) and is not sent through NER, which costs per token.
+MIN_LETTER_SHARE = 0.2
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _wordy(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is made of words enough to hold a name."""
+    if end - start < 200:
+        return True
+    return len(_LETTER.findall(text, start, end)) >= MIN_LETTER_SHARE * (end - start)
+
+
 def recognise(docs: list[Document], settings: Settings) -> list[list[Entity]]:
     """Named entities of every NER block of every document, batched through spaCy."""
     nlp = load_pipeline(settings.model)
@@ -169,7 +183,8 @@ def recognise(docs: list[Document], settings: Settings) -> list[list[Entity]]:
     for i, doc in enumerate(docs):
         for block in doc.blocks:
             if block.kind in NER_BLOCKS:
-                spans.extend((i, s, e) for s, e in _pieces(doc.text, block.start, block.end))
+                spans.extend((i, s, e) for s, e in _pieces(doc.text, block.start, block.end)
+                             if _wordy(doc.text, s, e))
     texts = (tokenizable(docs[i].text[s:e]) for i, s, e in spans)
     found: list[list[Entity]] = [[] for _ in docs]
     for (i, offset, _), parsed in zip(spans, nlp.pipe(texts, batch_size=settings.batch_size * 8)):
