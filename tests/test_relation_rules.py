@@ -144,3 +144,32 @@ def test_a_split_is_a_marriage_only_if_the_text_says_they_married() -> None:
                       ["Ivo Renn", "Tessa Dahl"])
     assert ("spouse", "Ivo Renn", "Tessa Dahl", "former") in found
     assert not any(r[0] == "partner" for r in found)
+
+
+def test_a_denied_romance_is_no_couple() -> None:
+    for body in ("Tessa Dahl shut down rumors she is dating Ivo Renn.",
+                 "Tessa Dahl denied that she is dating Ivo Renn."):
+        assert relations(body, ["Ivo Renn", "Tessa Dahl"]) == set(), body
+
+
+def test_a_rumoured_wedding_is_a_couple_not_a_marriage() -> None:
+    for body in ("Tessa Dahl and Ivo Renn wore rings, and fans are convinced they got married.",
+                 "Tessa Dahl and Ivo Renn are planning their alleged wedding."):
+        found = relations(body, ["Ivo Renn", "Tessa Dahl"])
+        assert ("partner", "Ivo Renn", "Tessa Dahl", "current") in found, body
+        assert not any(r[0] == "spouse" for r in found), body
+
+
+def test_their_in_a_clause_is_its_subject_and_object() -> None:
+    found = relations("Mara Quell did not like how Tessa Dahl treated her friend Ivo Renn during their divorce.",
+                      ["Ivo Renn", "Tessa Dahl", "Mara Quell"])
+    assert ("spouse", "Ivo Renn", "Tessa Dahl", "former") in found
+    assert not any(r[0] == "spouse" and "Mara Quell" in r for r in found)
+
+
+def test_a_divorce_that_was_hard_still_happened() -> None:
+    assert ("spouse", "Ivo Renn", "Tessa Dahl", "former") in relations(
+        "Tessa Dahl's divorce from Ivo Renn was not an easy time.", ["Ivo Renn", "Tessa Dahl"])
+    assert ("spouse", "Ivo Renn", "Tessa Dahl", "former") in relations(
+        "Mara Quell said Tessa Dahl was not honest about her divorce from Ivo Renn.",
+        ["Ivo Renn", "Tessa Dahl", "Mara Quell"])

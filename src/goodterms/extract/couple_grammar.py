@@ -29,7 +29,7 @@ PAST_WORDS = frozenset({"previous", "past", "former", "prior", "earlier", "old",
 class CoupleClaim:
     """a and b are (or were) a couple of this kind, by the words at [start, end)."""
 
-    kind: str  # spouse, partner, or romance (the kind already known, else partner)
+    kind: str  # spouse, partner, romance (the kind already known, else partner), or "" for none (a veto)
     status: str  # current or former
     a: str
     b: str
@@ -39,32 +39,39 @@ class CoupleClaim:
 
 
 PersonOf = Callable[["Token"], "str | None"]
+CoupleOf = Callable[["Token"], "tuple[str, str] | None"]
 
 
-def couple_claims(sent: "Doc", person_of: PersonOf) -> list[CoupleClaim]:
-    """Every couple the verbs and nouns of one parsed sentence state."""
+def _no_couple(token: "Token") -> tuple[str, str] | None:
+    return None
+
+
+def couple_claims(sent: "Doc", person_of: PersonOf, couple_of: CoupleOf = _no_couple) -> list[CoupleClaim]:
+    """Every couple the verbs and nouns of one parsed sentence state. person_of says whom a token
+    names; couple_of which two people "they", "the couple" or "their" stand for."""
     out: list[CoupleClaim] = []
     verbs, nouns = table("couple_verbs"), table("couple_nouns")
     for token in sent:
         lemma = _lemma(token)
         if token.pos_ in ("VERB", "ADJ", "AUX") and lemma in verbs:
-            out.extend(_verb_claims(token, lemma, verbs[lemma], person_of))
+            out.extend(_verb_claims(token, verbs[lemma], person_of, couple_of))
         elif token.pos_ in ("NOUN", "PROPN") and lemma in nouns:
-            out.extend(_noun_claims(token, nouns[lemma], person_of))
+            out.extend(_noun_claims(token, nouns[lemma], person_of, couple_of))
     return out
 
 
 def _lemma(token: "Token") -> str:
     """The lemma, with a phrasal verb's particle: "break up"."""
     lemma = token.lemma_.lower()
-    if any(c.dep_ == "prt" and c.lower_ == "up" for c in token.children):
-        return lemma + " up"
-    return lemma
+    particles = [c.lower_ for c in token.children if c.dep_ == "prt"]
+    return f"{lemma} {particles[0]}" if particles else lemma
 
 
-def _verb_claims(verb: "Token", lemma: str, meaning: str, person_of: PersonOf) -> Iterator[CoupleClaim]:
+def _verb_claims(verb: "Token", meaning: str, person_of: PersonOf, couple_of: CoupleOf) -> Iterator[CoupleClaim]:
     """ "A married B", "A and B divorced", "B, who A was married to", "A, then married to B"."""
-    if _negated(verb):
+    talk = _talk(verb)
+    if _negated(verb) or talk == "denied":
+        yield _veto(verb)  # "are not dating", "denied rumours she is dating B": no other rule may read it
         return
     subjects, objects = _subjects(verb), _objects(verb)
     if verb.dep_ == "relcl":
@@ -77,10 +84,14 @@ def _verb_claims(verb: "Token", lemma: str, meaning: str, person_of: PersonOf) -
             subjects = [verb.head]  # "A, who married B"
     kind, status = meaning.split("-")
     pair = _pair(_people(subjects, person_of), _people(objects, person_of))
+    if pair is None and len(subjects) == 1 and not objects and subjects[0].lemma_.lower() in words("couple_words"):
+        pair = couple_of(subjects[0])  # "they split", "the couple wed"
     if pair is None:
+        if meaning.startswith("spouse") and (_planned(verb) or talk == "rumour"):
+            yield _veto(verb)  # "no plans to wed": whoever it is about, not a marriage
         return
-    if kind == "spouse" and _planned(verb):
-        kind, status = "partner", "current"  # "are getting married", "plans to marry": engaged, not wed
+    if kind == "spouse" and (_planned(verb) or talk == "rumour"):
+        kind, status = "partner", "current"  # "are getting married", "fans are convinced they wed": a couple
     elif kind == "spouse" and status == "current" and _past_state(verb):
         status = "former"  # "was married to", "then married to"
     elif status == "tense":
@@ -89,7 +100,7 @@ def _verb_claims(verb: "Token", lemma: str, meaning: str, person_of: PersonOf) -
     yield CoupleClaim(kind, status, pair[0], pair[1], start, end, "couple_verb")
 
 
-def _noun_claims(noun: "Token", meaning: str, person_of: PersonOf) -> Iterator[CoupleClaim]:
+def _noun_claims(noun: "Token", meaning: str, person_of: PersonOf, couple_of: CoupleOf) -> Iterator[CoupleClaim]:
     """ "A's marriage to B", "A and B's divorce", "A was in a relationship with B"."""
     lemma = noun.lemma_.lower()
     modifiers = {c.lower_ for c in noun.children if c.dep_ in ("amod", "compound", "nmod")}
@@ -105,18 +116,69 @@ def _noun_claims(noun: "Token", meaning: str, person_of: PersonOf) -> Iterator[C
     if not owners and others:
         governor = _governing_verb(noun)
         owners = _subjects(governor) if governor is not None else []
-    if any(t.lower_ in ("their", "our", "my") for t in owners) or _negated(_governing_verb(noun)):
-        return  # "their marriage" is read where the couple before it is known
-    pair = _pair(_people(owners, person_of), _people(others, person_of))
+    governor = _governing_verb(noun)
+    talk = _talk(noun)
+    if _negated_noun(noun) or talk == "denied":
+        yield _veto(noun)
+        return
+    if any(t.lower_ in ("our", "my") for t in owners):
+        return
+    if len(owners) == 1 and owners[0].lower_ in ("his", "her") and governor is not None and _same_clause(noun, governor):
+        subject = _people(_subjects(governor), person_of)
+        if len(subject) == 1:
+            owners = [t for t in _subjects(governor)]  # "B was not truthful about her divorce": B's divorce
+    if len(owners) == 1 and owners[0].lower_ == "their":
+        pair = _clause_pair(governor, person_of) or couple_of(owners[0])  # "how A treated B during their divorce"
+    else:
+        pair = _pair(_people(owners, person_of), _people(others, person_of))
     if pair is None:
         return
     kind, status = meaning.split("-")
+    hedged = modifiers & words("wedding_hedges") or talk == "rumour"
+    if kind == "spouse" and status == "current" and hedged:
+        kind = "partner"  # "their alleged wedding", "rumours of her marriage to B": a couple, not spouses
     if status == "tense":
-        governor = _governing_verb(noun)
         past = modifiers & PAST_WORDS or (governor is not None and _simple_past(governor))
         status = "former" if past else "current"
     start, end = doc_span(noun)
     yield CoupleClaim(kind, status, pair[0], pair[1], start, end, "couple_noun")
+
+
+def _same_clause(noun: "Token", verb: "Token") -> bool:
+    """Does the noun hang on the verb through prepositions and adjectives only ("was not truthful
+    about her divorce"), not through another noun ("her support of B after her split")?"""
+    token = noun.head
+    while token.i != verb.i:
+        if token.pos_ in ("NOUN", "PROPN") or token.head.i == token.i:
+            return False
+        token = token.head
+    return True
+
+
+def _veto(token: "Token") -> CoupleClaim:
+    """A claim of no couple: the words were read, and what they say is no couple."""
+    start, end = doc_span(token)
+    return CoupleClaim("", "", "", "", start, end, "veto")
+
+
+def _clause_pair(verb: "Token | None", person_of: PersonOf) -> tuple[str, str] | None:
+    """The subject and object of the verb "their" sits under, when both are people."""
+    if verb is None:
+        return None
+    return _pair(_people(_subjects(verb), person_of), _people(_objects(verb), person_of))
+
+
+def _talk(token: "Token") -> str:
+    """ "denied" under "denied", "shut down rumors"; "rumour" under "speculation that", "convinced"; else ""."""
+    denial, rumour = words("denial_words"), words("rumour_words")
+    found = ""
+    for above in token.ancestors:
+        lemma = _lemma(above)
+        if lemma in denial:
+            return "denied"
+        if lemma in rumour:
+            found = "rumour"
+    return found
 
 
 def _pair(subjects: list[str], objects: list[str]) -> tuple[str, str] | None:
@@ -134,6 +196,8 @@ def _people(tokens: list["Token"], person_of: PersonOf) -> list[str]:
     for token in tokens:
         for t in [token, *_conjuncts(token)]:
             person = person_of(t)
+            if person is None:  # "her friend, B": the name in apposition
+                person = next((p for c in t.children if c.dep_ == "appos" and (p := person_of(c))), None)
             if person is not None and person not in out:
                 out.append(person)
     return out
@@ -183,6 +247,19 @@ def _negated(verb: "Token | None") -> bool:
         if any(c.dep_ == "neg" or c.lower_ == "never" for c in verb.children):
             return True
         verb = verb.head if verb.dep_ in ("xcomp", "acomp") and verb.head.i != verb.i else None
+    return False
+
+
+def _negated_noun(noun: "Token") -> bool:
+    """ "no divorce", "did not file for divorce": the noun is the object a negated verb denies.
+    Not "her divorce was not easy" nor "was not truthful about her divorce": there the divorce stands."""
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+        return True
+    head = noun.head
+    if noun.dep_ in ("dobj", "attr", "oprd") and head.pos_ in ("VERB", "AUX"):
+        return _negated(head)
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+        return _negated(head.head)
     return False
 
 

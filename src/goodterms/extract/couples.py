@@ -3,6 +3,7 @@ friendships stated of a pair. Each names the two people through the grammar arou
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from ..model import Span
 from .coref import Reference
@@ -11,7 +12,12 @@ from .kinship import (
     IS_A_COUPLE, LIST_AND, MARRIAGE_WORD, NEGATED, PAIR_EVENTS, SHARES_CHILD, THEIR_MARRIAGE, WITH_PARTNER,
 )
 from .couple_grammar import couple_claims
+from .parse import doc_span
+from .wordlists import words
 from .relation_reading import Reading, _after_preposition, _ids, _possessive_before_kin
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 
 class CoupleEvents(Reading):
@@ -49,7 +55,10 @@ class CoupleEvents(Reading):
             return []
         sentence = self.text[sent_start:sent_end]
         handled: list[tuple[int, int]] = []
-        for claim in couple_claims(parsed, self.person_of):
+        for claim in couple_claims(parsed, self.person_of, self.couple_of):
+            if not claim.kind:
+                handled.append((claim.start, claim.end))  # negated or denied: nothing, and no other rule reads it
+                continue
             if self.book.family(claim.a, claim.b):
                 continue  # "her relationship with her mother"
             span = Span(claim.start, claim.end)
@@ -61,6 +70,11 @@ class CoupleEvents(Reading):
                 self.book.add(claim.kind, claim.a, claim.b, claim.status, span, claim.rule)
             handled.append((claim.start, claim.end))
         return handled
+
+    def couple_of(self, token: "Token") -> tuple[str, str] | None:
+        """The two people "they", "the couple" or "their" at this token stands for, if two are in sight."""
+        pair = self.couple_before(doc_span(token)[0])
+        return (pair[0], pair[1]) if len(pair) == 2 and not self.book.family(pair[0], pair[1]) else None
 
     def read_verb_events(self, sent_start: int, sent_end: int, refs: list[Reference],
                          handled: list[tuple[int, int]]) -> None:
@@ -118,7 +132,7 @@ class CoupleEvents(Reading):
                 found = "current" if status.startswith("current") else status
                 self.book.add(kind, a, b, found, Span(v_start, sent_start + m.end()), "event_pair")
         self.read_friendships(sent_start, sentence)
-        self.read_their_marriage(sent_start, sentence)
+        self.read_their_marriage(sent_start, sentence, handled)
 
     def read_friendships(self, sent_start: int, sentence: str) -> None:
         """ "A and B are no longer friends", "... Are Friends Again", "were best friends"."""
@@ -131,14 +145,17 @@ class CoupleEvents(Reading):
             status = "former" if negation else "unknown" if past else "current"
             self.book.add("friend", pair[0], pair[1], status, Span(sent_start + m.start(), sent_start + m.end()), "friends_pair")
 
-    def read_their_marriage(self, sent_start: int, sentence: str) -> None:
+    def read_their_marriage(self, sent_start: int, sentence: str, handled: list[tuple[int, int]]) -> None:
         """ "after their wedding ceremony", "their divorce": the couple just named were married."""
         for m in THEIR_MARRIAGE.finditer(sentence):
+            if any(s < sent_start + m.end() and sent_start + m.start() < e for s, e in handled):
+                continue  # the grammar read this noun
             couple = self.couple_before(sent_start + m.start())
             if len(couple) == 2 and not self.book.family(couple[0], couple[1]):
                 ended = re.search(r"\b(?:ended|ending|end|ends)\s+$", sentence[:m.start()])
                 status = "former" if m.group("what").lower() == "divorce" or ended else "current"
-                self.book.add("spouse", couple[0], couple[1], status, Span(sent_start + m.start(), sent_start + m.end()),
+                hedged = set(m.group(0).lower().split()) & words("wedding_hedges")
+                self.book.add("partner" if hedged else "spouse", couple[0], couple[1], status, Span(sent_start + m.start(), sent_start + m.end()),
                          "their_marriage")
 
     def read_shared_children(self, sent_start: int, sent_end: int, refs: list[Reference]) -> None:
