@@ -173,3 +173,11 @@ def test_a_divorce_that_was_hard_still_happened() -> None:
     assert ("spouse", "Ivo Renn", "Tessa Dahl", "former") in relations(
         "Mara Quell said Tessa Dahl was not honest about her divorce from Ivo Renn.",
         ["Ivo Renn", "Tessa Dahl", "Mara Quell"])
+
+
+def test_a_bond_ended_or_over_is_former() -> None:
+    for body in ("Tessa Dahl and Ivo Renn have ended their six-year marriage.",
+                 "Tessa Dahl and Ivo Renn's marriage is over, friends say.",
+                 "Tessa Dahl called off her engagement to Ivo Renn."):
+        found = relations(body, ["Ivo Renn", "Tessa Dahl"])
+        assert found and all(r[3] == "former" for r in found), (body, found)

@@ -107,8 +107,10 @@ def _noun_claims(noun: "Token", meaning: str, person_of: PersonOf, couple_of: Co
     if lemma == "relationship" and modifiers & words("relationship_not_romance"):
         return
     owners = [c for c in noun.children if c.dep_ == "poss"]
-    if owners and noun.dep_ == "conj" and person_of(noun.head) is not None:
-        owners.insert(0, noun.head)  # "A and B's marriage", parsed as "A" and "B's marriage"
+    if len(owners) == 1 and not _conjuncts(owners[0]):
+        edge = owners[0].left_edge.i
+        if edge >= 2 and noun.doc[edge - 1].lower_ in ("and", "&") and person_of(noun.doc[edge - 2]) is not None:
+            owners.insert(0, noun.doc[edge - 2])  # "A and B's marriage", parsed as "A" and "B's marriage"
     preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in PARTNER_PREPOSITIONS]
     if not preps and noun.i + 1 < len(noun.doc) and noun.nbor(1).lower_ in PARTNER_PREPOSITIONS:
         preps = [noun.nbor(1)]  # "A's wedding to B" with "to B" hung on the verb of the sentence
@@ -137,7 +139,9 @@ def _noun_claims(noun: "Token", meaning: str, person_of: PersonOf, couple_of: Co
     hedged = modifiers & words("wedding_hedges") or talk == "rumour"
     if kind == "spouse" and status == "current" and hedged:
         kind = "partner"  # "their alleged wedding", "rumours of her marriage to B": a couple, not spouses
-    if status == "tense":
+    if _ended(noun, governor):
+        status = "former"  # "ended their six-year marriage", "their marriage is over"
+    elif status == "tense":
         past = modifiers & PAST_WORDS or (governor is not None and _simple_past(governor))
         status = "former" if past else "current"
     start, end = doc_span(noun)
@@ -153,6 +157,15 @@ def _same_clause(noun: "Token", verb: "Token") -> bool:
             return False
         token = token.head
     return True
+
+
+def _ended(noun: "Token", governor: "Token | None") -> bool:
+    """Is the bond the object of a verb that ends it, or said to be over?"""
+    if governor is None:
+        return False
+    if noun.dep_ == "dobj" and noun.head.i == governor.i and _lemma(governor) in words("bond_enders"):
+        return True
+    return noun.dep_ in ("nsubj", "nsubjpass") and any(c.lower_ == "over" for c in governor.children)
 
 
 def _veto(token: "Token") -> CoupleClaim:
