@@ -181,3 +181,14 @@ def test_a_bond_ended_or_over_is_former() -> None:
                  "Tessa Dahl called off her engagement to Ivo Renn."):
         found = relations(body, ["Ivo Renn", "Tessa Dahl"])
         assert found and all(r[3] == "former" for r in found), (body, found)
+
+
+def test_their_relationship_alone_is_no_romance() -> None:
+    found = relations("Tessa Dahl and her best friend Mara Quell are close, and their relationship is strong.",
+                      ["Tessa Dahl", "Mara Quell"])
+    assert not any(r[0] in ("partner", "spouse") for r in found)
+
+
+def test_a_relationship_moved_on_from_is_over() -> None:
+    assert ("partner", "Ivo Renn", "Tessa Dahl", "former") in relations(
+        "Ivo Renn has just moved on from a relationship with Tessa Dahl.", ["Ivo Renn", "Tessa Dahl"])

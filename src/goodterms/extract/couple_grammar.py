@@ -130,7 +130,9 @@ def _noun_claims(noun: "Token", meaning: str, person_of: PersonOf, couple_of: Co
         if len(subject) == 1:
             owners = [t for t in _subjects(governor)]  # "B was not truthful about her divorce": B's divorce
     if len(owners) == 1 and owners[0].lower_ == "their":
-        pair = _clause_pair(governor, person_of) or couple_of(owners[0])  # "how A treated B during their divorce"
+        pair = _clause_pair(governor, person_of)  # "how A treated B during their divorce"
+        if pair is None and lemma != "relationship":
+            pair = couple_of(owners[0])  # "their relationship" may be two friends': only a clause says whose
     else:
         pair = _pair(_people(owners, person_of), _people(others, person_of))
     if pair is None:
@@ -163,7 +165,10 @@ def _ended(noun: "Token", governor: "Token | None") -> bool:
     """Is the bond the object of a verb that ends it, or said to be over?"""
     if governor is None:
         return False
-    if noun.dep_ == "dobj" and noun.head.i == governor.i and _lemma(governor) in words("bond_enders"):
+    enders = words("bond_enders")
+    if noun.dep_ == "dobj" and noun.head.i == governor.i and _lemma(governor) in enders:
+        return True
+    if noun.dep_ == "pobj" and noun.head.lower_ == "from" and _lemma(noun.head.head) in enders:
         return True
     return noun.dep_ in ("nsubj", "nsubjpass") and any(c.lower_ == "over" for c in governor.children)
 
