@@ -172,3 +172,18 @@ def test_a_feud_with_two_people_is_not_a_feud_between_them() -> None:
 def test_a_participle_credit_is_no_praise() -> None:
     sentence = "Credited on the film as a producer, Sayle read every draft of Lind's script."
     assert not any(s == "Omar Sayle" and t == "Petra Lind" for s, t, _ in found(sentence))
+
+
+@pytest.mark.parametrize("sentence", [
+    "Lind tracked down his new number in order to wish him a happy birthday.",
+    "Lind shared a photo of herself cuddling with Sayle on the beach.",
+    "Lind flew to Rome to congratulate Sayle in person.",
+])
+def test_the_subject_is_found_through_purpose_clauses_and_pictures(sentence: str) -> None:
+    assert ("Petra Lind", "Omar Sayle", "positive") in found(sentence)
+
+
+def test_a_plain_her_after_a_womans_name_is_another_woman() -> None:
+    text = ("Ada Brenn And Petra Lind Are Close\n\nAda Brenn and Petra Lind met on a film set in 2015.\n\n"
+            "Her best friend Petra Lind is supportive of her, sources say.\n")
+    assert ("Petra Lind", "Ada Brenn", "positive") in stances(analyze_text(text))

@@ -213,6 +213,9 @@ class StanceFinder:
             if ref.person and ref.kind in ("name", "short"):
                 score[ref.person] += 2.0  # the one the article is about
         fits = [p for p in score if p not in away and self.people[p].gender in (None, gender)]
+        for p in fits:
+            if self.people[p].gender is None:
+                score[p] -= 1.0  # a "she" is sooner a woman we know is one than someone of unknown gender
         return max(fits, key=lambda p: score[p]) if fits else None
 
     def _addressee(self, quote: Quote, speaker: str) -> str | None:

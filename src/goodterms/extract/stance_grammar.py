@@ -210,15 +210,22 @@ class GrammarReader:
         """The subject tokens of a predicate, climbing through "ready to", "and" and participles;
         and whether it is passive."""
         node = token
-        for _ in range(4):
+        for _ in range(6):
             subjects = [c for c in node.children if c.dep_ in SUBJECTS]
             if subjects:
                 return subjects, subjects[0].dep_ == "nsubjpass"
-            if node.dep_ == "amod" and node.head.pos_ in ("NOUN", "PROPN", "PRON"):
-                return [node.head], False  # "a furious A"
-            if node.dep_ not in ("xcomp", "acomp", "conj", "advcl", "ccomp", "attr", "oprd") or node.head is node:
+            if node.dep_ in ("amod", "acl") and node.head.pos_ in ("NOUN", "PROPN", "PRON") and \
+                    self.people_of(node.head):
+                return [node.head], False  # "a furious A", "herself cuddling with B"
+            if node.dep_ == "acl":  # "a photo of herself cuddling with B": the one the photo is of
+                pictured = [g for c in node.head.children if c.dep_ == "prep" and c.lower_ == "of"
+                            for g in c.children if g.dep_ == "pobj" and self.people_of(g)]
+                if pictured:
+                    return pictured, False
+            if node.dep_ not in ("xcomp", "acomp", "conj", "advcl", "ccomp", "attr", "oprd", "acl", "pobj", "prep") \
+                    or node.head is node:
                 break
-            node = node.head
+            node = node.head  # up through "ready to", "and", "in order to"
         return [], False
 
     def sources_of(self, token: "Token") -> tuple[list[str], bool]:
@@ -284,6 +291,19 @@ class GrammarReader:
             if lean and not self.negated(token) and not self.taken_back(token):
                 yield from self._noun(token, lean, span, "stance_words_for")
 
+    def targets_of(self, objects: list["Token"], sources: list[str]) -> list[str]:
+        """The people the objects stand for; a plain "her" or "him" is never the subject itself
+        ("A is supportive of her": another woman), so one coref gave the subject is looked for again."""
+        out: list[str] = []
+        for o in objects:
+            people = self.people_of(o)
+            if people and set(people) <= set(sources) and o.lower_ in ("her", "him", "she", "he"):
+                start, _ = doc_span(o)
+                other = self.discussed(start, o.text, set(sources))
+                people = [other] if other else []
+            out += [p for p in people if p not in out]
+        return out
+
     def _pairs(self, sources: list[str], targets: list[str], score: float, span: Span, rule: str) -> Iterator[Found]:
         for s in sources:
             for t in targets:
@@ -307,7 +327,7 @@ class GrammarReader:
             if any(o.lower_ in EACH_OTHER for o in objects) and len(sources) >= 2:
                 yield from self._pairs(sources, sources, WEIGHT * sign, span, "stance_mutual")
                 return
-            targets = [p for o in objects for p in self.people_of(o)]
+            targets = self.targets_of(objects, sources)
             if not objects:  # "loves how romantic he is": the one the clause is about
                 targets = [p for c in token.children if c.dep_ == "ccomp"
                            for g in c.children if g.dep_ == "nsubj" for p in self.people_of(g)]
@@ -335,7 +355,7 @@ class GrammarReader:
         objects = self.objects(token)
         if not objects and token.dep_ in ("acomp",):
             objects = [o for o in self.objects(token.head) if o.head.dep_ in ("prep", "agent")]
-        targets = [p for o in objects for p in self.people_of(o)]
+        targets = self.targets_of(objects, sources)
         yield from self._pairs(sources, targets, WEIGHT * sign, span, "stance_adjective")
 
     def _noun(self, token: "Token", sign: float, span: Span, rule: str = "stance_noun") -> Iterator[Found]:
