@@ -3,6 +3,7 @@
 #   make demo       set up .venv and analyse examples/hollis-wren.txt
 #   make test       set up .venv and run the tests
 #   make eval       score ../shared/eval sets against the minimums in bench/bars.txt
+#   make rules      precision of each rule on dev (bench/rules.py; run make eval first)
 #   make bench      speed and memory against plain spaCy (bench/speed.py)
 #   make typecheck  mypy over src/
 #   make clean      remove build output and caches (keeps .venv); distclean also removes .venv
@@ -17,7 +18,7 @@ EVAL_SETS ?= dev public polnear polnear@utterances redocred
 BARS := bench/bars.txt
 BENCH_ARGS ?=
 
-.PHONY: venv demo test eval bench typecheck clean distclean
+.PHONY: venv demo test eval rules bench typecheck clean distclean
 
 venv: $(STAMP)
 
@@ -60,6 +61,9 @@ eval: venv
 	done; \
 	if [ $$status -ne 0 ]; then echo "eval: FAILED (see BELOW BAR above)"; else echo "eval: all bars met"; fi; \
 	exit $$status
+
+rules: venv
+	$(BIN)/python bench/rules.py --set dev
 
 bench: venv
 	$(BIN)/python bench/speed.py $(BENCH_ARGS)
