@@ -192,3 +192,13 @@ def test_their_relationship_alone_is_no_romance() -> None:
 def test_a_relationship_moved_on_from_is_over() -> None:
     assert ("partner", "Ivo Renn", "Tessa Dahl", "former") in relations(
         "Ivo Renn has just moved on from a relationship with Tessa Dahl.", ["Ivo Renn", "Tessa Dahl"])
+
+
+def test_a_tie_with_someone_dead_is_over() -> None:
+    for body, names in (("Tessa Dahl and Ivo Renn were happily wed until Renn's death in 1999.", ["Tessa Dahl", "Ivo Renn", "Renn"]),
+                        ("Tessa Dahl married Ivo Renn in 1980. Ivo Renn, who died in 2003, was a lawyer.", ["Tessa Dahl", "Ivo Renn"]),
+                        ("Ivo Renn was tried for the murder of Mara Quell and her friend Tessa Dahl.", ["Tessa Dahl", "Ivo Renn", "Mara Quell"])):
+        found = relations(body, names)
+        assert found and all(r[3] == "former" for r in found), (body, found)
+    found = relations("Tessa Dahl married Ivo Renn in 1980. Their late-night show won prizes.", ["Tessa Dahl", "Ivo Renn"])
+    assert ("spouse", "Ivo Renn", "Tessa Dahl", "current") in found

@@ -124,3 +124,10 @@ def _full_siblings(evidence: list[str]) -> bool:
     if any(re.search(r"half|step|adopt", e, re.IGNORECASE) for e in evidence):
         return False
     return any(KIN.get(e.lower().split()[-1]) == "sibling" for e in evidence if e.split())
+
+
+def end_ties_of_the_dead(found: dict[Key, FoundRelation], dead: set[str]) -> None:
+    """A marriage, a romance or a friendship with someone the text says is dead is over."""
+    for (kind, a, b), record in found.items():
+        if kind in ("spouse", "partner", "friend") and (a in dead or b in dead) and record.status != "former":
+            record.status = "former"

@@ -191,3 +191,11 @@ def child_word(evidence: str) -> bool:
     """Is this evidence a kin phrase naming a child: "son", "baby girl", "eldest daughters"?"""
     m = KIN_WORD.fullmatch(evidence)
     return m is not None and KIN[kin_noun(m).lower()] in ("child", "stepchild")
+
+
+# The dead, by the words around their name: "the late X", "X's death", "murder of X", "X, who died".
+DEAD_BEFORE = re.compile(r"(?:\blate\s+(?:[a-z][\w-]*\s+){0,2}|\b(?:death|murder|killing|passing|funeral)\s+of\s+"
+                         r"(?:the\s+late\s+)?(?:[a-z][\w-]*\s+){0,2})$")
+DEAD_AFTER = re.compile(r"^(?:(?:'s|\u2019s)\s+(?:[a-z][\w-]*\s+){0,2}(?:death|murder|passing|funeral)\b|"
+                        r",?(?:\s*\d{1,3},)?\s+(?:who\s+)?(?:has\s+|had\s+)?(?:died|passed away|was killed|"
+                        r"was murdered)\b)")

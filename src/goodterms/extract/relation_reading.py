@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 from ..model import Quote
 from .coref import Reference, References
 from .kinship import (
-    APPOSITION_GAP, BETWEEN_WORDS, COPULA_GAP, FORMER_WORDS, KIN, KIN_ANYWHERE, KIN_SOON, THEY_BEFORE,
+    APPOSITION_GAP, BETWEEN_WORDS, COPULA_GAP, DEAD_AFTER, DEAD_BEFORE, FORMER_WORDS, KIN, KIN_ANYWHERE, KIN_SOON,
+    THEY_BEFORE,
     TITLE_GAP,
 )
 from .parse import Parses, doc_span
@@ -42,6 +43,16 @@ class Reading:
         start, end = doc_span(token)
         ref = self.refs.person_at(start, end)
         return ref.person if ref is not None else None
+
+    def dead_people(self) -> set[str]:
+        """People the text says are dead: "the late X", "X's death", "the murder of X", "X, who died"."""
+        dead = set()
+        for ref in self.refs.refs:
+            if ref.person and ref.kind in ("name", "short") and (
+                    DEAD_BEFORE.search(self.text, max(0, ref.start - 40), ref.start)
+                    or DEAD_AFTER.match(self.text[ref.end:ref.end + 40])):
+                dead.add(ref.person)
+        return dead
 
     def names_in(self, start: int, end: int) -> list[Reference]:
         """Name mentions of known people inside [start, end)."""

@@ -14,7 +14,9 @@ from collections.abc import Sequence
 from ..model import Document, Person, Quote, Relation
 from .coref import References
 from .couples import CoupleEvents
-from .family import derive_parents_of_siblings, derive_siblings, derive_stepparents, drop_parent_cycles
+from .family import (
+    derive_parents_of_siblings, derive_siblings, derive_stepparents, drop_parent_cycles, end_ties_of_the_dead,
+)
 from .kin_phrases import KinPhrases
 from .parse import Parses
 from .relation_book import RelationBook
@@ -27,7 +29,8 @@ def find_relations(doc: Document, people: list[Person], refs: References,
     parses = parses or Parses(doc)
     book = RelationBook(doc.text, people, refs)
     KinPhrases(book, refs, quotes or (), parses).read_kin_phrases()
-    CoupleEvents(book, refs, quotes or (), parses).read_events()
+    couples = CoupleEvents(book, refs, quotes or (), parses)
+    couples.read_events()
     book.settle_romances()
     book.settle_couples()
     book.resolve_pending()
@@ -36,4 +39,5 @@ def find_relations(doc: Document, people: list[Person], refs: References,
     derive_parents_of_siblings(book.found, doc.text)
     derive_stepparents(book.found, doc.text)
     book.derive_parent_couples()
+    end_ties_of_the_dead(book.found, couples.dead_people())
     return book.relations()
