@@ -358,7 +358,9 @@ class QuoteFinder:
         subject_text = self.text[left:verb_start]
         after_text = self.text[verb_end:right]
         chosen = None
-        parsed = None if subject_first else self._parsed_subject(verb_start, verb_end)
+        # the parse settles who speaks where the words leave a choice: two mentions before the verb, or none
+        simple = len(refs_left) == 1 and re.fullmatch(r"\s*(?:\w+ly\s+)?", self.text[refs_left[0].end:verb_start])
+        parsed = None if subject_first or simple else self._parsed_subject(verb_start, verb_end)
         if parsed is not None and parsed[1] is not None:
             chosen = parsed[1]  # the grammar names the speaker: 'When Jo answered, he interjected'
         elif parsed is not None:

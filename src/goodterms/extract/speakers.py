@@ -36,11 +36,25 @@ GIVEN_NAMES = FEMALE_FIRST_NAMES | MALE_FIRST_NAMES
 NAME_DEPS = ("compound", "flat", "flat:name")
 
 
-def speech_sentences(doc: "Document", sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The sentences that can hold a quote's cue: a quote mark and a speech verb."""
-    verb = re.compile(r"\b(?:" + speech_alternation() + r")\b", re.IGNORECASE)
-    return [(s, e) for s, e in sentences
-            if QUOTE_MARK.search(doc.text, s, e) and verb.search(doc.text, s, e)]
+def speech_sentences(doc: "Document", sentences: list[tuple[int, int]],
+                     persons: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+    """The sentences that can hold a quote's cue: a quote mark and a speech verb; with persons
+    given, only those where a capitalised word right before or after the verb is no tagged person
+    (the only sentences where a speaker can be missing, so the only ones worth a parse)."""
+    verb = r"(?:" + speech_alternation() + r")"
+    name = r"[A-Z][a-z][\w'\u2019.-]*(?:\s+[A-Z][a-z][\w'\u2019.-]*){0,2}"
+    near = re.compile(r"\b(?P<a>" + name + r")\s+(?:[a-z]+ly\s+)?" + verb + r"\b|\b" + verb + r"\s+(?P<b>" + name + r")")
+    out = []
+    for s, e in sentences:
+        if not QUOTE_MARK.search(doc.text, s, e):
+            continue
+        for m in near.finditer(doc.text, s, e):
+            group = "a" if m.group("a") else "b"
+            n_start, n_end = m.start(group), m.end(group)
+            if persons is None or not any(ps < n_end and n_start < pe for ps, pe in persons):
+                out.append((s, e))
+                break
+    return out
 
 
 def _name_tokens(head: "Token") -> list["Token"]:
@@ -58,13 +72,13 @@ def speaker_entities(doc: "Document", entities: list["Entity"], sentences: list[
     (and any other entity on the same words dropped)."""
     from .people import Entity  # people imports nothing from here; imported late to keep stages apart
 
-    cue_sentences = speech_sentences(doc, sentences)
+    persons = [(e.start, e.end) for e in entities if e.label == "PERSON"]
+    cue_sentences = speech_sentences(doc, sentences, persons)
     if not cue_sentences:
         return entities
     parses.prefetch(cue_sentences)
     lemmas = speech_lemmas()
     quoted = _quoted(doc, cue_sentences)
-    persons = [(e.start, e.end) for e in entities if e.label == "PERSON"]
     headline_end = next((b.end for b in doc.blocks if b.kind == "headline"), 0)
     added: list[Entity] = []
     for start, end in cue_sentences:
