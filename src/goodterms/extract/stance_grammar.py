@@ -78,18 +78,26 @@ def lexicon() -> dict[str, dict[str, list[tuple[str, ...]]]]:
     }
 
 
-def _stem(word: str) -> str:
-    return word[:-1] if len(word) > 3 and word[-1] in "ey" else word
+def _forms(word: str) -> set[str]:
+    """The inflections of a verb or noun lemma, made by rule ("slam" -> slams, slammed, slamming),
+    used only to choose the sentences worth parsing."""
+    out = {word, word + "s", word + "es", word + "ed", word + "d", word + "ing"}
+    if word.endswith("e"):
+        out |= {word[:-1] + "ing"}
+    if word.endswith("y"):
+        out |= {word[:-1] + "ies", word[:-1] + "ied"}
+    if len(word) >= 3 and word[-1] not in "aeiouwy" and word[-2] in "aeiou" and word[-3] not in "aeiou":
+        out |= {word + word[-1] + "ed", word + word[-1] + "ing"}  # slam -> slammed
+    return out
 
 
 @lru_cache(maxsize=1)
 def candidate_words() -> re.Pattern[str]:
-    """Words worth parsing a sentence for: any form of a stance word (a prefix of its lemma) or an
-    irregular past of one."""
+    """Words worth parsing a sentence for: any inflection of a stance word or an irregular past of one."""
     heads = {head for kind in lexicon().values() for head in kind} | set(words("stance_carrier_nouns"))
     irregular = {form for form, lemma in table("irregular_verbs").items() if lemma in heads}
-    stems = sorted({_stem(h) for h in heads} | irregular, key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(s) for s in stems) + r")", re.IGNORECASE)
+    forms = sorted({f for h in heads for f in _forms(h)} | irregular, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(f) for f in forms) + r")\b", re.IGNORECASE)
 
 
 def _carrier_lean(token: "Token") -> float:
@@ -150,7 +158,9 @@ class GrammarReader:
                 continue  # a question claims nothing: "Are A and B feuding?"
             if not pattern.search(self.text, start, end):
                 continue
-            if any(r.person for r in self.refs.within(start, end)) or self._quote_at(start, end):
+            people = [r for r in self.refs.within(start, end) if r.person]
+            # a stance needs two people: two references, or one and an "I" or "you" inside a quote
+            if len(people) >= 2 or people and self._quote_at(start, end):
                 out.append((start, end))
         return out
 
