@@ -66,7 +66,7 @@ def _people(work: Work) -> None:
     sentences = document_sentences(work.doc)  # split once, read by people and coref
     assert work.parses is not None
     entities = speaker_entities(work.doc, work.entities, sentences, work.parses)  # "Burton said, ..."
-    work.people = find_people(work.doc, entities, sentences)
+    work.people = find_people(work.doc, entities, sentences, parses=work.parses)
     work.refs = References(work.doc, work.people, sentences)
     work.people = work.refs.people_with_references()
 

@@ -10,6 +10,8 @@ from functools import lru_cache
 
 from ..model import Document, Embed, Mention, Person
 from .names_gender import FEMALE_FIRST_NAMES, MALE_FIRST_NAMES
+from .name_uses import grammar_says_person, person_use, thing_name, thing_use
+from .parse import Parses
 from .sentences import document_sentences
 from .wordlists import entries
 from .kinship import NAMING_KIN
@@ -113,7 +115,9 @@ def clean_name(text: str, start: int) -> tuple[str, int, int] | None:
     if "/" in text or text.startswith("#"):
         return None  # a photo credit ("Name/Agency") or a hashtag is not a name mention
     inner = re.search(r"['\u2019]s\s", text)
-    if inner:
+    if inner and text[inner.end():inner.end() + 1].isupper():
+        text, start = text[inner.end():], start + inner.end()  # "Glow's Mina Hart": the name after the owner
+    elif inner:
         text = text[:inner.start()]  # "Lawrence's guest": the name is the possessor
     if suffix_dot and text.endswith(("Jr", "Sr")):
         text += "."  # "Robert T. Lane Jr." keeps its abbreviation's full stop
@@ -148,6 +152,11 @@ def fold(word: str) -> str:
     ("Khloé" is "khloe", "O.J." is "oj")."""
     plain = unicodedata.normalize("NFKD", word.replace("\u2019", "'"))
     return "".join(ch for ch in plain if not unicodedata.combining(ch) and ch != ".").lower()
+
+
+def _unaccented(text: str) -> str:
+    plain = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in plain if not unicodedata.combining(ch))
 
 
 def _folded(text: str) -> list[str]:
@@ -210,7 +219,7 @@ class PeopleFinder:
 
     def _matches_single(self, token: str) -> list[_Builder]:
         low = fold(token)
-        exact, loose, inner, prefix = [], [], [], []
+        exact, loose, inner, prefix, slip = [], [], [], [], []
         for person in self.people:
             forms = [_without_suffix(_folded(f)) for f in person.forms]
             forms = [f for f in forms if f]
@@ -221,14 +230,15 @@ class PeopleFinder:
                 loose.append(person)
             elif any(len(f) > 2 and low in f[1:-1] for f in forms):
                 inner.append(person)  # "Kardashian" for "Kim Kardashian West"
-            elif any(len(f) > 1 and (len(low) >= 3 and f[0].startswith(low) or _short_form(low, f[0]))
-                     for f in forms):
+            elif any(len(low) >= 3 and f[0].startswith(low) or _short_form(low, f[0]) for f in forms):
                 prefix.append(person)  # "Kim" for Kimberly, "Angie" for Angelina; weaker than a whole name
+            elif any(_misspelt(low, f[0]) for f in forms if len(f) > 1):
+                slip.append(person)  # "Megan" for a "Mehgan Wells" the text names in full
             elif token.isupper() and 2 <= len(token) <= 3 and any(
                 len(f) == len(token) and "".join(w[0] for w in f) == low for f in forms
             ):
                 loose.append(person)
-        return (exact + [p for p in loose if p not in exact]) or inner or prefix
+        return (exact + [p for p in loose if p not in exact]) or inner or prefix or (slip if len(slip) == 1 else [])
 
     def add_form(self, text: str, start: int, end: int, *, embed: bool = False) -> _Builder | None:
         tokens = text.split()
@@ -332,6 +342,7 @@ def _body_blocks(doc: Document) -> list[tuple[int, int]]:
 
 def find_people(
     doc: Document, entities: list[Entity], sentences: list[tuple[int, int]] | None = None,
+    parses: Parses | None = None,
 ) -> list[Person]:
     """Every named individual in the document, with name mentions and handles."""
     finder = PeopleFinder(doc)
@@ -370,6 +381,7 @@ def find_people(
             cleaned = clean_name(m.group("name"), m.start("name"))
             if cleaned and not any(c[1] <= cleaned[1] < c[2] for c in candidates):
                 candidates.append(cleaned)  # "Milo, the son of ..."
+    candidates = [_trim_run_on(c, text) for c in candidates]
     # Full names first, so that short forms find the person they belong to.
     candidates.sort(key=lambda c: (-len(c[0].split()) if len(c[0].split()) > 1 else 0, c[1]))
     seen_spans: set[tuple[int, int]] = set()
@@ -380,10 +392,11 @@ def find_people(
         finder.add_form(name, start, end)
     _merge_known_as(finder, doc)
     _add_missed_mentions(finder, doc, seen_spans)
+    _merge_quoted_nicknames(finder, doc)
     for embed in doc.embeds:
         _add_embed(finder, embed)
     _add_cited_handles(finder, doc)
-    return _freeze(finder, doc, document_sentences(doc) if sentences is None else sentences)
+    return _freeze(finder, doc, document_sentences(doc) if sentences is None else sentences, parses)
 
 
 #: One person under two names: "Marisol Quintero, better known by her stage name Sol",
@@ -396,6 +409,31 @@ KNOWN_AS = re.compile(
     r"whose\s+(?:full|real|birth|given|legal)\s+name\s+(?:was|is))\s+(?P<b>" + _NAME + ")"
     r"|(?P<c>" + _NAME + r")\s*\((?:born|n[ée]e)\s+(?P<d>" + _NAME + ")"
 )
+
+
+#: A nickname in quote marks inside a full name: 'Giacomo "Jack" Ferro'.
+QUOTED_NICKNAME = re.compile(
+    r"(?<![\w'\u2019])(?P<first>" + NAME_TOKEN + r")\s+[\"\u201c\u2018'](?P<nick>" + NAME_TOKEN + r")[\"\u201d\u2019']\s+"
+    r"(?P<last>" + NAME_TOKEN + r"(?:\s+" + NAME_TOKEN + r")?)"
+)
+
+
+def _merge_quoted_nicknames(finder: PeopleFinder, doc: Document) -> None:
+    """'Giacomo "Jack" Ferro': the given name, the nickname and the surname are one person."""
+    for start, end in _body_blocks(doc):
+        for m in QUOTED_NICKNAME.finditer(doc.text, start, end):
+            parts = [finder.builder_at(m.start(g), m.end(g)) for g in ("first", "nick", "last")]
+            found: list[_Builder] = []
+            for part in parts:
+                if part is not None and not any(part is f for f in found):
+                    found.append(part)
+            if not found or parts[0] is None and parts[2] is None:
+                continue
+            keep = next((p for p in found if any(" " in f for f in p.forms)), found[0])
+            for other in found:
+                if other is not keep:
+                    finder.merge(keep, other)
+            keep.forms[m.group("first") + " " + m.group("last")] += 1
 
 
 def _add_untagged(candidates: list[tuple[str, int, int]], m: re.Match[str]) -> None:
@@ -463,15 +501,30 @@ def _looks_like_full_name(text: str) -> bool:
 def _trim_to_body_name(name: str, body: str) -> str:
     """Title-case headlines run names into verbs ("Jo Bell Flashes Fans"): keep what the body uses."""
     words = name.split()
-    body = " ".join(_folded(body))
+    plain = _unaccented(body)  # "Beyonce" in a headline is "Beyoncé" in the body
+    low = " ".join(_folded(body))
     folded = _folded(name)
-    if len(words) < 2 or " ".join(folded) in body:
+    if len(words) < 2 or " ".join(folded) in low:
         return name
     for n in range(len(words) - 1, 0, -1):
-        if " ".join(folded[:n]) in body and (len(words) >= 3 or not any(
-                re.search(r"\b" + re.escape(w) + r"\b", body) for w in folded[n:])):
+        if " ".join(folded[:n]) in low and (len(words) >= 3 or not any(
+                re.search(r"\b" + re.escape(_unaccented(w)) + r"\b", plain) for w in words[n:])):
             return " ".join(words[:n])  # a two-word name loses only words the body never uses ("Calls")
     return name
+
+
+def _trim_run_on(candidate: tuple[str, int, int], text: str) -> tuple[str, int, int]:
+    """A title-case line quoted in the body runs a name into a verb ("Dana Reyes Might Vote"): a
+    three-word form seen once loses a last word the text uses in lower case when the rest of the
+    name stands elsewhere on its own."""
+    name, start, end = candidate
+    words = name.split()
+    if len(words) < 3 or text.count(name) > 1:
+        return candidate
+    rest, last = " ".join(words[:-1]), words[-1]
+    if last[1:].islower() and text.count(rest) > 1 and re.search(r"\b" + re.escape(last.lower()) + r"\b", text):
+        return rest, start, start + len(rest)
+    return candidate
 
 
 def _add_missed_mentions(finder: PeopleFinder, doc: Document, seen: set[tuple[int, int]]) -> None:
@@ -638,9 +691,50 @@ def _only_names_a_thing(person: _Builder, text: str) -> bool:
     return all(THING_AFTER.match(text, m.end) for m in named)
 
 
-def _freeze(finder: PeopleFinder, doc: Document, sentences: list[tuple[int, int]]) -> list[Person]:
+def _sentence_of(sentences: list[tuple[int, int]], starts: list[int], position: int) -> tuple[int, int] | None:
+    i = bisect.bisect_right(starts, position) - 1
+    return sentences[i] if i >= 0 and sentences[i][0] <= position < sentences[i][1] else None
+
+
+def _named_as_things(
+    people: list[_Builder], doc: Document, sentences: list[tuple[int, int]], parses: Parses | None,
+) -> list[_Builder]:
+    """The 'people' the text uses as a thing or a role somewhere and never as a person."""
+    text = doc.text
+    suspects = []
+    for person in people:
+        named = [m for m in person.mentions if m.kind in ("name", "short")]
+        if not named or person.handles:
+            continue
+        thing = any(thing_name(f) for f in person.forms)
+        full = any(" " in f for f in person.forms)
+        # A full-named person's surname alone ("the Vane circus") speaks of the family, not of a thing.
+        uses = sum(1 for m in named if (not full or " " in m.text) and thing_use(text, m.start, m.end))
+        if not thing and (not uses or (uses * 2 <= len(named) if full else uses * 3 < len(named))):
+            continue  # a person named as a thing now and then ("a Dana Reyes fan") is still a person
+        if any(person_use(text, m.start, m.end) for m in named):
+            continue
+        suspects.append((person, named))
+    if not suspects or parses is None:
+        return [p for p, _ in suspects]
+    starts = [s for s, _ in sentences]
+    where = {id(m): _sentence_of(sentences, starts, m.start) for _, named in suspects for m in named}
+    parses.prefetch(span for span in where.values() if span is not None)
+    out = []
+    for person, named in suspects:
+        if not any(where[id(m)] is not None and grammar_says_person(parses, where[id(m)], m.start, m.end)  # type: ignore[arg-type]
+                   for m in named):
+            out.append(person)
+    return out
+
+
+def _freeze(
+    finder: PeopleFinder, doc: Document, sentences: list[tuple[int, int]], parses: Parses | None = None,
+) -> list[Person]:
     finder.people = [p for p in finder.people
                      if not _headline_only(p, doc) and not _only_names_a_thing(p, doc.text)]
+    things = _named_as_things(finder.people, doc, sentences, parses)
+    finder.people = [p for p in finder.people if not any(p is t for t in things)]
     solo = _solo_mentions(finder, sentences)
     subjects = _subject_mentions(finder, doc.text, sentences)
     ordered = sorted(finder.people, key=lambda p: p.first_at)

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from ..model import Block, Document, Quote, Span
 from .coref import QUOTED_BLOCKS, Reference, References
-from .lexicon import COMMENTER_WORDS, FEMALE_WORDS, FRONTED_OPENER, MALE_WORDS, NEXT_COMMENTER
+from .lexicon import COMMENTER_WORDS, FEMALE_WORDS, FRONTED_OPENER, MALE_WORDS, NEXT_COMMENTER, ROLE_NOUNS
 from .outlets import OUTLET_CUE, PLATFORM_VERB, POST_VERBS, SHAPED, OutletFinder, clean_outlet, is_known_outlet
 from .quotemarks import Marked
 from .parse import Parses, doc_offset, doc_span, subtree_span
@@ -326,6 +326,9 @@ class QuoteFinder:
         anonymous = bool(ANONYMOUS.search(phrase))
         organisation = bool(ORGANISATION_WORDS.search(phrase)) or any(
             start <= s < end for s, _ in self.organisations)
+        described = re.match(r"\s*(?:the|a|an)\s+([\w-]+)", phrase)
+        if described and described.group(1).lower() in ROLE_NOUNS:
+            organisation = False  # '"...," recalled the actress, who plays Nell in Velda': a person
         if organisation and _reported(phrase, verb):
             organisation = False  # '"...," adds the report': a publication's source, kept with no speaker
         return _Cue(None, None, verb, commenter=commenter, anonymous=anonymous or commenter,

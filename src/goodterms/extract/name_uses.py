@@ -1,0 +1,127 @@
+"""Is a capitalised name used for a person where it stands? Cues beside the name, and the parse.
+
+The model tags films, characters, brands, places and capitalised words as PERSON. A name that the
+text once uses as a thing ("the Velda star", "plays Freya", "jewelry company Ames", a hashtag, a
+title in quote marks) and never as a person is not one. What counts as a use for a person: an
+age after the name ("Jo, 32,"), a kin or role noun before it ("son Jo", "singer Jo"), a speech
+verb after it, a kin noun it owns ("Jo's husband"), and, read on the parse of its sentence, being
+the subject of a verb only people do ("Jo married", "Jo said") or the owner of a kin noun.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from .kinship import NAMING_KIN
+from .lexicon import ROLE_NOUNS
+from .speechverbs import speech_forms
+from .wordlists import words
+
+if TYPE_CHECKING:
+    from .parse import Parses
+
+_OPEN_QUOTE = "\"\u201c\u2018'"
+_CLOSE_QUOTE = "\"\u201d\u2019'"
+
+#: Words before a name that make it a role someone plays: "plays Freya", "the character Rita",
+#: "her role as Nell".
+CHARACTER_BEFORE = re.compile(
+    r"\b(?:play|plays|playing|played|portray|portrays|portrayed|portraying|voice|voices|voiced|voicing|"
+    r"character|characters|role|roles|alter\s+ego)\s+(?:(?:of|as)\s+)?(?:(?:the|a|an|his|her|their)\s+)?"
+    r"(?:(?!(?:by|with|alongside|opposite|and|or|but|for|to|while|who|that|which|when|in|on|at|is|was|are|"
+    r"were|has|had|will|would|after|before|since)\b)[a-z][\w-]*\s+){0,2}$"
+)
+#: "shot to fame as Nell in Velda", "starred as Nell on Pip": a role between 'as' and the work.
+AS_ROLE_BEFORE = re.compile(
+    r"\b(?:fame|starring|starred|stars|star|cast|appears|appeared|returns|returned|reprising|reprises|reprised|"
+    r"debuted|debuts|plays|played|playing)\s+as\s+$"
+)
+AS_ROLE_AROUND = (re.compile(r"(?:^|\s)as\s+$"), re.compile(r"\s+(?:in|on)\s+(?:the\s+)?[A-Z\"\u201c\u2018]"))
+DETERMINER_BEFORE = re.compile(r"(?:^|[\s(])(?:the|a|an)\s+$")
+#: "the Vane family", "the Vane sisters": a surname after 'the' that stands for a family of people.
+FAMILY_AFTER = re.compile(r"(?:['\u2019]s?)?\s+(?:family|families|clan|sisters|brothers|siblings|kids|children|"
+                          r"household|dynasty|parents|girls|boys)\b")
+POSSESSIVE_AFTER = re.compile(r"['\u2019]")
+WHICH_AFTER = re.compile(r",?\s+which\b")
+PLACE_BEFORE = re.compile(r"\b(?:in|at|near|outside)\s+$")
+QUOTED_OPEN = re.compile(r"(?:^|[\s(\[\u2014\u2013-])[" + _OPEN_QUOTE + r"]$")
+QUOTED_CLOSE = re.compile(r"[,.!?]?[" + _CLOSE_QUOTE + r"](?!\w)")
+AGE_AFTER = re.compile(r",\s*\d{1,3}(?:\s*,|\s|\.|$)|\s*\(\d{1,3}\)")
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    def alternation(items: frozenset[str]) -> str:
+        return "|".join(sorted((re.escape(w) for w in items), key=len, reverse=True))
+
+    modifier_after = re.compile(
+        r"\s+(?:" + alternation(words("name_modifier_nouns")) + r")(?![\w-])(?!\s+(?:in|as|with|alongside|opposite)\b)",
+        re.IGNORECASE)
+    work_before = re.compile(
+        r"\b(?:" + alternation(words("work_nouns")) + r")s?,?\s+[" + _OPEN_QUOTE + r"]?"
+        r"(?:[A-Z][\w'\u2019-]*\s+(?:and|&)\s+)?$")
+    person_before = re.compile(
+        r"(?<![\w-])(?:" + alternation(frozenset(NAMING_KIN) | ROLE_NOUNS) + r")(?:,|\s+of(?:\s+the\s+late)?)?\s+$",
+        re.IGNORECASE)
+    speech_after = re.compile(r",?\s+(?:" + alternation(speech_forms()) + r"|who)\b")
+    owns_kin = re.compile(r"['\u2019]s\s+(?:[\w-]+\s+)?(?:" + alternation(frozenset(NAMING_KIN)) + r")\b",
+                          re.IGNORECASE)
+    return modifier_after, work_before, person_before, speech_after, owns_kin
+
+
+def thing_use(text: str, start: int, end: int) -> str | None:
+    """The rule that shows text[start:end] naming a thing or a role here, or None."""
+    modifier_after, work_before, _, _, _ = _patterns()
+    before, after = text[max(0, start - 60):start], text[end:end + 40]
+    if before.endswith("#"):
+        return "hashtag"
+    if QUOTED_OPEN.search(before) and QUOTED_CLOSE.match(after):
+        return "quoted_title"
+    if POSSESSIVE_AFTER.match(after):
+        return None  # "play Jo Bell's hit", "at Kris' house": the name owns something, as people do
+    if CHARACTER_BEFORE.search(before) or AS_ROLE_BEFORE.search(before) or (
+            AS_ROLE_AROUND[0].search(before) and AS_ROLE_AROUND[1].match(after)):
+        return "role_played"
+    if modifier_after.match(after):
+        return "name_as_modifier"
+    if work_before.search(before):
+        return "work_or_company_name"
+    if DETERMINER_BEFORE.search(before) and not FAMILY_AFTER.match(after):
+        return "after_determiner"
+    if WHICH_AFTER.match(after):
+        return "which_after"
+    if PLACE_BEFORE.search(before):
+        return "place_preposition"
+    return None
+
+
+def person_use(text: str, start: int, end: int) -> bool:
+    """Whether the words around text[start:end] treat it as a person (an age, a kin or role noun, speech)."""
+    _, _, person_before, speech_after, owns_kin = _patterns()
+    before, after = text[max(0, start - 60):start], text[end:end + 40]
+    if CHARACTER_BEFORE.search(before):
+        return False  # "plays rival sister Freya": the kin noun belongs to the role
+    return bool(AGE_AFTER.match(after) or person_before.search(before) or speech_after.match(after)
+                or owns_kin.match(after))
+
+
+def grammar_says_person(parses: "Parses", sentence: tuple[int, int], start: int, end: int) -> bool:
+    """Whether the parse makes text[start:end] the subject of a verb only people do, or a kin noun's owner."""
+    parsed = parses.sentence(*sentence)
+    if parsed is None:
+        return False
+    offset = int(parsed.user_data.get("offset", 0))
+    tokens = [t for t in parsed if start <= offset + t.idx < end]
+    if not tokens:
+        return False
+    head = next((t for t in tokens if t.head not in tokens or t.head is t), tokens[-1])
+    if head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_.lower() in words("human_verbs"):
+        return True
+    return head.dep_ == "poss" and head.head.lemma_.lower() in NAMING_KIN
+
+
+def thing_name(form: str) -> bool:
+    """A capitalised run whose first or last word names a place, an event, an award or a business."""
+    parts = form.lower().split()
+    return len(parts) > 1 and (parts[0] in words("thing_name_words") or parts[-1] in words("thing_name_words"))

@@ -1,0 +1,92 @@
+"""Names the text uses for a film, a role, a brand, a place or an award are not people; a person the
+text also treats as one (an age, a kin noun, speech, the subject of 'married') stays. Entities are
+given by hand (every occurrence of a form tagged PERSON), so the rules are tested alone."""
+from __future__ import annotations
+
+import re
+
+from goodterms import document_from_text
+from goodterms.extract.name_uses import person_use, thing_name, thing_use
+from goodterms.extract.people import Entity, find_people
+
+
+def tagged(text: str, *forms: str) -> list[Entity]:
+    out: list[Entity] = []
+    for form in sorted(forms, key=len, reverse=True):
+        for m in re.finditer(r"(?<![\w#])" + re.escape(form) + r"(?!\w)", text):
+            if not any(e.start < m.end() and m.start() < e.end for e in out):
+                out.append(Entity(m.start(), m.end(), "PERSON"))
+    return sorted(out, key=lambda e: e.start)
+
+
+def people(text: str, *forms: str) -> set[str]:
+    doc = document_from_text(text, source="things.txt")
+    return {p.name for p in find_people(doc, tagged(text, *forms))}
+
+
+def use(text: str, form: str) -> str | None:
+    start = text.index(form)
+    return thing_use(text, start, start + len(form))
+
+
+def test_a_role_someone_plays_is_no_person() -> None:
+    text = ("Casting\n\nMara Quill will play Odessa in the new series. Tobin Hale, who shot to fame as Wick in "
+            "Harbor Nights, plays rival brother Caspian. The character Fenna dies early.\n")
+    found = people(text, "Mara Quill", "Odessa", "Tobin Hale", "Wick", "Caspian", "Fenna")
+    assert found == {"Mara Quill", "Tobin Hale"}
+
+
+def test_a_title_used_before_star_or_actress_is_no_person() -> None:
+    text = ("Set Drama\n\nThe Starfall star arrived late. Marlow actress Jo Bell and Lune actor Pim Sato "
+            "laughed. Oscar voters shrugged.\n")
+    assert people(text, "Starfall", "Marlow", "Jo Bell", "Lune", "Pim Sato", "Oscar") == {"Jo Bell", "Pim Sato"}
+    assert use("Rae Kim stars in a film.", "Rae Kim") is None  # 'star in' is the verb
+
+
+def test_works_companies_and_quoted_titles_are_no_people() -> None:
+    text = ('Business\n\nThe gala was sponsored by jewelry company Ames and Rolla. Her new film "Tin Harbor" '
+            'opens soon, after hits like "Brightwater." Kay Lund, which makes shoes, grew.\n')
+    found = people(text, "Ames", "Rolla", "Tin Harbor", "Brightwater", "Kay Lund")
+    assert found == set()
+
+
+def test_places_events_and_awards_named_like_people_are_not_people() -> None:
+    text = ("Travel\n\nShe was seen in Maribel Heights and chose St Aldric for college. Hurricane Orla hit. "
+            "He won the Valor Medal.\n")
+    assert people(text, "Maribel Heights", "St Aldric", "Hurricane Orla", "Valor Medal") == set()
+    assert thing_name("Valor Medal") and thing_name("St Aldric") and not thing_name("Jo Bell")
+
+
+def test_a_person_named_once_as_a_thing_stays_a_person() -> None:
+    text = ("Vote\n\nShe said she is not a Dana Reyes fan. Dana Reyes spoke in Ohio. Dana Reyes will run. "
+            "Voters like Dana Reyes.\n")
+    assert people(text, "Dana Reyes") == {"Dana Reyes"}
+
+
+def test_an_age_a_kin_noun_or_speech_keeps_a_person() -> None:
+    text = "Family\n\nThe Quill star brought her son Milo, 4, and the character Ivo. Milo said hello.\n"
+    found = people(text, "Quill", "Milo", "Ivo")
+    assert "Milo" in found and "Quill" not in found and "Ivo" not in found
+    assert person_use("Then Asa, 31, left.", 5, 8)
+    assert not person_use("She plays rival sister Asa here.", 23, 26)
+
+
+def test_the_parse_keeps_the_subject_of_a_human_verb() -> None:
+    """'the Orla' is a thing use, but 'Orla married' in the parse is a person."""
+    from goodterms.extract.parse import Parses
+    text = "Wedding\n\nAll the Orla fans cheered. Last year Orla married Ben Tate in Rome.\n"
+    doc = document_from_text(text, source="parse.txt")
+    found = {p.name for p in find_people(doc, tagged(text, "Orla", "Ben Tate"), parses=Parses(doc))}
+    assert "Orla" in found
+    assert "Orla" not in {p.name for p in find_people(doc, tagged(text, "Orla", "Ben Tate"))}
+
+
+def test_an_actor_a_family_or_an_owner_is_not_a_thing_use() -> None:
+    assert use("the brother (played by co-star Jo Bell) escapes", "Jo Bell") is None
+    assert use("her character while Jo Bell will play a boss", "Jo Bell") is None
+    assert use("the radio play Jo Bell's hit song", "Jo Bell") is None
+    assert use("He spent the day at Kris\u2019 house.", "Kris") is None
+    assert use("friends of the Vane family talk", "Vane") is None
+    text = ("Clan\n\nMira Vane posted a photo. Friends of the Vane family are quiet. The Vane circus goes on. "
+            "Mira Vane laughed.\n")
+    assert people(text, "Mira Vane", "Vane") == {"Mira Vane"}
