@@ -90,3 +90,15 @@ def test_an_actor_a_family_or_an_owner_is_not_a_thing_use() -> None:
     text = ("Clan\n\nMira Vane posted a photo. Friends of the Vane family are quiet. The Vane circus goes on. "
             "Mira Vane laughed.\n")
     assert people(text, "Mira Vane", "Vane") == {"Mira Vane"}
+
+
+def test_a_name_quoted_as_a_name_or_a_quoted_nickname_is_not_a_title() -> None:
+    assert use('a girl named "Ana Sol" was born', "Ana Sol") is None
+    assert use('she married Tomas "Tito" Reyes later', "Tito") is None
+    assert use('hits like "Brightwater" sold', "Brightwater") == "quoted_title"
+
+
+def test_is_the_son_of_or_was_an_actress_says_person() -> None:
+    assert person_use("Later Ivo was the third son of Abel.", 6, 9)
+    assert person_use("Nell Ward, born in 1950, is an actress.", 0, 9)
+    assert not person_use("Nell Ward went home.", 0, 9)

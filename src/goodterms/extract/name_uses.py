@@ -47,6 +47,10 @@ WHICH_AFTER = re.compile(r",?\s+which\b")
 PLACE_BEFORE = re.compile(r"\b(?:in|at|near|outside)\s+$")
 QUOTED_OPEN = re.compile(r"(?:^|[\s(\[\u2014\u2013-])[" + _OPEN_QUOTE + r"]$")
 QUOTED_CLOSE = re.compile(r"[,.!?]?[" + _CLOSE_QUOTE + r"](?!\w)")
+#: 'the female name "Ana Sol"', 'a girl named "Ana"': a name quoted as a name, not a title.
+NAME_IN_QUOTES = re.compile(r"\b(?:name|names|named|renamed)\s+[" + _OPEN_QUOTE + r"]$")
+#: 'Eduardo "Lalo" Palacios': a nickname in quote marks with the surname right after.
+NICKNAME_AROUND = re.compile(r"[" + _CLOSE_QUOTE + r"]\s+[A-Z][\w'\u2019-]+")
 AGE_AFTER = re.compile(r",\s*\d{1,3}(?:\s*,|\s|\.|$)|\s*\(\d{1,3}\)")
 
 
@@ -64,7 +68,10 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     person_before = re.compile(
         r"(?<![\w-])(?:" + alternation(frozenset(NAMING_KIN) | ROLE_NOUNS) + r")(?:,|\s+of(?:\s+the\s+late)?)?\s+$",
         re.IGNORECASE)
-    speech_after = re.compile(r",?\s+(?:" + alternation(speech_forms()) + r"|who)\b")
+    speech_after = re.compile(
+        r",?\s+(?:" + alternation(speech_forms()) + r"|who)\b"
+        r"|(?:,\s+[^,]{0,40},)?\s+(?:is|was|became|becomes)\s+(?:the|a|an|his|her|their)\s+(?:[\w-]+\s+){0,2}?"
+        r"(?:" + alternation(frozenset(NAMING_KIN) | ROLE_NOUNS) + r")\b", re.IGNORECASE)
     owns_kin = re.compile(r"['\u2019]s\s+(?:[\w-]+\s+)?(?:" + alternation(frozenset(NAMING_KIN)) + r")\b",
                           re.IGNORECASE)
     return modifier_after, work_before, person_before, speech_after, owns_kin
@@ -76,7 +83,8 @@ def thing_use(text: str, start: int, end: int) -> str | None:
     before, after = text[max(0, start - 60):start], text[end:end + 40]
     if before.endswith("#"):
         return "hashtag"
-    if QUOTED_OPEN.search(before) and QUOTED_CLOSE.match(after):
+    if QUOTED_OPEN.search(before) and QUOTED_CLOSE.match(after) and not NAME_IN_QUOTES.search(before) \
+            and not NICKNAME_AROUND.match(after):
         return "quoted_title"
     if POSSESSIVE_AFTER.match(after):
         return None  # "play Jo Bell's hit", "at Kris' house": the name owns something, as people do
