@@ -102,3 +102,8 @@ def test_is_the_son_of_or_was_an_actress_says_person() -> None:
     assert person_use("Later Ivo was the third son of Abel.", 6, 9)
     assert person_use("Nell Ward, born in 1950, is an actress.", 0, 9)
     assert not person_use("Nell Ward went home.", 0, 9)
+
+
+def test_a_name_after_a_comma_is_an_apposition_not_the_company() -> None:
+    assert use("said a spokeswoman for the Vale hotels, Jo Bell.", "Jo Bell") is None
+    assert use("run by the fashion company Jo Bell now", "Jo Bell") == "work_or_company_name"

@@ -63,7 +63,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
         r"\s+(?:" + alternation(words("name_modifier_nouns")) + r")(?![\w-])(?!\s+(?:in|as|with|alongside|opposite)\b)",
         re.IGNORECASE)
     work_before = re.compile(
-        r"\b(?:" + alternation(words("work_nouns")) + r")s?,?\s+[" + _OPEN_QUOTE + r"]?"
+        r"\b(?:" + alternation(words("work_nouns")) + r")s?\s+[" + _OPEN_QUOTE + r"]?"
         r"(?:[A-Z][\w'\u2019-]*\s+(?:and|&)\s+)?$")
     person_before = re.compile(
         r"(?<![\w-])(?:" + alternation(frozenset(NAMING_KIN) | ROLE_NOUNS) + r")(?:,|\s+of(?:\s+the\s+late)?)?\s+$",

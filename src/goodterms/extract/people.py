@@ -501,14 +501,13 @@ def _looks_like_full_name(text: str) -> bool:
 def _trim_to_body_name(name: str, body: str) -> str:
     """Title-case headlines run names into verbs ("Jo Bell Flashes Fans"): keep what the body uses."""
     words = name.split()
-    plain = _unaccented(body)  # "Beyonce" in a headline is "Beyoncé" in the body
-    low = " ".join(_folded(body))
+    low = " ".join(_folded(body))  # "Beyonce" in a headline is "Beyoncé" in the body
     folded = _folded(name)
     if len(words) < 2 or " ".join(folded) in low:
         return name
     for n in range(len(words) - 1, 0, -1):
         if " ".join(folded[:n]) in low and (len(words) >= 3 or not any(
-                re.search(r"\b" + re.escape(_unaccented(w)) + r"\b", plain) for w in words[n:])):
+                re.search(r"\b" + re.escape(fold(w)) + r"\b", low) for w in words[n:])):
             return " ".join(words[:n])  # a two-word name loses only words the body never uses ("Calls")
     return name
 
