@@ -202,3 +202,38 @@ def test_a_tie_with_someone_dead_is_over() -> None:
         assert found and all(r[3] == "former" for r in found), (body, found)
     found = relations("Tessa Dahl married Ivo Renn in 1980. Their late-night show won prizes.", ["Tessa Dahl", "Ivo Renn"])
     assert ("spouse", "Ivo Renn", "Tessa Dahl", "current") in found
+
+
+# -- kin phrases --------------------------------------------------------------------------------
+def test_a_child_with_a_partner_has_both_parents() -> None:
+    found = relations("Nadia Kell posted a photo of her son Milo with ex-husband Jorge Pell.",
+                      ["Nadia Kell", "Milo", "Jorge Pell"])
+    assert {("parent", "Nadia Kell", "Milo", "current"), ("parent", "Jorge Pell", "Milo", "current"),
+            ("spouse", "Jorge Pell", "Nadia Kell", "former")} <= found
+    assert not any(r[0] == "spouse" and "Milo" in r for r in found)
+    found = relations("Tessa Dahl let Ada, her 2-year-old daughter with husband Ivo Renn, play on set.",
+                      ["Ivo Renn", "Tessa Dahl", "Ada"])
+    assert {("parent", "Ivo Renn", "Ada", "current"), ("spouse", "Ivo Renn", "Tessa Dahl", "current")} <= found
+
+
+def test_coordinated_kin_nouns_share_their_owner_and_other_parent() -> None:
+    found = relations("Ivo Renn smiled. He spoke of his daughter, Ada, 3, and twin sons, Bo and Cy, 2, "
+                      "with wife Tessa Dahl.", ["Ivo Renn", "Tessa Dahl", "Ada", "Bo", "Cy"])
+    for kid in ("Ada", "Bo", "Cy"):
+        assert ("parent", "Ivo Renn", kid, "current") in found
+        assert ("parent", "Tessa Dahl", kid, "current") in found
+    assert ("spouse", "Ivo Renn", "Tessa Dahl", "current") in found
+    assert not any(r[0] == "parent" and r[1] == "Ada" for r in found)
+    assert not any(r[0] == "spouse" and "Cy" in r for r in found)
+
+
+def test_an_outing_with_a_relative_makes_no_parent() -> None:
+    found = relations("Tessa Dahl took her son Bo to the zoo with her sister Mara Quell.",
+                      ["Tessa Dahl", "Bo", "Mara Quell"])
+    assert not any(r[0] == "parent" and r[1] == "Mara Quell" for r in found)
+
+
+def test_plural_kin_nouns_name_every_holder() -> None:
+    found = relations("Tessa Dahl spent the day with her nieces and nephews Ada, Bo and Cy.",
+                      ["Tessa Dahl", "Ada", "Bo", "Cy"])
+    assert {("relative", kid, "Tessa Dahl", "current") for kid in ("Ada", "Bo", "Cy")} <= found

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from ..model import Quote, Span
 from .coref import Reference, References
 from .kinship import (
-    BETWEEN_WORDS, BIRTH_BEFORE, COPULA_WORD, COUPLE, DETERMINER_BEFORE, EVENT_OBJECT, FICTIONAL, FORMER_WORDS,
+    BETWEEN_WORDS, BIRTH_BEFORE, CHILD_WITH_PARTNER, COPULA_WORD, COUPLE, DETERMINER_BEFORE, EVENT_OBJECT, FICTIONAL, FORMER_WORDS,
     HOLDER_GAP, KIN, KIN_AT_END, KIN_THEN_AND, KIN_WORD, LIST_AND, LIST_AND_AFTER_FIRST, LIST_COMMA, MAIDEN_GAP,
     NAME_LIST_LOOSE, NAME_LIST_SEP, OF_GAP, PLURAL_CHILDREN, PLURAL_KIN, ROMANTIC, SHARED_VERB, WITH_PARTNER, kin_noun,
 )
@@ -27,6 +27,9 @@ class KinPhrases(Reading):
         self._holders_here: list[str] = []  # people named as someone's kin in the current sentence
         self._couple_here: tuple[str, str] | None = None  # "X and his wife Y": who "their" means next
         self._children_here: set[str] = set()  # people this sentence already called "son of" someone
+        self._last_owners: tuple[str, ...] = ()  # whose kin the sentence's last kin phrase named
+        self._kids_of_here: dict[str, list[str]] = {}  # owner -> the children this sentence named as theirs
+        self._consumed: set[int] = set()  # kin nouns another rule has read: "with wife C" after a child phrase
 
     def read_kin_phrases(self) -> None:
         """Every kin noun of every sentence, with whose kin it is and who holds it."""
@@ -34,8 +37,12 @@ class KinPhrases(Reading):
             self._holders_here = []
             self._couple_here = None
             self._children_here = set()
+            self._last_owners = ()
+            self._kids_of_here = {}
             for m in KIN_WORD.finditer(self.text, sent_start, sent_end):
                 kin = kin_noun(m)
+                if m.start("kin") in self._consumed:
+                    continue
                 if kin.lower() in ("love", "girl", "baby") and not m.group("mod"):
                     continue
                 named = self.refs.person_at(m.end() - len(kin), m.end())
@@ -69,10 +76,33 @@ class KinPhrases(Reading):
         self._holders_here.extend(h.person for h in holders if h.person)
         for holder in holders:
             self.book.add_for(owners, holder.person, kin, modifiers, span, rule)
+        self._last_owners = owners.direct
+        if KIN[kin.lower()] == "child" and len(owners.direct) == 1:
+            kids = self._kids_of_here.setdefault(owners.direct[0], [])
+            kids += [h.person for h in holders if h.person and h.person not in kids]
+            after = holders[-1].end if holders and holders[-1].start > m.end() else m.end()
+            self.read_other_parent(owners.direct[0], kids, after, sent_end)
         if KIN[kin.lower()] in ROMANTIC and len(owners.direct) == 1 and len(holders) == 1 and holders[0].person:
             self._couple_here = (owners.direct[0], holders[0].person)
         if kin.lower() in PLURAL_CHILDREN:
             self.book.add_siblings(_ids(holders), span, "kin_children_list")
+
+    def read_other_parent(self, owner: str, kids: list[str], after: int, sent_end: int) -> None:
+        """ "her son Milo with ex-husband Jorge", "sons A and B, 2, with wife C": the other parent of the
+        children just named, and what they are to the owner; the kin noun there is read here, not again."""
+        partner = self.name_after(after, min(sent_end, after + 80), CHILD_WITH_PARTNER)
+        if partner is None or not partner.person or partner.person in kids or partner.person == owner:
+            return
+        gap = CHILD_WITH_PARTNER.fullmatch(self.text[after:partner.start])
+        kin = gap.group("kin") if gap else None
+        if kin is not None and KIN[kin.lower()] not in ROMANTIC:
+            return  # "with her sister Jo": an outing, not a parent
+        span = Span(after, partner.end)
+        for kid in kids:
+            self.book.add("parent", partner.person, kid, "current", span, "child_with_partner")
+        if gap and kin is not None:
+            self._consumed.add(after + gap.start("kin"))
+            self.book.add_kin(owner, partner.person, kin, gap.group("kinphrase"), span, "child_with_partner")
 
     def read_of_phrase(self, m: re.Match[str], sent_start: int, sent_end: int) -> bool:
         """ "X, son of A and B", "the daughter of King Y", "X is the wife of Y"."""
@@ -274,6 +304,8 @@ class KinPhrases(Reading):
         if m:
             refs = [r for r in self.refs.within(sent_start, sent_start + m.start()) if r.person not in holders]
             if refs and len(self.text[refs[-1].end:sent_start + m.start()].strip(" ,0123456789")) == 0:
+                if refs[-1].person in self._holders_here and self._last_owners and m.group(0).lower().startswith("and"):
+                    return list(self._last_owners)  # "his daughter, A, and twin sons, B and C": his sons too
                 if refs[-1].kind in ("name", "short"):
                     return _ids(refs[-1:])
                 if _after_preposition(self.text, refs[-1]):

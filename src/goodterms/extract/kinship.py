@@ -35,6 +35,9 @@ KIN = {
     "uncle": "relative", "niece": "relative", "nephew": "relative", "mother-in-law": "relative",
     "father-in-law": "relative", "sister-in-law": "relative", "brother-in-law": "relative",
     "daughter-in-law": "relative", "son-in-law": "relative", "in-laws": "relative",
+    "nieces": "relative", "nephews": "relative", "cousins": "relative", "grandsons": "relative",
+    "granddaughters": "relative", "aunts": "relative", "uncles": "relative", "grandkids": "relative",
+    "stepsons": "stepchild", "stepdaughters": "stepchild", "half-sisters": "sibling", "half-brothers": "sibling",
     "friend": "friend", "pal": "friend", "bff": "friend", "bestie": "friend", "friends": "friend",
     "pals": "friend", "best friend": "friend", "confidant": "friend", "confidante": "friend",
 }
@@ -46,7 +49,9 @@ NAMING_KIN = frozenset(KIN) - {"love", "girl", "baby", "heir", "brood", "offspri
 PLURAL_CHILDREN = ("children", "kids", "sons", "daughters", "twins")
 # Kin nouns that name several people: "sons Brooklyn, Romeo and Cruz"; any other takes one name.
 PLURAL_KIN = frozenset(PLURAL_CHILDREN + ("parents", "sisters", "brothers", "siblings", "grandchildren", "in-laws",
-                                          "friends", "pals", "stepchildren", "stepkids"))
+                                          "friends", "pals", "stepchildren", "stepkids", "nieces", "nephews",
+                                          "cousins", "grandsons", "granddaughters", "aunts", "uncles", "grandkids",
+                                          "stepsons", "stepdaughters", "half-sisters", "half-brothers"))
 _KIN_ALTERNATION = "|".join(sorted((re.escape(k) for k in KIN), key=len, reverse=True))
 FORMER_WORDS = re.compile(
     r"\b(?:ex|former|late|estranged|divorced|one-time|onetime|then|dead|deceased)\b|\bex-", re.IGNORECASE)
@@ -115,6 +120,11 @@ SHARED_VERB = re.compile(r"\s+(?:share|shared|shares|had|have|welcomed|adopted|r
 # The other parent: "(had a son) with his ex-wife, Marisol Quint", "(welcomed twins) together with Jo".
 WITH_PARTNER = re.compile(r"\s*,?\s*(?:together\s+)?with\s+(?:(?:his|her)\s+(?:[\w-]+\s+){0,2}?[\w-]+,?\s+)?"
                           + TITLE_GAP)
+# The other parent after a child phrase: "her son Milo with ex-husband Jorge", "sons, A and B, 2, with wife C",
+# "her daughter with husband D". The kin noun, if any, says what the other parent is to the owner.
+CHILD_WITH_PARTNER = re.compile(r"^(?:\s*,\s*\d{1,2})?\s*,?\s*(?:together\s+)?with\s+(?:(?:his|her)\s+)?"
+                                r"(?:(?P<kinphrase>(?:[a-z-]+\s+){0,2}?(?P<kin>(?i:" + _KIN_ALTERNATION + r"))),?\s+)?"
+                                + TITLE_GAP + "$")
 # "Vance shares Florence with ...", "Dario Wren, who legally adopted Milo"; children listed as
 # "Nell and her younger brother, Oscar".
 CHILD_LIST_GAP = re.compile(r"(?:\s*,\s*|\s*,?\s+and\s+)(?:(?:his|her|their)\s+(?:[\w-]+\s+){0,2}?"
