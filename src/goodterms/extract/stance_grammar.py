@@ -92,12 +92,14 @@ def _forms(word: str) -> set[str]:
 
 
 @lru_cache(maxsize=1)
-def candidate_words() -> re.Pattern[str]:
+def candidate_words() -> frozenset[str]:
     """Words worth parsing a sentence for: any inflection of a stance word or an irregular past of one."""
     heads = {head for kind in lexicon().values() for head in kind} | set(words("stance_carrier_nouns"))
     irregular = {form for form, lemma in table("irregular_verbs").items() if lemma in heads}
-    forms = sorted({f for h in heads for f in _forms(h)} | irregular, key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(f) for f in forms) + r")\b", re.IGNORECASE)
+    return frozenset({f for h in heads for f in _forms(h)} | irregular)
+
+
+WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 
 
 def _carrier_lean(token: "Token") -> float:
@@ -151,12 +153,12 @@ class GrammarReader:
     # -- which sentences ---------------------------------------------------------------------
     def sentences(self) -> list[tuple[int, int]]:
         """Sentences with a stance word and someone in them (a person, or "I" inside a quote)."""
-        pattern = candidate_words()
+        candidates = candidate_words()
         out = []
         for start, end in self.refs.sentences:
             if "?" in self.text[max(start, end - 3):end]:
                 continue  # a question claims nothing: "Are A and B feuding?"
-            if not pattern.search(self.text, start, end):
+            if candidates.isdisjoint(WORD.findall(self.text[start:end].lower())):
                 continue
             people = [r for r in self.refs.within(start, end) if r.person]
             # a stance needs two people: two references, or one and an "I" or "you" inside a quote
