@@ -91,3 +91,16 @@ def test_speech_verb_forms_come_from_lemmas() -> None:
     assert "post" not in forms and "posted" in forms  # a bare noun-like form is not read on the surface
     assert regular_forms("reply") >= {"replies", "replied", "replying"}
     assert regular_forms("chat") >= {"chatted", "chatting"}
+
+
+def test_a_described_speaker_is_the_description_not_a_name_inside_it(nlp: Any) -> None:
+    body = ('Dan Pell and Mara Quill came to the premiere in Oslo. "We had our kids on set every day," '
+            "the 41-year-old Ruritanian actor, who plays the villain, said at a press event.")
+    assert said(body) == [("We had our kids on set every day,", "Dan Pell")]
+
+
+def test_two_apostrophes_close_a_quote(nlp: Any) -> None:
+    body = ("Dan Pell smiled at the crowd. \"It was a lot easier for me than for her,'' Pell said. "
+            "\"She did all the work,'' he added.")
+    assert said(body) == [("It was a lot easier for me than for her,", "Dan Pell"),
+                          ("She did all the work,", "Dan Pell")]

@@ -40,3 +40,9 @@ def test_sentences_end_after_a_one_letter_platform_but_not_after_an_initial() ->
     spans = [text[s:e] for s, e in sentence_spans(text, 0, len(text))]
     assert spans == ["She hit back on X.", '"I have nothing but love for her," she wrote.',
                      "John F. Kennedy was there.", "E! News said so."]
+
+
+def test_two_apostrophes_close_a_double_quote() -> None:
+    text = "\"A fine day for it,'' he said. \"Rain later,'' she said."
+    marks = find_marked(text, 0, len(text))
+    assert [text[m.start:m.end] for m in marks] == ["A fine day for it,", "Rain later,"]

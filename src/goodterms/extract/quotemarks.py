@@ -80,6 +80,9 @@ def _find_close_double(text: str, i: int, end: int, *, straight: bool) -> int | 
         ch = text[i]
         if ch in CLOSE_DOUBLE or ch == '"':
             return i
+        if ch == "'" and text[i + 1:i + 2] == "'" and not _word_char(text[i + 2:i + 3] or " "):
+            return i  # a typewriter close: '"A fine day,'' he said'
+
         if ch in OPEN_DOUBLE and not straight:
             return None  # a new quote opens before this one closed: unbalanced
         i += 1

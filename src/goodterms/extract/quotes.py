@@ -229,7 +229,7 @@ class QuoteFinder:
         close = first_end + 1 if first_end < block.end else first_end
         _, sent_end = self.refs.sentence_of(first_end - 1)
         end = min(block.end, max(sent_end, close + 1) + 120)
-        m0 = re.match(r"[\s\u201d\u2019\",.!?;:\u2014\u2013-]*", self.text[close:end])
+        m0 = re.match(r"[\s\u201d\u2019\"',.!?;:\u2014\u2013-]*", self.text[close:end])
         lead = m0.end() if m0 else 0
         first = sentence_spans(self.text, close + lead, end)
         window = self.text[close + lead:first[0][1]] if first else ""
@@ -243,10 +243,17 @@ class QuoteFinder:
         if stop and re.search(r"[.!?\u2026]\W*$", self.text[found.start:first_end]) and window[:1].isupper() \
                 and re.fullmatch(r"[^.!?]*[,:]\s*", window[verb.end():]):
             return None  # '..." The former said, "B."': a new sentence introducing the next quote
-        if len(window[:verb.start()].split()) > 6:
-            return self._long_subject(base, window[:verb.start()], verb.group(0))
         verb_start, verb_end = base + verb.start(), base + verb.end()
         np_before = window[:verb.start()]
+        if len(np_before.split()) >= 3 or not np_before.strip() and re.match(
+                r"\s*(?:the|a|an|her|his|their)\b", window[verb.end():], re.IGNORECASE):
+            # a described speaker ('the 30-year-old Ruritanian actor, who ..., said'; 'recalled the actress'):
+            # the parse's subject, not a name inside the description
+            parsed = self._parsed_subject(verb_start, verb_end)
+            if parsed is not None and parsed[1] is not None:
+                return _Cue(parsed[1].person, Span(parsed[1].start, parsed[1].end), verb.group(0))
+        if len(np_before.split()) > 6:
+            return self._long_subject(base, np_before, verb.group(0))
         if re.search(r"\w", re.sub(r"\b(?:also|later|then|once|previously|simply|quickly)\b", "", np_before)):
             return self._subject_in(base, verb_start, verb.group(0))
         # inverted: '..." said the Rev. Jo Bell' - the subject follows the verb
@@ -413,15 +420,16 @@ class QuoteFinder:
         verb = next((t for t in parsed if doc_offset(t) == verb_start), None)
         if verb is None or verb.lemma_.lower() not in speech_lemmas() or verb.pos_ not in ("VERB", "AUX"):
             return None
-        subject = next((t for t in verb.children if t.dep_ == "nsubj"), None)
+        subjects = [t for t in verb.children if t.dep_ == "nsubj" and not self.refs.in_quote(doc_offset(t))]
+        subject = min(subjects, key=lambda t: abs(t.i - verb.i)) if subjects else None  # never words inside the quote
         if subject is None or subject.pos_ not in ("PROPN", "PRON", "NOUN"):
             return None
         head = doc_span(subject)
         whole = subtree_span(subject)
         ref = self.refs.person_at(*head)
         if ref is None:  # the mention may cover the phrase but not its head ('The reality| star')
-            ref = next((r for r in self.refs.within(whole[0], min(whole[1], head[1])) if not self._possessor(r)
-                        and not _possessive_pronoun(r)), None)
+            ref = next((r for r in self.refs.within(whole[0], min(whole[1], head[1])) if r.kind == "descriptor"), None)
+            # ('another Glow spokesperson said': a name modifying the head is not the speaker)
         if ref is not None and ref.person is not None and not _possessive_pronoun(ref):
             return head, ref
         if ref is not None or subject.pos_ == "PRON":
