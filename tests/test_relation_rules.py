@@ -237,3 +237,30 @@ def test_plural_kin_nouns_name_every_holder() -> None:
     found = relations("Tessa Dahl spent the day with her nieces and nephews Ada, Bo and Cy.",
                       ["Tessa Dahl", "Ada", "Bo", "Cy"])
     assert {("relative", kid, "Tessa Dahl", "current") for kid in ("Ada", "Bo", "Cy")} <= found
+
+
+def test_two_possessors_of_a_child_are_both_its_parents() -> None:
+    found = relations("Ivo Renn and Tessa Dahl's daughter, Lula, is four.", ["Ivo Renn", "Tessa Dahl", "Lula"])
+    assert {("parent", "Ivo Renn", "Lula", "current"), ("parent", "Tessa Dahl", "Lula", "current")} <= found
+
+
+def test_children_born_to_a_pair_are_theirs() -> None:
+    found = relations("Lula is the second of three children born to Ivo Renn and Tessa Dahl.",
+                      ["Ivo Renn", "Tessa Dahl", "Lula"])
+    assert {("parent", "Ivo Renn", "Lula", "current"), ("parent", "Tessa Dahl", "Lula", "current")} <= found
+
+
+def test_a_parent_to_a_named_child() -> None:
+    for body in ("Ivo Renn, who's dad to a son named Pim, lives in Oslo.",
+                 "Ivo Renn, who is father to a son named Pim, lives in Oslo."):
+        assert ("parent", "Ivo Renn", "Pim", "current") in relations(body, ["Ivo Renn", "Pim"]), body
+
+
+def test_a_child_shared_in_a_relative_clause_has_both_parents() -> None:
+    found = relations("Tessa Dahl hugged Ada, whom her brother, Ivo Dahl, shares with his fiancee, Lina Orr.",
+                      ["Ivo Dahl", "Tessa Dahl", "Ada", "Lina Orr"])
+    assert {("parent", "Ivo Dahl", "Ada", "current"), ("parent", "Lina Orr", "Ada", "current")} <= found
+    assert not any(r[0] == "parent" and r[1] == "Tessa Dahl" for r in found)
+    found = relations("Mara Quell praised her daughter Suri, who she shares with ex-husband Tom Elk.",
+                      ["Mara Quell", "Suri", "Tom Elk"])
+    assert {("parent", "Mara Quell", "Suri", "current"), ("parent", "Tom Elk", "Suri", "current")} <= found

@@ -8,8 +8,9 @@ from typing import TYPE_CHECKING
 from ..model import Span
 from .coref import Reference
 from .kinship import (
-    ADOPTED, CHILD_LIST_GAP, CLAUSE_BREAK, COUPLE, COUPLE_THEN_NAMES, COUPLE_TRIGGER, EVENT_OBJECT, EVENTS, FRIENDS_PAIR,
-    IS_A_COUPLE, LIST_AND, MARRIAGE_WORD, NEGATED, PAIR_EVENTS, SHARES_CHILD, THEIR_MARRIAGE, WITH_PARTNER,
+    ADOPTED, CHILD_LIST_GAP, CHILD_WITH_PARTNER, CLAUSE_BREAK, COUPLE, COUPLE_THEN_NAMES, COUPLE_TRIGGER, EVENTS,
+    EVENT_OBJECT, FRIENDS_PAIR, IS_A_COUPLE, LIST_AND, MARRIAGE_WORD, NEGATED, PAIR_EVENTS, SHARED_CHILD_CLAUSE,
+    SHARES_CHILD, THEIR_MARRIAGE, WITH_PARTNER,
 )
 from .couple_grammar import couple_claims
 from .parse import doc_span
@@ -158,8 +159,24 @@ class CoupleEvents(Reading):
                 self.book.add("partner" if hedged else "spouse", couple[0], couple[1], status, Span(sent_start + m.start(), sent_start + m.end()),
                          "their_marriage")
 
+    def read_shared_child_clause(self, sent_start: int, sent_end: int, refs: list[Reference]) -> None:
+        """ "Suri, who she shares with ex-husband Tom", "Dream, whom her brother, Rob, shares with his
+        fiancee, Blac": the relative pronoun is the child, the clause's subject and the one after "with" its parents."""
+        for m in SHARED_CHILD_CLAUSE.finditer(self.text, sent_start, sent_end):
+            child = next((r for r in reversed(refs) if r.end <= m.start() and r.kind in ("name", "short")), None)
+            if child is None or self.text[child.end:m.start()].strip(" ,0123456789") or not child.person:
+                continue  # the relative pronoun must follow the child's name: "Dream, 6 months, whom"
+            subject = [r for r in refs if m.start("who") < r.start < m.start("verb") and r.person]
+            other = self.name_after(m.end(), min(sent_end, m.end() + 80), CHILD_WITH_PARTNER)
+            if not subject or other is None or not other.person:
+                continue
+            span = Span(m.start("verb"), m.end())
+            for parent in {subject[-1].person, other.person} - {child.person}:
+                self.book.add("parent", parent, child.person, "current", span, "shares_child_clause")
+
     def read_shared_children(self, sent_start: int, sent_end: int, refs: list[Reference]) -> None:
         """ "Vance shares Florence with his ex-wife, Marisol Quint": both are Florence's parents."""
+        self.read_shared_child_clause(sent_start, sent_end, refs)
         for child in refs:
             if child.kind not in ("name", "short"):
                 continue

@@ -8,9 +8,10 @@ from collections.abc import Sequence
 from ..model import Quote, Span
 from .coref import Reference, References
 from .kinship import (
-    BETWEEN_WORDS, BIRTH_BEFORE, CHILD_WITH_PARTNER, COPULA_WORD, COUPLE, DETERMINER_BEFORE, EVENT_OBJECT, FICTIONAL, FORMER_WORDS,
-    HOLDER_GAP, KIN, KIN_AT_END, KIN_THEN_AND, KIN_WORD, LIST_AND, LIST_AND_AFTER_FIRST, LIST_COMMA, MAIDEN_GAP,
-    NAME_LIST_LOOSE, NAME_LIST_SEP, OF_GAP, PLURAL_CHILDREN, PLURAL_KIN, ROMANTIC, SHARED_VERB, WITH_PARTNER, kin_noun,
+    BETWEEN_WORDS, BIRTH_BEFORE, CHILD_WITH_PARTNER, COPULA_WORD, COUPLE, DETERMINER_BEFORE, EVENT_OBJECT,
+    FICTIONAL, FORMER_WORDS, HOLDER_GAP, KIN, KIN_AT_END, KIN_THEN_AND, KIN_WORD, LIST_AND, LIST_AND_AFTER_FIRST,
+    LIST_COMMA, MAIDEN_GAP, NAME_LIST_LOOSE, NAME_LIST_SEP, NOT_POSSESSOR, OF_GAP, PLURAL_CHILDREN, PLURAL_KIN,
+    ROMANTIC, SHARED_VERB, WITH_PARTNER, kin_noun,
 )
 from .parse import Parses
 from .relation_book import Owners, RelationBook
@@ -109,7 +110,9 @@ class KinPhrases(Reading):
         kin = kin_noun(m)
         if self._has_possessor(m.start(), sent_start):
             return False
-        of_match = re.match(r"\s+(?:of|to)\s+", self.text[m.end():sent_end])
+        of_match = re.match(r"\s+(?:born\s+to|of|to)\s+", self.text[m.end():sent_end])
+        if of_match and "born" in of_match.group(0) and KIN[kin.lower()] != "child":
+            return False
         if not of_match or (of_match.group(0).strip() == "to"
                             and re.search(r"\b(?:a|an|like)\s+$", self.text[sent_start:m.start()], re.I)):
             return False  # "to be a mother to Ireland" is a manner of speaking; "son to Count X" is not
@@ -200,7 +203,8 @@ class KinPhrases(Reading):
     def owners(self, kin_start: int, sent_start: int) -> Owners:
         """Whose kin: "Dario's ex", "her husband", "their daughter", "my son", "her hubby's ex-wife"."""
         before = self.text[sent_start:kin_start]
-        m = re.search(r"(?P<who>[\w'\u2019.-]+(?:\s+[\w'\u2019.-]+){0,3}?)(?:'s|\u2019s|')\s+" + BETWEEN_WORDS + "$", before)
+        m = re.search(r"(?P<who>[\w'\u2019.-]+(?:\s+[\w'\u2019.-]+){0,3}?)" + NOT_POSSESSOR + r"(?:'s|\u2019s|')\s+"
+                      + BETWEEN_WORDS + "$", before)
         if m:
             chain = KIN_AT_END.search(m.group("who"))
             if chain:  # "her hubby's ex-wife": the ex-wife of whoever her hubby is
@@ -208,7 +212,12 @@ class KinPhrases(Reading):
             refs = [r for r in self.refs.within(sent_start + m.start("who"), sent_start + m.end("who") + 2)
                     if r.person]
             if refs:
-                return Owners(tuple(_ids(refs[-1:])))
+                owner = refs[-1]
+                joined = [r for r in self.names_in(sent_start, owner.start)
+                          if re.fullmatch(r"\s*(?:and|&)\s+", self.text[r.end:owner.start])]
+                if joined and joined[-1].person != owner.person:
+                    return Owners(tuple(_ids([joined[-1], owner])))  # "A and B's son, C": both A's and B's
+                return Owners(tuple(_ids([owner])))
         m = re.search(r"\b(his|her|their|my|our)\s+" + BETWEEN_WORDS + "$", before, re.IGNORECASE)
         if not m:
             return Owners()

@@ -80,6 +80,8 @@ _ROLE_WORDS = (r"(?:(?:the|a|an)\s+)?(?:(?!(?:" + _GAP_STOP + r")\b)[a-z][a-z'-]
                r"(?:and\s+(?=[a-z]))?){0,4}")
 _TITLES = r"(?:(?:" + "|".join(sorted((re.escape(h.capitalize()) for h in HONORIFICS), key=len, reverse=True)) \
     + r")\s+){0,2}"
+# Before "'s", words whose "'s" is "is" or "has", not a possessive: "who's dad to", "she's".
+NOT_POSSESSOR = r"(?<!\bwho)(?<!\bit)(?<!\bthat)(?<!\bhe)(?<!\bshe)(?<!\bthere)(?<!\bwhat)(?<!\bhere)(?<!\bwhere)"
 # Words between a possessive and its kin noun ("her film producer husband"), none a function word.
 BETWEEN_WORDS = r"(?:(?!(?:" + _GAP_STOP + r")\b)[\w-]+\s+){0,3}"
 HOLDER_GAP = re.compile(
@@ -89,7 +91,7 @@ HOLDER_GAP = re.compile(
 NAME_LIST_SEP = re.compile(r"^(?:\s*,\s*\d{1,2})?(?:\s*,?\s*(?:and|&)\s+|\s*,\s*)$")
 NAME_LIST_LOOSE = re.compile(r"^(?:\s*,\s*\d{1,2})?\s*,?\s*(?:and|&)\s+(?:their\s+)?(?:[\w-]+\s+){0,3}?$")
 COPULA_GAP = re.compile(
-    r"^\s*(?:,\s*)?(?:who\s+(?:is|was)|is|was|has been|had been|became|is now|was once|,)\s+"
+    r"^\s*(?:,\s*)?(?:who\s+(?:is|was)|who['\u2019]s|is|was|has been|had been|became|is now|was once|,)\s+"
     r"(?:also\s+)?(?:the\s+|a\s+|an\s+|one\s+of\s+)?$", re.IGNORECASE)
 # "Petra Lunde, Dario's ex-wife", "Mei Lin-the wife of", "Aurelien (1890-1950), himself father of"
 APPOSITION_GAP = re.compile(r"^(?:\s*\([^()]{0,80}\))?\s*(?:,|[\u2013\u2014-]|:)\s*(?:(?:himself|herself)\s+)?"
@@ -129,6 +131,8 @@ CHILD_WITH_PARTNER = re.compile(r"^(?:\s*,\s*\d{1,2})?\s*,?\s*(?:together\s+)?wi
 # "Nell and her younger brother, Oscar".
 CHILD_LIST_GAP = re.compile(r"(?:\s*,\s*|\s*,?\s+and\s+)(?:(?:his|her|their)\s+(?:[\w-]+\s+){0,2}?"
                             r"(?:brother|sister|son|daughter)s?\s*,?\s*)?")
+SHARED_CHILD_CLAUSE = re.compile(r",?\s*(?P<who>who|whom)\s+[^.;:()]{1,60}?\s+(?P<verb>shares|shared|co-parents|co-parented)"
+                                 r"(?=\s*,?\s*(?:together\s+)?with\b)", re.I)
 ADOPTED = re.compile(r"\b(?:legally\s+|formally\s+|later\s+)?adopted\s+$", re.I)
 SHARES_CHILD = re.compile(r"\b(?:shares?|shared|co-parents?|co-parented|co-parenting|raises?|raised)\s+$", re.I)
 
