@@ -87,3 +87,20 @@ def test_hashtags_and_photo_credits_are_not_people() -> None:
     text = "Gala\n\nFans wrote #TeamMira under the photo of Mira Lund. (Left, by Tom Reis/PixAgency)\n"
     found = people(text, "TeamMira", "Mira Lund", "Tom Reis/PixAgency")
     assert set(found) == {"Mira Lund"}
+
+
+def test_children_listed_with_ages_after_a_dash_or_a_plural_kin_noun_are_people() -> None:
+    text = ("Custody\n\nThey fight over their four children -- Arlo, 14, Brin, 12, Cosi, 9, and twins Dov and Eda. "
+            "His ex-wives Fenna Moor and Gita Lane stayed out of it. She adopted daughter August last year.\n")
+    found = people(text)
+    assert {"Arlo", "Brin", "Cosi", "Dov", "Eda", "Fenna Moor", "Gita Lane", "August"} <= set(found)
+
+
+def test_a_kin_noun_in_a_list_of_children_is_not_the_last_child_s_kin() -> None:
+    from goodterms import analyze_text
+    text = ("Custody\n\nMara Quill and Tobin Hale share their children -- Arlo, 14, Brin, 12, and twins Dov and Eda. "
+            "Mara Quill spoke of son Pell, 4, and daughter Wren.\n")
+    analysis = analyze_text(text, source="kids.txt")
+    name = {p.id: p.name for p in analysis.people}
+    parents = {(name.get(r.subject), name.get(r.object)) for r in analysis.relations if r.type == "parent"}
+    assert not any(parent in ("Brin", "Pell") for parent, _ in parents)

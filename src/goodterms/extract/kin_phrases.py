@@ -20,6 +20,10 @@ from .relation_reading import (
 )
 
 
+#: Two names with ages in one list: "Al, 9, Bo, 7,": a list of children, whose next kin noun goes on the list.
+AGED_LIST = re.compile(r"[A-Z][\w'\u2019-]*,\s*\d{1,2},\s*[A-Z][\w'\u2019-]*,\s*\d{1,2},")
+
+
 class KinPhrases(Reading):
     """Reads every kin noun of every sentence into the book."""
 
@@ -315,7 +319,11 @@ class KinPhrases(Reading):
             if refs and len(self.text[refs[-1].end:sent_start + m.start()].strip(" ,0123456789")) == 0:
                 if refs[-1].person in self._holders_here and self._last_owners and m.group(0).lower().startswith("and"):
                     return list(self._last_owners)  # "his daughter, A, and twin sons, B and C": his sons too
-                if refs[-1].kind in ("name", "short"):
+                listed = KIN_AT_END.search(self.text[sent_start:refs[-1].start].rstrip(" ,")) is not None \
+                    or AGED_LIST.search(before) is not None
+                if listed:
+                    pass  # "son Jo, 4, and daughter Bo", "Al, 9, Bo, 7, and twins Cy": one list of kin, not Jo's
+                elif refs[-1].kind in ("name", "short"):
                     return _ids(refs[-1:])
                 if _after_preposition(self.text, refs[-1]):
                     return []  # "just like him and mum Katie": whose mum is anyone's guess

@@ -20,9 +20,12 @@ from .lexicon import (
 )
 
 NAME_TOKEN = r"(?:[A-Z]\.|[A-Z][a-zA-Z\u00C0-\u017F'\u2019-]*[a-zA-Z\u00C0-\u017F]|[A-Z])"
+#: Plural kin nouns that open a list of names as well: "his ex-wives Ana Vale and Bo Reyes".
+LIST_KIN = frozenset({"wives", "husbands", "ex-wives", "ex-husbands", "exes", "granddaughters", "grandsons",
+                      "nieces", "nephews", "cousins", "stepdaughters", "stepsons"})
 KIN_LIST = re.compile(
-    r"\b(?P<kin>" + "|".join(sorted((re.escape(k) for k in NAMING_KIN), key=len, reverse=True)) + r")"
-    r"(?:,|\s*[\u2013\u2014-])?\s+(?:(?:the|a|an)\s+)?(?:(?!(?:in|of|at|from|to|on|with|for|and|by|as|is|was|who|that|when|while|after|before|about)\b)[a-z][\w-]*\s+){0,2}?(?P<names>" + NAME_TOKEN + r"(?:\s+" + NAME_TOKEN + r"){0,2}"
+    r"\b(?P<kin>" + "|".join(sorted((re.escape(k) for k in NAMING_KIN | LIST_KIN), key=len, reverse=True)) + r")"
+    r"(?:,|:|\s*[\u2013\u2014-]{1,2})?\s+(?:(?:the|a|an)\s+)?(?:(?!(?:in|of|at|from|to|on|with|for|and|by|as|is|was|who|that|when|while|after|before|about)\b)[a-z][\w-]*\s+){0,2}?(?P<names>" + NAME_TOKEN + r"(?:\s+" + NAME_TOKEN + r"){0,2}"
     r"(?:(?:,\s*\d{1,2})?(?:,\s*|\s+and\s+|,\s*and\s+)" + NAME_TOKEN + r"(?:\s+" + NAME_TOKEN + r"){0,2})*)",
 )
 # "the father of Aurelien-Baptiste Quarrow", "father of journalist Ysolde Quarrow": a name after
@@ -49,6 +52,9 @@ COMMON_CAPITALS = frozenset(
     in on at of for with from by as if not no yes oh well also just even still though although
     because however meanwhile instead indeed actually sources source reports report""".split()
 )
+#: Common words that are given names too: right after a kin noun ("daughter August") they are names.
+WORD_NAMES = frozenset("april may june july august rose grace hope joy faith star summer autumn dawn ivy "
+                       "will page love".split())
 LEADING_NOISE = frozenset("inside meet watch see exclusive breaking photos pics video why how who what".split())
 PERSON_LABELS = {"PERSON"}
 #: Labels the small model gives some full names ("Kimberly Ashford Vane" as ORG).
@@ -373,6 +379,8 @@ def find_people(
                 part_start = text.index(part, pos)
                 pos = part_start + len(part)
                 cleaned = clean_name(part, part_start)
+                if cleaned is None and part.lower() in WORD_NAMES:
+                    cleaned = (part, part_start, part_start + len(part))  # "daughter August": a name here
                 if cleaned and not any(c[1] <= cleaned[1] < c[2] for c in candidates):
                     candidates.append(cleaned)
         for m in KIN_OF.finditer(text, start, end):
