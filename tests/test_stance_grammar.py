@@ -187,3 +187,14 @@ def test_a_plain_her_after_a_womans_name_is_another_woman() -> None:
     text = ("Ada Brenn And Petra Lind Are Close\n\nAda Brenn and Petra Lind met on a film set in 2015.\n\n"
             "Her best friend Petra Lind is supportive of her, sources say.\n")
     assert ("Petra Lind", "Ada Brenn", "positive") in stances(analyze_text(text))
+
+
+@pytest.mark.parametrize("post", [
+    "Congratulations to Omar on his big win tonight!",
+    "So proud of you, Omar!",
+    "Happy birthday, Omar! Here is to many more.",
+    "Thank you Omar for everything you did this year.",
+])
+def test_praise_in_a_persons_own_post(post: str) -> None:
+    text = QUOTE_INTRO + f"Lind shared a photo on Instagram, writing: \u201c{post}\u201d\n"
+    assert ("Petra Lind", "Omar Sayle", "positive") in stances(analyze_text(text))

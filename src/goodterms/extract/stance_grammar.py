@@ -245,7 +245,7 @@ class GrammarReader:
         people: list[str] = []
         for s in subjects:
             people += [p for p in self.people_of(s) if p not in people]
-        if not subjects and token.dep_ == "ROOT":
+        if not subjects:
             start, end = doc_span(token)
             quote = self._quote_at(start, end)
             if quote is not None and quote.speaker:
@@ -407,6 +407,12 @@ class GrammarReader:
                 node = node.head
             if node.pos_ in ("VERB", "AUX"):
                 sources, _ = self.sources_of(node)
+        if self._quote_at(*doc_span(token)) is not None:
+            # "Congratulations to B!", "Happy birthday, B!": a speaker's own words, to the one named
+            if not sources:
+                sources, _ = self.sources_of(token)
+            if not targets:
+                targets = [p for c in token.children if c.dep_ in ("appos", "npadvmod") for p in self.people_of(c)]
         yield from self._pairs(sources, targets, WEIGHT * sign, span, rule)
 
 
