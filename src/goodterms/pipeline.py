@@ -11,6 +11,7 @@ from .deadline import check as check_budget
 from .deadline import within
 from .errors import GoodtermsError, UnknownStage
 from .extract.comments import find_comments
+from .extract.context import ArticleContext
 from .extract.coref import References
 from .extract.parse import Parses
 from .extract.people import Entity, find_people
@@ -19,7 +20,6 @@ from .extract.speakers import speaker_entities
 from .extract.relations import find_relations
 from .extract.stance import find_stances
 from .extract.verdict import find_pairs, gather_evidence
-from .extract.sentences import document_sentences
 from .extract.social import find_social_posts
 from .model import Analysis, Comment, Document, PairEvidence, PairVerdict, Person, Quote, Relation, SocialPost, Stance
 from .nlp import load_pipeline, tokenizable
@@ -45,11 +45,15 @@ class Work:
     stances: list[Stance] = field(default_factory=list)
     pairs: list[PairVerdict] = field(default_factory=list)
     evidence: list[PairEvidence] = field(default_factory=list)
+    # what every stage reads about the text: sentences, quote marks, quoted spans, parses
+    context: ArticleContext | None = None
     parses: Parses | None = None  # dependency parses of the sentences rules ask about, made on demand
 
     def __post_init__(self) -> None:
         if self.parses is None:
             self.parses = Parses(self.doc, self.settings.model)
+        if self.context is None:
+            self.context = ArticleContext(self.doc, parses=self.parses)
 
 
 @dataclass(frozen=True)
@@ -63,11 +67,11 @@ class Stage:
 
 
 def _people(work: Work) -> None:
-    sentences = document_sentences(work.doc)  # split once, read by people and coref
-    assert work.parses is not None
+    assert work.context is not None and work.parses is not None
+    sentences = work.context.sentences
     entities = speaker_entities(work.doc, work.entities, sentences, work.parses)  # "Burton said, ..."
     work.people = find_people(work.doc, entities, sentences, parses=work.parses)
-    work.refs = References(work.doc, work.people, sentences)
+    work.refs = References(work.doc, work.people, context=work.context)
     work.people = work.refs.people_with_references()
 
 
@@ -107,7 +111,7 @@ def _verdicts(work: Work) -> None:
 
 
 STAGES: tuple[Stage, ...] = (
-    Stage("people", ("doc", "entities", "parses"), ("people", "refs"), _people),
+    Stage("people", ("doc", "entities", "context", "parses"), ("people", "refs"), _people),
     Stage("quotes", ("doc", "entities", "refs", "settings", "parses"), ("quotes", "commenter_quotes"), _quotes),
     Stage("social", ("doc", "people"), ("social_posts",), _social),
     Stage("comments", ("doc", "refs", "commenter_quotes"), ("comments",), _comments),
@@ -117,7 +121,7 @@ STAGES: tuple[Stage, ...] = (
 )
 
 #: What every Work has before any stage runs.
-GIVEN = frozenset({"doc", "entities", "settings", "parses"})
+GIVEN = frozenset({"doc", "entities", "settings", "context", "parses"})
 
 
 def stages_named(names: Iterable[str] | None = None) -> list[Stage]:

@@ -10,8 +10,7 @@ from dataclasses import dataclass, replace
 from ..deadline import check as check_budget
 from ..model import Document, Mention, Person
 from .lexicon import FEMALE_WORDS, FRONTED_OPENER, MALE_WORDS, ROLE_NOUNS
-from .quotemarks import Marked, find_marked
-from .sentences import document_sentences
+from .context import QUOTED_BLOCKS, ArticleContext  # QUOTED_BLOCKS: read by quotes.py too
 
 PRONOUN = re.compile(r"\b(she|he|her|him|his|hers|herself|himself)\b", re.IGNORECASE)
 LATTER = re.compile(r"\b[Tt]he\s+(?:latter|former)\b(?!\s+(?:[a-z]+\s+)?(?:of|for|to|from)\b)")
@@ -23,8 +22,6 @@ DESCRIPTOR = re.compile(
 )
 SENTENCE_OPENERS = re.compile(r"^(?:[\"'\u201c\u2018]?(?:But|And|So|Yet|Still|Now|Later|Meanwhile|However|Also),?\s+)?")
 
-
-QUOTED_BLOCKS = ("paragraph", "blockquote", "heading", "headline")
 LEADING_ADVERBIAL = re.compile(r"^" + FRONTED_OPENER + r"[^,]{0,60},\s*")
 
 
@@ -102,17 +99,18 @@ class RunningCounts:
 class References:
     """All references in a document in text order, with lookups by position."""
 
-    def __init__(self, doc: Document, people: list[Person], sentences: list[tuple[int, int]] | None = None) -> None:
+    def __init__(self, doc: Document, people: list[Person], sentences: list[tuple[int, int]] | None = None, *,
+                 context: ArticleContext | None = None) -> None:
+        self.context = context if context is not None else ArticleContext(doc, sentences=sentences)
         self.doc = doc
         self.text = doc.text
         self.people = {p.id: p for p in people}
         self.counts = Counter({p.id: sum(1 for m in p.mentions if m.kind != "handle") for p in people})
-        self.sentences = document_sentences(doc) if sentences is None else sentences
-        self.sentence_starts = [s for s, _ in self.sentences]
-        #: quote marks of every text block, by block start: read once, used by coref, quotes and stances
-        self.marks = {b.start: find_marked(doc.text, b.start, b.end) for b in doc.blocks if b.kind in QUOTED_BLOCKS}
-        self.quoted = _quoted_spans(doc, self.marks)
-        self._asides: dict[int, bool] = {}
+        # the article's context, shared: read here for the stages that reach it through References
+        self.sentences = self.context.sentences
+        self.sentence_starts = self.context.sentence_starts
+        self.marks = self.context.marks
+        self.quoted = self.context.quoted
         self.young = _young_people(doc, people)
         self.ages = _stated_ages(doc, people, self.sentences)
         headlines = doc.blocks_of("headline")
@@ -138,18 +136,11 @@ class References:
 
     def sentence_of(self, position: int) -> tuple[int, int]:
         """The sentence holding this offset (or the nearest before it)."""
-        i = bisect.bisect_right(self.sentence_starts, position) - 1
-        return self.sentences[max(i, 0)] if self.sentences else (0, len(self.doc.text))
+        return self.context.sentence_of(position)
 
     def in_aside(self, position: int) -> bool:
-        """Whether position sits in an aside of its sentence: between dashes or in parentheses.
-        Asked for every candidate of every pronoun, so each position is read once."""
-        if position not in self._asides:
-            start, _ = self.sentence_of(position)
-            before = self.doc.text[start:position]
-            dashes = len(re.findall(r"\s(?:--|\u2014|\u2013)\s", before))
-            self._asides[position] = dashes % 2 == 1 or before.count("(") > before.count(")")
-        return self._asides[position]
+        """Whether position sits in an aside of its sentence: between dashes or in parentheses."""
+        return self.context.in_aside(position)
 
     def _is_subject(self, position: int) -> bool:
         start, _ = self.sentence_of(position)
@@ -272,8 +263,7 @@ class References:
 
     def in_quote(self, position: int) -> bool:
         """Whether position lies inside quoted words."""
-        i = bisect.bisect_right(self.quoted, (position, float("inf"))) - 1
-        return i >= 0 and self.quoted[i][0] <= position < self.quoted[i][1]
+        return self.context.in_quote(position)
 
     def _salient(self, position: int, gender: str | None) -> str | None:
         """For "the actress": the compatible person the article is most about, near here."""
@@ -362,22 +352,6 @@ def _running_max_end(refs: list[Reference]) -> list[int]:
         furthest = max(furthest, ref.end)
         out.append(furthest)
     return out
-
-
-def _quoted_spans(doc: Document, marks: dict[int, list[Marked]]) -> list[tuple[int, int]]:
-    """Sorted (start, end) of every quoted stretch in the text blocks."""
-    spans: list[tuple[int, int]] = []
-    previous = None
-    for block in doc.blocks:
-        if block.start in marks:
-            marked = marks[block.start]
-            spans.extend((m.start, m.end) for m in marked)
-            if not marked and previous is not None and doc.text[previous.start:previous.end].rstrip().endswith(":"):
-                spans.append((block.start, block.end))  # words after "telling Glow Magazine:"
-            previous = block
-        elif block.kind != "social_embed":
-            previous = None
-    return sorted(spans)
 
 
 NUMBER_WORDS = {w: i for i, w in enumerate(
