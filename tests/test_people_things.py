@@ -107,3 +107,9 @@ def test_is_the_son_of_or_was_an_actress_says_person() -> None:
 def test_a_name_after_a_comma_is_an_apposition_not_the_company() -> None:
     assert use("said a spokeswoman for the Vale hotels, Jo Bell.", "Jo Bell") is None
     assert use("run by the fashion company Jo Bell now", "Jo Bell") == "work_or_company_name"
+
+
+def test_known_outlets_and_capitalised_compounds_are_not_people() -> None:
+    text = ("Denied\n\nThe story was debunked by Gossip Cop on Monday. Singer-turned-designer Ivo Lark laughed, "
+            "and Radar Online ran it anyway.\n")
+    assert people(text, "Gossip Cop", "Singer-turned-designer", "Ivo Lark", "Radar Online") == {"Ivo Lark"}

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 
+from .wordlists import words
+
 HONORIFICS = frozenset(
     "mr mr. mrs mrs. ms ms. miss dr dr. sir dame lady lord prof prof. sen sen. senator rep rep. "
     "gov gov. governor president vice judge justice rev rev. father sister pastor officer sgt "
@@ -22,21 +24,8 @@ GENDER_OF_HONORIFIC = {
     "emperor": "m", "empress": "f", "tsar": "m", "tsarina": "f", "czar": "m", "czarina": "f", "sultan": "m",
 }
 
-# Outlets, platforms and brands that NER sometimes takes for people.
-NOT_PEOPLE = frozenset(
-    s.lower() for s in [
-        "Instagram", "Twitter", "TikTok", "YouTube", "Facebook", "Snapchat", "Reddit", "X", "Threads",
-        "People", "Page Six", "TMZ", "E! News", "E!", "Us Weekly", "Extra", "Today", "Vogue", "Elle",
-        "Net-A-Porter", "Daily Mail", "MailOnline", "The Sun", "Entertainment Tonight", "ET",
-        "Access Hollywood", "Variety", "Billboard", "Rolling Stone", "Esquire", "GQ", "Glamour",
-        "Cosmopolitan", "Harper's Bazaar", "InStyle", "Hollywood Reporter", "CNN", "BBC", "NBC", "ABC",
-        "CBS", "Fox News", "Netflix", "Hulu", "Disney", "Gucci", "Chanel", "Dior", "Apple", "Google",
-        "God", "Jesus", "Christ", "Mom", "Dad", "Mum", "Grammys", "Oscars", "Emmys", "Golden Globes", "Grammy", "Golden Globe", "Tonys", "BAFTA", "BAFTAs", "Twitter @", "Insta", "Hubby", "Bae", "Ex", "Wifey", "Baby",
-        "WikiLeaks", "Breitbart", "Politico", "HuffPost", "Huffington Post", "AP", "Reuters",
-        "Associated Press", "Dem", "Dems", "GOP", "Republican", "Republicans", "Democrat", "Democrats",
-        "Mummy", "Mommy", "Daddy", "Mama", "Papa", "Nana", "Lol", "Omg", "Ugh", "Wow", "Congrats", "Happy Birthday", "Xoxo", "Love", "Kiss", "Fans",
-    ]
-)
+# Outlets, platforms and brands that NER sometimes takes for people: data/not_people.txt.
+NOT_PEOPLE = words("not_people")
 
 
 FEMALE_WORDS = frozenset(

@@ -11,6 +11,7 @@ from functools import lru_cache
 from ..model import Document, Embed, Mention, Person
 from .names_gender import FEMALE_FIRST_NAMES, MALE_FIRST_NAMES
 from .name_uses import grammar_says_person, person_use, thing_name, thing_use
+from .outlets import is_known_outlet
 from .parse import Parses
 from .sentences import document_sentences
 from .wordlists import entries
@@ -144,8 +145,11 @@ def clean_name(text: str, start: int) -> tuple[str, int, int] | None:
         return None
     if not text or not text[0].isupper() or "@" in text or any(ch.isdigit() for ch in text):
         return None
-    if len(text.split()) > 5 or text.lower() in NOT_PEOPLE or text.lower() in COMMON_CAPITALS:
+    if len(text.split()) > 5 or text.lower() in NOT_PEOPLE or text.lower() in COMMON_CAPITALS \
+            or is_known_outlet(text, common=True):
         return None
+    if re.search(r"-[a-z]", text):
+        return None  # "Singer-turned-designer": a capitalised compound word, not a name
     if text.isupper() and len(text) > 3 and not re.fullmatch(r"[A-Z]+-[A-Z]+", text):
         return None  # an acronym; but a stage name spelt in capitals ("JAY-Z") stays
     if OUTLET_NAME_END.search(text) and len(text.split()) > 1:
