@@ -42,7 +42,9 @@ def test_passages_keep_each_run_of_quoted_words_apart(by_units: dict[str, Analys
         ("This fight is far from finished,", "Dan Kelly"),
         ("Votes can turn overnight.", "Dan Kelly"),
         ("It is all noise.", "Sarah Collins"),
-        ("I will vote no and so will my colleagues.", "Robert T. Lane Jr."),
+        # '"A," he said, "and B."' is two passages too (ANNOTATION.md: a quote interrupted by a cue is two entries)
+        ("I will vote no,", "Robert T. Lane Jr."),
+        ("and so will my colleagues.", "Robert T. Lane Jr."),
         ("We are ready,", "Laura Bennett"),
         ("We have been ready for weeks,", "Laura Bennett"),
     ]
@@ -65,9 +67,8 @@ def test_parts_point_at_the_quoted_words(by_units: dict[str, Analysis]) -> None:
     first = by_units["utterances"].quotes[0]
     assert [p.slice(text) for p in first.parts] == ["We cannot keep borrowing,", "The bill always comes due."]
     assert text[first.start:first.end].startswith("We cannot") and text[first.start:first.end].endswith("due.")
-    # in passages only a quote that goes on after a comma cue ('"A," he said, "and B."') has parts
-    with_parts = [q for q in by_units["passages"].quotes if q.parts]
-    assert [[p.slice(text) for p in q.parts] for q in with_parts] == [["I will vote no,", "and so will my colleagues."]]
+    # in passages no quote has parts: each run of quoted words is its own quote
+    assert not any(q.parts for q in by_units["passages"].quotes)
 
 
 def test_a_passive_said_after_a_quote_is_no_cue(by_units: dict[str, Analysis]) -> None:
@@ -243,6 +244,8 @@ def test_the_text_report_shows_pieces_and_partial_quotes(capsys: pytest.CaptureF
     assert main(["analyze", str(ARTICLES / "interrupted_and_partial_quotes.txt")]) == 0
     report = capsys.readouterr().out
     assert "(partial quote):\n    \u201ca wonderful father\u201d" in report
+    assert main(["analyze", str(ARTICLES / "interrupted_and_partial_quotes.txt"), "--quote-units", "utterances"]) == 0
+    report = capsys.readouterr().out
     assert "(2 pieces):\n    \u201cShe is family\u201d \u2026 \u201cand she always will be.\u201d" in report
 
 

@@ -126,7 +126,7 @@ class QuoteFinder:
                     continue
                 at_block_start = mark.open_at == block.start
                 out.append(Found(mark.start, mark.end, index, None, None, kind, continues=at_block_start))
-        return self._join_interrupted(out)
+        return self._join_interrupted(out) if self.units == "utterances" else out
 
     def _previous_text_block(self, index: int) -> Block | None:
         for block in reversed(self.blocks[:index]):
@@ -199,7 +199,8 @@ class QuoteFinder:
         return True
 
     def _join_interrupted(self, found: list[Found]) -> list[Found]:
-        """'"A," she said, "and B."' is one quote: the second part goes on the same sentence."""
+        """'"A," she said, "and B."' is one utterance: the second part goes on the same sentence
+        (in passages, as annotated, each run of quoted words stays its own quote)."""
         out: list[Found] = []
         for item in found:
             if out and out[-1].block == item.block and item.kind == "marked" and out[-1].kind == "marked":
