@@ -104,3 +104,15 @@ def test_a_kin_noun_in_a_list_of_children_is_not_the_last_child_s_kin() -> None:
     name = {p.id: p.name for p in analysis.people}
     parents = {(name.get(r.subject), name.get(r.object)) for r in analysis.relations if r.type == "parent"}
     assert not any(parent in ("Brin", "Pell") for parent, _ in parents)
+
+
+def test_a_surname_spelt_once_with_a_slip_joins_the_full_name() -> None:
+    text = "Split\n\nThe singer parted with manager Stella Varonikova. Before that, Varnikova ran her career.\n"
+    found = people(text, "Stella Varonikova", "Varnikova")
+    assert found == {"Stella Varonikova": {"Stella Varonikova", "Varnikova"}}
+
+
+def test_an_untagged_full_name_owning_a_kin_noun_is_a_person() -> None:
+    text = "Advice\n\nShe said the Justin Marlowe's wife gave her advice. The New Yorker's editor agreed.\n"
+    found = people(text)
+    assert set(found) == {"Justin Marlowe"}

@@ -37,6 +37,11 @@ KIN_OF = re.compile(
     r"that)\b)[a-z][\w-]*\s+){0,2}?(?P<name>" + NAME_TOKEN + r"(?:\s+(?:de|da|di|van|von|del|la|le)?\s*" + NAME_TOKEN
     + r"){1,3})"
 )
+#: A full name owning a kin noun, which the model sometimes leaves untagged: "Nadia Reyes's husband".
+KIN_OWNER = re.compile(
+    r"(?<![\w'\u2019])(?P<name>[A-Z][a-z]+\s+[A-Z][a-z'\u2019-]*[a-z])['\u2019]s?\s+(?:[a-z][\w-]*\s+)?(?:"
+    + "|".join(sorted((re.escape(k) for k in NAMING_KIN if k != "ex"), key=len, reverse=True)) + r")\b"
+)
 KIN_APPOSITIVE = re.compile(
     r"(?<![\w'])(?P<name>" + NAME_TOKEN + r"(?:\s+" + NAME_TOKEN + r"){0,2}),\s+(?:the|his|her|their|our|my)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:" + "|".join(sorted((re.escape(k) for k in NAMING_KIN), key=len, reverse=True)) + r")\b"
@@ -242,7 +247,7 @@ class PeopleFinder:
                 inner.append(person)  # "Kardashian" for "Kim Kardashian West"
             elif any(len(low) >= 3 and f[0].startswith(low) or _short_form(low, f[0]) for f in forms):
                 prefix.append(person)  # "Kim" for Kimberly, "Angie" for Angelina; weaker than a whole name
-            elif any(_misspelt(low, f[0]) for f in forms if len(f) > 1):
+            elif any(_misspelt(low, f[0]) or _misspelt(low, f[-1]) for f in forms if len(f) > 1):
                 slip.append(person)  # "Megan" for a "Mehgan Wells" the text names in full
             elif token.isupper() and 2 <= len(token) <= 3 and any(
                 len(f) == len(token) and "".join(w[0] for w in f) == low for f in forms
@@ -389,6 +394,9 @@ def find_people(
                     candidates.append(cleaned)
         for m in KIN_OF.finditer(text, start, end):
             _add_untagged(candidates, m)
+        for m in KIN_OWNER.finditer(text, start, end):
+            if m.group("name").split()[0].lower() in FEMALE_FIRST_NAMES | MALE_FIRST_NAMES:
+                _add_untagged(candidates, m)  # "Justin Vale's wife": a given name and surname owning kin
         for m in KIN_APPOSITIVE.finditer(text, start, end):
             cleaned = clean_name(m.group("name"), m.start("name"))
             if cleaned and not any(c[1] <= cleaned[1] < c[2] for c in candidates):
