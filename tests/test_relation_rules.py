@@ -264,3 +264,28 @@ def test_a_child_shared_in_a_relative_clause_has_both_parents() -> None:
     found = relations("Mara Quell praised her daughter Suri, who she shares with ex-husband Tom Elk.",
                       ["Mara Quell", "Suri", "Tom Elk"])
     assert {("parent", "Mara Quell", "Suri", "current"), ("parent", "Tom Elk", "Suri", "current")} <= found
+
+
+def test_they_under_a_coordinated_subject_is_that_pair() -> None:
+    found = relations("Lena Vo and Tom Elk began dating in 2015, months after she and ex Ivo Renn announced "
+                      "they were separating.", ["Lena Vo", "Tom Elk", "Ivo Renn"])
+    assert ("partner", "Ivo Renn", "Lena Vo", "former") in found
+    assert ("partner", "Lena Vo", "Tom Elk", "current") in found
+
+
+def test_one_subject_splitting_from_an_unnamed_other_is_not_the_pair_before() -> None:
+    found = relations("Lena Vo and Tom Elk have been dating since May, shortly after he split from the mother "
+                      "of his children.", ["Lena Vo", "Tom Elk"])
+    assert ("partner", "Lena Vo", "Tom Elk", "current") in found
+    assert not any(r[3] == "former" for r in found)
+
+
+def test_kin_of_a_role_is_no_kin() -> None:
+    for body in ("Tom Elk will play the longtime boyfriend of Lena Vo's character in the film.",
+                 "Lena Vo plays the mother of Tom Elk on the show."):
+        assert relations(body, ["Lena Vo", "Tom Elk"]) == set(), body
+
+
+def test_murder_victims_ties_are_over() -> None:
+    found = relations("He was acquitted in the murders of Lena Vo and her friend Mara Quell.", ["Lena Vo", "Mara Quell"])
+    assert ("friend", "Lena Vo", "Mara Quell", "former") in found

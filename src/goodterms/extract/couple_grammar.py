@@ -85,10 +85,13 @@ def _verb_claims(verb: "Token", meaning: str, person_of: PersonOf, couple_of: Co
     kind, status = meaning.split("-")
     pair = _pair(_people(subjects, person_of), _people(objects, person_of))
     if pair is None and len(subjects) == 1 and not objects and subjects[0].lemma_.lower() in words("couple_words"):
-        pair = couple_of(subjects[0])  # "they split", "the couple wed"
+        # "she and B announced they were splitting": the pair subject above; else "they" of the text before
+        pair = _pair(_people(_pair_above(verb), person_of), []) or couple_of(subjects[0])
     if pair is None:
         if meaning.startswith("spouse") and (_planned(verb) or talk == "rumour"):
             yield _veto(verb)  # "no plans to wed": whoever it is about, not a marriage
+        elif len(_people(subjects, person_of)) == 1 and objects:
+            yield _veto(verb, "veto_pair")  # "A and B met after he split from C's sister": not "A and B split"
         return
     if kind == "spouse" and (_planned(verb) or talk == "rumour"):
         kind, status = "partner", "current"  # "are getting married", "fans are convinced they wed": a couple
@@ -173,10 +176,11 @@ def _ended(noun: "Token", governor: "Token | None") -> bool:
     return noun.dep_ in ("nsubj", "nsubjpass") and any(c.lower_ == "over" for c in governor.children)
 
 
-def _veto(token: "Token") -> CoupleClaim:
-    """A claim of no couple: the words were read, and what they say is no couple."""
+def _veto(token: "Token", rule: str = "veto") -> CoupleClaim:
+    """A claim of no couple: the words were read, and say no couple ("veto"), or not the couple of the
+    names before the verb ("veto_pair": one subject with an object the parse could not name)."""
     start, end = doc_span(token)
-    return CoupleClaim("", "", "", "", start, end, "veto")
+    return CoupleClaim("", "", "", "", start, end, rule)
 
 
 def _clause_pair(verb: "Token | None", person_of: PersonOf) -> tuple[str, str] | None:
@@ -197,6 +201,15 @@ def _talk(token: "Token") -> str:
         if lemma in rumour:
             found = "rumour"
     return found
+
+
+def _pair_above(verb: "Token") -> list["Token"]:
+    """The coordinated subject of the nearest verb above with one: "she and B announced they ..."."""
+    for above in verb.ancestors:
+        subjects = [c for c in above.children if c.dep_ in SUBJECTS]
+        if subjects:
+            return subjects if _conjuncts(subjects[0]) else []
+    return []
 
 
 def _pair(subjects: list[str], objects: list[str]) -> tuple[str, str] | None:

@@ -3,17 +3,19 @@ friendships stated of a pair. Each names the two people through the grammar arou
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from ..model import Span
-from .coref import Reference
+from ..model import Quote, Span
+from .coref import Reference, References
 from .kinship import (
     ADOPTED, CHILD_LIST_GAP, CHILD_WITH_PARTNER, CLAUSE_BREAK, COUPLE, COUPLE_THEN_NAMES, COUPLE_TRIGGER, EVENTS,
     EVENT_OBJECT, FRIENDS_PAIR, IS_A_COUPLE, LIST_AND, MARRIAGE_WORD, NEGATED, PAIR_EVENTS, SHARED_CHILD_CLAUSE,
     SHARES_CHILD, THEIR_MARRIAGE, WITH_PARTNER,
 )
 from .couple_grammar import couple_claims
-from .parse import doc_span
+from .parse import Parses, doc_span
+from .relation_book import RelationBook
 from .wordlists import words
 from .relation_reading import Reading, _after_preposition, _ids, _possessive_before_kin
 
@@ -23,6 +25,10 @@ if TYPE_CHECKING:
 
 class CoupleEvents(Reading):
     """Reads marriages, splits, engagements, couples, friendships and shared children into the book."""
+
+    def __init__(self, book: RelationBook, refs: References, quotes: Sequence[Quote], parses: Parses) -> None:
+        super().__init__(book, refs, quotes, parses)
+        self._pair_vetoed: list[tuple[int, int]] = []  # couple verbs the parse gave one subject and an object
 
     def read_events(self) -> None:
         """Marriages, divorces, engagements, shared children and reunions, sentence by sentence."""
@@ -58,7 +64,10 @@ class CoupleEvents(Reading):
         handled: list[tuple[int, int]] = []
         for claim in couple_claims(parsed, self.person_of, self.couple_of):
             if not claim.kind:
-                handled.append((claim.start, claim.end))  # negated or denied: nothing, and no other rule reads it
+                if claim.rule == "veto":
+                    handled.append((claim.start, claim.end))  # negated or denied: nothing, and no other rule reads it
+                else:
+                    self._pair_vetoed.append((claim.start, claim.end))
                 continue
             if self.book.family(claim.a, claim.b):
                 continue  # "her relationship with her mother"
@@ -116,7 +125,7 @@ class CoupleEvents(Reading):
         for pattern, status in PAIR_EVENTS:
             for m in pattern.finditer(sentence):
                 v_start = sent_start + m.start()
-                if any(s < sent_start + m.end() and v_start < e for s, e in handled):
+                if any(s < sent_start + m.end() and v_start < e for s, e in handled + self._pair_vetoed):
                     continue  # the grammar read this verb
                 pair = self._pair_before(sent_start, v_start)
                 if pair is None or (status == "reunited" and self.book.family(*pair)) \

@@ -9,7 +9,7 @@ from ..model import Quote, Span
 from .coref import Reference, References
 from .kinship import (
     BETWEEN_WORDS, BIRTH_BEFORE, CHILD_WITH_PARTNER, COPULA_WORD, COUPLE, DETERMINER_BEFORE, EVENT_OBJECT,
-    FICTIONAL, FORMER_WORDS, HOLDER_GAP, KIN, KIN_AT_END, KIN_THEN_AND, KIN_WORD, LIST_AND, LIST_AND_AFTER_FIRST,
+    FICTIONAL, FICTIONAL_AFTER, FORMER_WORDS, HOLDER_GAP, KIN, KIN_AT_END, KIN_THEN_AND, KIN_WORD, LIST_AND, LIST_AND_AFTER_FIRST,
     LIST_COMMA, MAIDEN_GAP, NAME_LIST_LOOSE, NAME_LIST_SEP, NOT_POSSESSOR, OF_GAP, PLURAL_CHILDREN, PLURAL_KIN,
     ROMANTIC, SHARED_VERB, WITH_PARTNER, kin_noun,
 )
@@ -57,12 +57,13 @@ class KinPhrases(Reading):
 
     def read_kin(self, m: re.Match[str], sent_start: int, sent_end: int) -> None:
         """One kin noun: tried as "son of A", a birth, a shared child, then a possessive or bare owner."""
+        if FICTIONAL.search(self.text, max(sent_start, m.start() - 40), m.start()) \
+                or FICTIONAL_AFTER.match(self.text, m.end(), sent_end):
+            return  # "her television husband", "plays the best friend of Jo's character"
         if self.read_of_phrase(m, sent_start, sent_end) or self.read_birth(m, sent_start, sent_end) \
                 or self.read_shared_clause(m, sent_start, sent_end):
             return
         kin, modifiers, span = kin_noun(m), m.group("mod") or "", Span(m.start(), m.end())
-        if FICTIONAL.search(self.text, max(sent_start, m.start() - 30), m.start()):
-            return
         owners = self.owners(m.start(), sent_start)
         rule = "kin_possessive"  # "her husband, X", "Dario's ex-wife"
         holders = self.holders_after(kin, m.end(), sent_end)

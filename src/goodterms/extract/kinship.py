@@ -177,8 +177,11 @@ CLAUSE_BREAK = re.compile(r"--|[\u2013\u2014;:()]|\b(?:who|whom|which|that|what|
 # "there has been no word that she has split from": not an event
 NEGATED = re.compile(r"\b(?:not|never|no word|no sign|no truth|n't|denied|denies|deny)\b[^.;,]{0,40}$", re.I)
 # "her television husband": a role, not a marriage.
-FICTIONAL = re.compile(r"\b(?:on-?screen|screen|tv|television|movie|film|fictional|fake|pretend|stage|reel|"
-                       r"show)\s+$", re.I)
+FICTIONAL = re.compile(r"(?:\b(?:on-?screen|screen|tv|television|movie|film|fictional|fake|pretend|stage|reel|"
+                       r"show)\s+|\bplay(?:s|ed|ing)?\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+)?(?:[a-z-]+\s+){0,2})$", re.I)
+# "the boyfriend of Jo's character": kin of a role, not of the actor.
+FICTIONAL_AFTER = re.compile(r"^\s+(?:of|to)\s+[^,.;]{0,40}?(?:'s|\u2019s)\s+(?:[\w-]+\s+)?(?:character|role|alter ego)\b",
+                             re.I)
 #: A sentence that says the pair were married: "split after six years of marriage", "who wed in 2018".
 MARRIAGE_WORD = re.compile(r"\b(?:marriage|married|wed|wedding|husband|wife|divorce|divorced)\b", re.I)
 THEIR_MARRIAGE = re.compile(r"\btheir\s+(?:[\w-]+\s+)?(?P<what>wedding|marriage|nuptials|divorce)\b", re.I)
@@ -208,7 +211,7 @@ def child_word(evidence: str) -> bool:
 
 
 # The dead, by the words around their name: "the late X", "X's death", "murder of X", "X, who died".
-DEAD_BEFORE = re.compile(r"(?:\blate\s+(?:[a-z][\w-]*\s+){0,2}|\b(?:death|murder|killing|passing|funeral)\s+of\s+"
+DEAD_BEFORE = re.compile(r"(?:\blate\s+(?:[a-z][\w-]*\s+){0,2}|\b(?:death|murders?|killings?|passing|funeral)\s+of\s+"
                          r"(?:the\s+late\s+)?(?:[a-z][\w-]*\s+){0,2})$")
 DEAD_AFTER = re.compile(r"^(?:(?:'s|\u2019s)\s+(?:[a-z][\w-]*\s+){0,2}(?:death|murder|passing|funeral)\b|"
                         r",?(?:\s*\d{1,3},)?\s+(?:who\s+)?(?:has\s+|had\s+)?(?:died|passed away|was killed|"
