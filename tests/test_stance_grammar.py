@@ -198,3 +198,13 @@ def test_a_plain_her_after_a_womans_name_is_another_woman() -> None:
 def test_praise_in_a_persons_own_post(post: str) -> None:
     text = QUOTE_INTRO + f"Lind shared a photo on Instagram, writing: \u201c{post}\u201d\n"
     assert ("Petra Lind", "Omar Sayle", "positive") in stances(analyze_text(text))
+
+
+@pytest.mark.parametrize("sentence", [
+    "Lind said she would never vote for Sayle.",
+    "Lind is not a fan of Sayle.",
+    "Lind does not trust Sayle anymore.",
+])
+def test_refused_support_is_a_stance_against(sentence: str) -> None:
+    assert ("Petra Lind", "Omar Sayle", "negative") in found(sentence)
+

@@ -94,7 +94,8 @@ def _forms(word: str) -> set[str]:
 @lru_cache(maxsize=1)
 def candidate_words() -> frozenset[str]:
     """Words worth parsing a sentence for: any inflection of a stance word or an irregular past of one."""
-    heads = {head for kind in lexicon().values() for head in kind} | set(words("stance_carrier_nouns"))
+    heads = {head for kind in lexicon().values() for head in kind} | set(words("stance_carrier_nouns")) \
+        | set(words("stance_endorsements"))
     irregular = {form for form, lemma in table("irregular_verbs").items() if lemma in heads}
     return frozenset({f for h in heads for f in _forms(h)} | irregular)
 
@@ -286,6 +287,14 @@ class GrammarReader:
 
     def _read_token(self, token: "Token", span: Span) -> Iterator[Found]:
         pos = token.pos_
+        if token.lemma_.lower() in words("stance_endorsements") and self.negated(token) \
+                and not self.taken_back(token):
+            # "would never vote for B", "is not a fan of B": refusing support is a stance against
+            if pos == "VERB":  # "trust" and "like" are too loose to read when affirmed, not when refused
+                yield from self._verb(token, -1.0, span, "verb+")
+            elif pos == "NOUN" and _match(token, "noun+"):
+                yield from self._noun(token, -1.0, span)
+            return
         if pos == "VERB":
             for sign, kind in ((1.0, "verb+"), (-1.0, "verb-"), (1.0, "mutual+"), (-1.0, "mutual-")):
                 if _match(token, kind) and not self.negated(token) and not self.taken_back(token):
