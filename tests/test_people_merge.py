@@ -116,3 +116,9 @@ def test_an_untagged_full_name_owning_a_kin_noun_is_a_person() -> None:
     text = "Advice\n\nShe said the Justin Marlowe's wife gave her advice. The New Yorker's editor agreed.\n"
     found = people(text)
     assert set(found) == {"Justin Marlowe"}
+
+
+def test_a_wrong_quote_glyph_for_a_possessive_or_a_dash_after_the_name_is_cut_off() -> None:
+    text = "Photo\n\nNell Varga\u2018s photo upset Tom Reis - best known for his show - and Nell Varga apologised.\n"
+    found = people(text, "Nell Varga\u2018s", "Tom Reis - best", "Nell Varga")
+    assert set(found) == {"Nell Varga", "Tom Reis"}

@@ -123,7 +123,8 @@ class _Builder:
 def clean_name(text: str, start: int) -> tuple[str, int, int] | None:
     """Strip titles, possessives, handles and punctuation; None if no name is left."""
     suffix_dot = re.search(r"\b(?:Jr|Sr)\.", text)
-    text = re.sub(r"(?:['\u2019]s?)?[\s,.;:!?)\"'\u2019\u201d]*$", "", text)
+    text = re.split(r"\s[-\u2013\u2014]\s", text)[0]  # "Nell Ward - best known for": a dash ends the name
+    text = re.sub(r"(?:['\u2019\u2018]s?)?[\s,.;:!?)\"'\u2019\u201d]*$", "", text)  # "Nell\u2018s" too
     if "/" in text or text.startswith("#"):
         return None  # a photo credit ("Name/Agency") or a hashtag is not a name mention
     inner = re.search(r"['\u2019]s\s", text)
