@@ -4,43 +4,11 @@ from __future__ import annotations
 import re
 
 from .lexicon import HONORIFICS
+from .wordlists import table
 
-# kin noun -> what the one it names (the holder) is to whose kin it is (the owner):
+# kin noun -> what the one it names (the holder) is to whose kin it is (the owner), from data/kin_nouns.txt:
 #   "child": parent(owner, holder); "parent": parent(holder, owner); the rest are symmetric or step- ties.
-KIN = {
-    "wife": "spouse", "husband": "spouse", "hubby": "spouse", "wifey": "spouse", "spouse": "spouse",
-    "widow": "spouse", "widower": "spouse", "bride": "spouse", "groom": "spouse",
-    "consort": "spouse", "concubine": "spouse",
-    "ex-wife": "spouse", "ex-husband": "spouse", "ex-spouse": "spouse",
-    "girlfriend": "partner", "boyfriend": "partner", "fiance": "partner", "fiancee": "partner",
-    "fiancé": "partner", "fiancée": "partner", "beau": "partner", "bae": "partner", "partner": "partner",
-    "lover": "partner", "love": "partner", "ex-girlfriend": "partner", "ex-boyfriend": "partner",
-    "ex-fiance": "partner", "ex-fiancee": "partner", "ex-fiancé": "partner", "ex-fiancée": "partner",
-    "ex": "partner", "baby daddy": "partner", "baby mama": "partner", "baby mommy": "partner", "girl": "partner",
-    "daughter": "child", "son": "child", "child": "child", "kid": "child", "daughters": "child",
-    "sons": "child", "children": "child", "kids": "child", "baby": "child", "twins": "child",
-    "brood": "child", "offspring": "child", "heir": "child",
-    "stepdaughter": "stepchild", "stepson": "stepchild", "stepchildren": "stepchild", "stepkids": "stepchild",
-    "step-daughter": "stepchild", "step-son": "stepchild",
-    "mother": "parent", "mom": "parent", "mum": "parent", "mama": "parent", "father": "parent",
-    "dad": "parent", "daddy": "parent", "parents": "parent",
-    "stepmother": "stepparent", "stepmom": "stepparent", "stepfather": "stepparent", "stepdad": "stepparent",
-    "step-mother": "stepparent", "step-father": "stepparent", "step-mom": "stepparent", "step-dad": "stepparent",
-    "sister": "sibling", "brother": "sibling", "sisters": "sibling", "brothers": "sibling",
-    "siblings": "sibling", "half-sister": "sibling", "half-brother": "sibling", "twin": "sibling",
-    "sis": "sibling", "bro": "sibling",
-    "stepsister": "relative", "stepbrother": "relative", "grandmother": "relative", "grandfather": "relative",
-    "grandma": "relative", "grandpa": "relative", "grandson": "relative", "granddaughter": "relative",
-    "grandchildren": "relative", "grandchild": "relative", "cousin": "relative", "aunt": "relative",
-    "uncle": "relative", "niece": "relative", "nephew": "relative", "mother-in-law": "relative",
-    "father-in-law": "relative", "sister-in-law": "relative", "brother-in-law": "relative",
-    "daughter-in-law": "relative", "son-in-law": "relative", "in-laws": "relative",
-    "nieces": "relative", "nephews": "relative", "cousins": "relative", "grandsons": "relative",
-    "granddaughters": "relative", "aunts": "relative", "uncles": "relative", "grandkids": "relative",
-    "stepsons": "stepchild", "stepdaughters": "stepchild", "half-sisters": "sibling", "half-brothers": "sibling",
-    "friend": "friend", "pal": "friend", "bff": "friend", "bestie": "friend", "friends": "friend",
-    "pals": "friend", "best friend": "friend", "confidant": "friend", "confidante": "friend",
-}
+KIN: dict[str, str] = dict(table("kin_nouns"))
 ROMANTIC = ("spouse", "partner")
 #: Kin nouns that, put before a capitalised word, make it a person's name ("her son Milo"). Left out:
 #: words that as often precede titles or things ("love Island", "Consort Lin", "baby Shark").
