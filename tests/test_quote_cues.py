@@ -104,3 +104,24 @@ def test_two_apostrophes_close_a_quote(nlp: Any) -> None:
             "\"She did all the work,'' he added.")
     assert said(body) == [("It was a lot easier for me than for her,", "Dan Pell"),
                           ("She did all the work,", "Dan Pell")]
+
+
+@pytest.mark.parametrize("body, words", [
+    ('Her outlook \u201cis not good at all. Any time I see a client this tired, I worry,\u201d a trainer said.',
+     "is not good at all. Any time I see a client this tired, I worry,"),
+    ('The move was expected to happen "in the next few weeks," County Clerk Dana Ferro said on Friday.',
+     "in the next few weeks,"),
+    ('He decided to turn things around and, in his own words, "get my act together."', "get my act together."),
+    ('A source says the pair share a "warm, but careful friendship" these days.', "warm, but careful friendship"),
+])
+def test_words_quoted_inside_narration(nlp: Any, body: str, words: str) -> None:
+    assert words in [text for text, _ in said(body)]
+
+
+@pytest.mark.parametrize("body", [
+    'Tobin Ashe said he wanted to show the world his "secret recipes."',
+    'The tabloid claimed the wedding was a "huge publicity stunt" from the start.',
+    'Dan Pell was asked about Mara Quill\u2019s new single "Rain on the Lake."',
+])
+def test_terms_and_titles_in_narration_are_no_quotes(nlp: Any, body: str) -> None:
+    assert said(body) == []

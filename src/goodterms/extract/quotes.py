@@ -153,12 +153,22 @@ class QuoteFinder:
         caps = sum(1 for w in words if w[:1].isupper())
         if caps / len(words) > 0.5:
             return False
-        sent_start, _ = self.refs.sentence_of(mark.open_at)
+        sent_start, sent_end = self.refs.sentence_of(mark.open_at)
         before = self.text[max(sent_start, block.start):mark.open_at]
-        if re.search(r"\b(?:a|an|the|his|her|their|its|our|my|your|this|these|those|[\w]+['\u2019]s?)\s*$", before,
-                     re.IGNORECASE):
+        quoted = self.text[mark.start:mark.end]
+        if _title(quoted.rstrip(".")):
+            return False  # 'Harry's "Sign of the Times."': a title
+        # a term held at arm's length is short; words with a pause or a sentence of their own are speech
+        phrase = len(words) >= 5 or re.search(r"\w,\s", quoted) is not None \
+            or len(words) >= 4 and re.search(r"[.!?]\W*$", quoted) is not None
+        if not phrase and re.search(r"\b(?:a|an|the|his|her|their|its|our|my|your|this|these|those|[\w]+['\u2019]s?)\s*$",
+                                    before, re.IGNORECASE):
             return False  # 'a "quid pro quo"', 'his "body language"': a term held at arm's length
-        return bool(speech_word().search(before))
+        if speech_word().search(before) or OWN_WORDS.search(before):
+            return True
+        # '... take place "in the coming days," Judge Jo Bell said': the cue after the words
+        after = self.text[(mark.close_at or mark.end) + 1:min(sent_end, block.end)]
+        return re.match(r"[,\s]+(?:[A-Z][\w.'\u2019-]*\s+){1,5}(?:" + speech() + r")\b", after) is not None
 
     def _is_direct(self, block: Block, mark: Marked, previous: Marked | None) -> bool:
         """Whole-sentence speech, not a scare quote, a title or a phrase inside narration."""
@@ -178,6 +188,8 @@ class QuoteFinder:
         if _title(words) and not before.endswith(":") and (
                 not speech_word().search(after[:50]) or WORK_BEFORE.search(before)):
             return False  # 'her new song, "Glass Houses,"', 'she sang "Rain on Maple Street"': a title
+        if self.units == "passages" and n_words >= 8 and re.search(r"\w[.!?\u2026]+[\u2019']?\s+[\u2018']?[A-Z]", words):
+            return True  # two sentences or more in quote marks are somebody's words, whatever comes before
         if before and not re.search(r"[:,\u2014\u2013]$|\b" + speech() + r"$|\b(?:that|as)$", before):
             return False
         if before.endswith(("that", "as")) and n_words < 6:
@@ -607,6 +619,8 @@ def _interrupted(finder: QuoteFinder, first: Found, second: Found) -> bool:
     return finder.cue_after(first) is not None and finder.cue_after(second) is None
 
 
+#: 'in his own words, "..."': the words that follow are the person's own.
+OWN_WORDS = re.compile(r"\bin (?:his|her|their|my) own words\b", re.IGNORECASE)
 #: A publication as the one who "says" the words: its unnamed source's words, a quote with no speaker.
 PUBLICATION = re.compile(r"\b(?:report|magazine|mag|outlet|publication|tabloid|site|website|paper|newspaper)\b",
                          re.IGNORECASE)
