@@ -289,3 +289,17 @@ def test_kin_of_a_role_is_no_kin() -> None:
 def test_murder_victims_ties_are_over() -> None:
     found = relations("He was acquitted in the murders of Lena Vo and her friend Mara Quell.", ["Lena Vo", "Mara Quell"])
     assert ("friend", "Lena Vo", "Mara Quell", "former") in found
+
+
+def test_rumoured_or_figurative_kin_is_no_tie() -> None:
+    names = ["Ivo Renn", "Tessa Dahl", "Mara Quell"]
+    for body in ("Tessa Dahl is rumored to be the secret daughter of Ivo Renn.",
+                 "Tessa Dahl denied she is the daughter of Ivo Renn.",
+                 "Ivo Renn will take a test to see if Tessa Dahl is his daughter.",
+                 "Tessa Dahl said Ivo Renn is like a brother to her.",
+                 "Tessa Dahl treats Mara Quell like a daughter."):
+        assert relations(body, names) == set(), body
+    assert ("parent", "Ivo Renn", "Tessa Dahl", "current") in relations(
+        "Tessa Dahl is the daughter of Ivo Renn.", names)
+    assert ("parent", "Ivo Renn", "Tessa Dahl", "current") in relations(
+        "Ivo Renn claims his daughter Tessa Dahl was never told.", names)

@@ -11,7 +11,7 @@ from .kinship import (
     BETWEEN_WORDS, BIRTH_BEFORE, CHILD_WITH_PARTNER, COPULA_WORD, COUPLE, DETERMINER_BEFORE, EVENT_OBJECT,
     FICTIONAL, FICTIONAL_AFTER, FORMER_WORDS, HOLDER_GAP, KIN, KIN_AT_END, KIN_THEN_AND, KIN_WORD, LIST_AND, LIST_AND_AFTER_FIRST,
     LIST_COMMA, MAIDEN_GAP, NAME_LIST_LOOSE, NAME_LIST_SEP, NOT_POSSESSOR, OF_GAP, PLURAL_CHILDREN, PLURAL_KIN,
-    ROMANTIC, SHARED_VERB, WITH_PARTNER, kin_noun,
+    ROMANTIC, RUMOURED_KIN, SHARED_VERB, WITH_PARTNER, kin_noun,
 )
 from .parse import Parses
 from .relation_book import Owners, RelationBook
@@ -60,6 +60,8 @@ class KinPhrases(Reading):
         if FICTIONAL.search(self.text, max(sent_start, m.start() - 40), m.start()) \
                 or FICTIONAL_AFTER.match(self.text, m.end(), sent_end):
             return  # "her television husband", "plays the best friend of Jo's character"
+        if RUMOURED_KIN.search(self.text, sent_start, m.start()):
+            return  # "is rumored to be the secret daughter of", "to see if she is his daughter"
         if self.read_of_phrase(m, sent_start, sent_end) or self.read_birth(m, sent_start, sent_end) \
                 or self.read_shared_clause(m, sent_start, sent_end):
             return

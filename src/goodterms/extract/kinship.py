@@ -147,6 +147,11 @@ NEGATED = re.compile(r"\b(?:not|never|no word|no sign|no truth|n't|denied|denies
 # "her television husband": a role, not a marriage.
 FICTIONAL = re.compile(r"(?:\b(?:on-?screen|screen|tv|television|movie|film|fictional|fake|pretend|stage|reel|"
                        r"show)\s+|\bplay(?:s|ed|ing)?\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+)?(?:[a-z-]+\s+){0,2})$", re.I)
+# A kin noun said of someone under a rumour, a denial or a condition: "is rumored to be the secret daughter
+# of", "denied she is his son", "a test to see if she is his daughter". Talk, not a tie.
+RUMOURED_KIN = re.compile(r"\b(?:rumou?red|rumou?rs?|reportedly|allegedly|denie[sd]|deny|denying|if|whether|claims?|"
+                          r"speculat\w+|might|may|could)\b[^,;:\u2014\u2013()]*\b(?:is|be|was|are|being|were)\s+(?:not\s+)?"
+                          r"(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 # "the boyfriend of Jo's character": kin of a role, not of the actor.
 FICTIONAL_AFTER = re.compile(r"^\s+(?:of|to)\s+[^,.;]{0,40}?(?:'s|\u2019s)\s+(?:[\w-]+\s+)?(?:character|role|alter ego)\b",
                              re.I)
