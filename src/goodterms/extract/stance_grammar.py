@@ -91,16 +91,60 @@ def _forms(word: str) -> set[str]:
     return out
 
 
+def _inflections(heads: set[str]) -> dict[str, str]:
+    """Every inflection of these heads (irregular pasts too), mapped to its head."""
+    out = {f: h for h in heads for f in _forms(h)}
+    out.update({form: lemma for form, lemma in table("irregular_verbs").items() if lemma in heads})
+    return out
+
+
 @lru_cache(maxsize=1)
 def candidate_words() -> frozenset[str]:
-    """Words worth parsing a sentence for: any inflection of a stance word or an irregular past of one."""
-    heads = {head for kind in lexicon().values() for head in kind} | set(words("stance_carrier_nouns")) \
-        | set(words("stance_endorsements"))
-    irregular = {form for form, lemma in table("irregular_verbs").items() if lemma in heads}
-    return frozenset({f for h in heads for f in _forms(h)} | irregular)
+    """Words worth parsing a sentence for: any inflection of a one-word stance word."""
+    heads = {head for kind in lexicon().values() for head, extras in kind.items() if () in extras}
+    return frozenset(_inflections(heads))
 
 
-WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
+@lru_cache(maxsize=1)
+def phrase_words() -> dict[str, list[frozenset[str]]]:
+    """Inflections of the heads of phrases ("take aim", "call out"), with the other words each needs."""
+    needs: dict[str, list[frozenset[str]]] = {}
+    for kind in lexicon().values():
+        for head, extras in kind.items():
+            for extra in extras:
+                if extra:
+                    needs.setdefault(head, []).append(frozenset(extra))
+    out: dict[str, list[frozenset[str]]] = {}
+    for head, extras in needs.items():
+        for form in _inflections({head}):  # "turned" is a form of "turn on" and the head of "turned off"
+            out.setdefault(form, []).extend(extras)
+    return out
+
+
+@lru_cache(maxsize=1)
+def conditional_words() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    """Words that make a sentence worth parsing only beside another: a carrier noun beside a warm or
+    cold adjective ("a sweet message"), a word of support beside a negation ("never vote for")."""
+    carriers = frozenset({f for h in words("stance_carrier_nouns") for f in _forms(h)})
+    modifiers = words("warm_modifiers") | words("cold_modifiers")
+    endorsements = frozenset({f for h in words("stance_endorsements") for f in _forms(h)})
+    negations = frozenset(("not", "never", "no", "n't", "nt", "don", "doesn", "didn", "won", "wouldn", "isn", "wasn"))
+    return carriers, modifiers, endorsements, negations
+
+
+def worth_parsing(lowered: list[str]) -> bool:
+    """Whether the words of a sentence can hold a stance the rules read."""
+    found = set(lowered)
+    if not candidate_words().isdisjoint(found):
+        return True
+    phrases = phrase_words()
+    if any(extra <= found for word in found & phrases.keys() for extra in phrases[word]):
+        return True
+    carriers, modifiers, endorsements, negations = conditional_words()
+    return bool(found & carriers and found & modifiers or found & endorsements and found & negations)
+
+
+WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")  # "n't" gives "t": negations are also caught as "don", "isn"...
 
 
 def _carrier_lean(token: "Token") -> float:
@@ -154,12 +198,11 @@ class GrammarReader:
     # -- which sentences ---------------------------------------------------------------------
     def sentences(self) -> list[tuple[int, int]]:
         """Sentences with a stance word and someone in them (a person, or "I" inside a quote)."""
-        candidates = candidate_words()
         out = []
         for start, end in self.refs.sentences:
             if "?" in self.text[max(start, end - 3):end]:
                 continue  # a question claims nothing: "Are A and B feuding?"
-            if candidates.isdisjoint(WORD.findall(self.text[start:end].lower())):
+            if not worth_parsing(WORD.findall(self.text[start:end].lower().replace("\u2019", "'"))):
                 continue
             people = [r for r in self.refs.within(start, end) if r.person]
             # a stance needs two people: two references, or one and an "I" or "you" inside a quote
