@@ -125,3 +125,13 @@ def test_words_quoted_inside_narration(nlp: Any, body: str, words: str) -> None:
 ])
 def test_terms_and_titles_in_narration_are_no_quotes(nlp: Any, body: str) -> None:
     assert said(body) == []
+
+
+@pytest.mark.parametrize("body", [
+    'According to a statement from Dana Ferro, Mara Quill and her manager agreed to part ways. '
+    '"After three years together, we have decided to move on," the statement reads.',
+    'Mara Quill and her manager agreed to part ways, Dana Ferro\u2019s statement says. '
+    '"After three years together, we have decided to move on," it reads.',
+])
+def test_a_statement_with_no_cue_is_its_authors(nlp: Any, body: str) -> None:
+    assert said(body) == [("After three years together, we have decided to move on,", "Dana Ferro")]

@@ -524,7 +524,7 @@ def find_quotes(
             continue
         previous_was_comment = False
         if cue is None:
-            owner = _owner_after(finder, item)
+            owner = _owner_after(finder, item) or _author_before(finder, item)
             cue = _Cue(owner or _recent_subject(refs, item.start), None, "")
         speaker = cue.speaker
         after = (item.end, _cue_end(finder, item, block))
@@ -694,6 +694,27 @@ def _owner_after(finder: QuoteFinder, item: Found) -> str | None:
         return None
     ref = finder.refs.person_at(close + m.start("whose"), close + m.end("whose"))
     return ref.person if ref is not None else None
+
+
+#: 'a statement from Jo Bell', 'Jo Bell's statement': a text whose words a quote with no cue may print.
+AUTHORED = re.compile(r"\b(?:statement|letter|message|note|post|email|e-mail|tweet|caption|essay|op-ed|memo)s?\s+"
+                      r"(?:from|by|of)\s+$", re.IGNORECASE)
+
+
+def _author_before(finder: QuoteFinder, item: Found) -> str | None:
+    """'According to a statement from Jo Bell, ... "A," the statement reads.': the author of the text
+    the sentence before names (or this sentence, before the quote)."""
+    sent_start, _ = finder.refs.sentence_of(max(0, item.start - 1))
+    prev_start, _ = finder.refs.sentence_of(max(0, sent_start - 2))
+    authors = []
+    for ref in finder.refs.within(prev_start, item.start):
+        if ref.person is None or ref.kind not in ("name", "short"):
+            continue
+        if AUTHORED.search(finder.text[max(prev_start, ref.start - 30):ref.start]) or re.match(
+                r"['\u2019]s?\s+(?:statement|letter|message|note|post|email|tweet|caption|essay|op-ed)\b",
+                finder.text[ref.end:ref.end + 20], re.IGNORECASE):
+            authors.append(ref.person)
+    return authors[-1] if authors else None
 
 
 def _recent_subject(refs: References, position: int) -> str | None:
