@@ -122,3 +122,19 @@ def test_a_wrong_quote_glyph_for_a_possessive_or_a_dash_after_the_name_is_cut_of
     text = "Photo\n\nNell Varga\u2018s photo upset Tom Reis - best known for his show - and Nell Varga apologised.\n"
     found = people(text, "Nell Varga\u2018s", "Tom Reis - best", "Nell Varga")
     assert set(found) == {"Nell Varga", "Tom Reis"}
+
+
+def test_thousands_of_one_word_names_are_found_in_linear_time_and_still_merge() -> None:
+    """Past PeopleFinder.SCAN_ALL people a new form is compared only with people sharing a word."""
+    from goodterms.extract.people import PeopleFinder
+    from goodterms.model import Document
+
+    finder = PeopleFinder(Document(id="t", text=""))
+    finder.add_form("Mira Solberg", 0, 12)
+    for i in range(2 * PeopleFinder.SCAN_ALL):
+        word = "Zz" + "".join(chr(ord("a") + int(d)) for d in f"{i:04d}")
+        finder.add_form(word, 20 + 10 * i, 26 + 10 * i)
+    before = len(finder.people)
+    assert finder.add_form("Solberg", 9000, 9007) is finder.people[0]
+    assert finder.add_form("Mira", 9010, 9014) is finder.people[0]
+    assert len(finder.people) == before

@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ..deadline import check as check_budget
 from ..model import Document, Embed, Mention, Person
 from .names_gender import FEMALE_FIRST_NAMES, MALE_FIRST_NAMES
 from .name_uses import grammar_says_person, person_use, thing_name, thing_use
@@ -163,11 +164,13 @@ def clean_name(text: str, start: int) -> tuple[str, int, int] | None:
     return text, start, start + len(text)
 
 
+@lru_cache(maxsize=65536)
 def fold(word: str) -> str:
     """A name word as matching sees it: lower case, no accents, full stops or curly apostrophes
     ("Khloé" is "khloe", "O.J." is "oj")."""
     plain = unicodedata.normalize("NFKD", word.replace("\u2019", "'"))
-    return "".join(ch for ch in plain if not unicodedata.combining(ch) and ch != ".").lower()
+    return "".join(ch for ch in plain if not unicodedata.combining(ch) and ch != "."
+                   and unicodedata.category(ch) != "Cf").lower()  # Cf: zero-width joiners and the like
 
 
 def _unaccented(text: str) -> str:
@@ -205,15 +208,42 @@ def _without_suffix(tokens: list[str]) -> list[str]:
 class PeopleFinder:
     """Merges name forms into individuals and records every mention."""
 
+    #: Up to this many people a new name form is compared with everyone; past it (a list of
+    #: thousands of capitalised words, not an article) only with the people sharing a word with it,
+    #: so finding people stays linear in the text.
+    SCAN_ALL = 150
+
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.people: list[_Builder] = []
+        self._by_word: dict[str, list[_Builder]] = {}  # folded word of any form -> people, in order found
+
+    def _index(self, person: _Builder, form: str) -> None:
+        words = _folded(form)
+        keys = set(words) | {_compact(words)} | {part for w in words for part in w.split("-")}
+        for key in keys:
+            bucket = self._by_word.setdefault(key, [])
+            if person not in bucket:
+                bucket.append(person)
+
+    def _scanned(self, words: list[str]) -> list[_Builder]:
+        """The people a form made of these folded words is compared with."""
+        if len(self.people) <= self.SCAN_ALL:
+            return self.people
+        alive = {id(p) for p in self.people}
+        found: dict[int, _Builder] = {}
+        for key in set(words) | {_compact(words)} | {part for w in words for part in w.split("-")}:
+            for person in self._by_word.get(key, ()):
+                if id(person) in alive:
+                    found[id(person)] = person
+        order = {id(p): i for i, p in enumerate(self.people)} if len(found) > 1 else {}
+        return sorted(found.values(), key=lambda p: order.get(id(p), 0))
 
     # -- merging name forms -------------------------------------------------
     def _match_multi(self, tokens: list[str]) -> _Builder | None:
         low = _folded(" ".join(tokens))
         near = None
-        for person in self.people:
+        for person in self._scanned(low):
             for form in person.forms:
                 other = _folded(form)
                 if not other or not low:
@@ -236,7 +266,7 @@ class PeopleFinder:
     def _matches_single(self, token: str) -> list[_Builder]:
         low = fold(token)
         exact, loose, inner, prefix, slip = [], [], [], [], []
-        for person in self.people:
+        for person in self._scanned([low]):
             forms = [_without_suffix(_folded(f)) for f in person.forms]
             forms = [f for f in forms if f]
             if any(len(f) == 1 and f[0] == low for f in forms) or any(
@@ -269,6 +299,8 @@ class PeopleFinder:
                 return None  # an acronym that spells nobody's initials: NBA, JFK
             person = _Builder()
             self.people.append(person)
+        if text not in person.forms:
+            self._index(person, text)
         person.forms[text] += 1
         if embed:
             person.embed_forms.add(text)
@@ -286,6 +318,8 @@ class PeopleFinder:
         return None
 
     def merge(self, keep: _Builder, gone: _Builder) -> None:
+        for form in gone.forms:
+            self._index(keep, form)
         keep.forms.update(gone.forms)
         keep.embed_forms |= gone.embed_forms
         keep.handles += [h for h in gone.handles if h not in keep.handles]
@@ -563,12 +597,17 @@ def _add_missed_mentions(finder: PeopleFinder, doc: Document, seen: set[tuple[in
         return
     pattern = re.compile(r"(?<![\w@.])(" + "|".join(
         re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")(?:['\u2019]s)?(?![\w@])")
+    covered = bytearray(len(doc.text) + 1)  # 1 where a name already found stands
+    for s, e in seen:
+        covered[s:e] = b"\x01" * (e - s)
     for start, end in _body_blocks(doc):
         for m in pattern.finditer(doc.text, start, end):
+            check_budget()
             span = (m.start(1), m.end(1))
-            if any(s <= span[0] < e or span[0] <= s < span[1] for s, e in seen):
+            if any(covered[span[0]:span[1]]):
                 continue
             seen.add(span)
+            covered[span[0]:span[1]] = b"\x01" * (span[1] - span[0])
             finder.add_form(m.group(1), *span)
 
 
@@ -626,8 +665,11 @@ def _infer_gender(
             elif n == 0 and w in MALE_WORDS and w not in ("his", "he", "him"):
                 votes["m"] += 2
         if id(mention) in solo or id(mention) in subjects:
-            sent_end = next((e for s, e in sentences if s <= mention.start < e), mention.end)
-            following = next((text[s2:e2] for s2, e2 in sentences if s2 >= sent_end), "")
+            i = bisect.bisect_right(sentences, (mention.start, float("inf"))) - 1
+            inside = 0 <= i < len(sentences) and sentences[i][0] <= mention.start < sentences[i][1]
+            sent_end = sentences[i][1] if inside else mention.end
+            j = bisect.bisect_left(sentences, (sent_end, -1))
+            following = text[sentences[j][0]:sentences[j][1]] if j < len(sentences) else ""
             opener = re.findall(r"[\w-]+", following.lower())[:3]
             if "she" in opener or any(w in FEMALE_WORDS for w in opener[1:]) and opener[:1] == ["the"]:
                 votes["f"] += 1  # "Jo Bell has had enough. The actress ..." / "... She ..."
