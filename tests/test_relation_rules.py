@@ -303,3 +303,14 @@ def test_rumoured_or_figurative_kin_is_no_tie() -> None:
         "Tessa Dahl is the daughter of Ivo Renn.", names)
     assert ("parent", "Ivo Renn", "Tessa Dahl", "current") in relations(
         "Ivo Renn claims his daughter Tessa Dahl was never told.", names)
+
+
+def test_a_kin_noun_and_a_role_before_the_name() -> None:
+    names = ["Ivo Renn", "Tessa Dahl", "Ada", "Bo", "Mara Quell"]
+    assert ("spouse", "Ivo Renn", "Tessa Dahl", "former") in relations(
+        "Ivo Renn fears his estranged wife and actor Tessa Dahl is angry.", names)
+    found = relations("Ivo Renn fears his wife and co-star Tessa Dahl is turning their two children -- Ada, 15, "
+                      "and Bo, 12 -- against him.", names)
+    assert {("parent", p, k, "current") for p in ("Ivo Renn", "Tessa Dahl") for k in ("Ada", "Bo")} <= found
+    assert relations("Ivo Renn came with his wife and then Mara Quell.", names) == set()
+    assert not any(r[0] == "spouse" for r in relations("Ivo Renn came with his wife and daughter Ada.", names))

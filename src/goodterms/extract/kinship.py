@@ -54,7 +54,8 @@ NOT_POSSESSOR = r"(?<!\bwho)(?<!\bit)(?<!\bthat)(?<!\bhe)(?<!\bshe)(?<!\bthere)(
 BETWEEN_WORDS = r"(?:(?!(?:" + _GAP_STOP + r")\b)[\w-]+\s+){0,3}"
 HOLDER_GAP = re.compile(
     r"^(?:\s+of\s+(?:[\w-]+\s+){0,3}[\w-]+(?=,))?"  # "husband of six years, Teodor"
-    r"(?:,\s*|\s+|\s*\(\s*|\s*[:\u2013\u2014-]\s*|,?\s+(?:named|called)\s+|\s+(?:is|was)\s+)"
+    r"(?:,\s*|\s+|\s*\(\s*|\s*(?:--|[:\u2013\u2014-])\s*|,?\s+(?:named|called)\s+|\s+(?:is|was)\s+"
+    r"|\s+and\s+(?!(?:" + _KIN_ALTERNATION + r")\b)(?=(?:[a-z][a-z'-]*\s+){1,2}$))"  # "wife and actor X"
     + _ROLE_WORDS + _TITLES + r"$")
 NAME_LIST_SEP = re.compile(r"^(?:\s*,\s*\d{1,2})?(?:\s*,?\s*(?:and|&)\s+|\s*,\s*)$")
 NAME_LIST_LOOSE = re.compile(r"^(?:\s*,\s*\d{1,2})?\s*,?\s*(?:and|&)\s+(?:their\s+)?(?:[\w-]+\s+){0,3}?$")
