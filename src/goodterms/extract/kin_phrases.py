@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ..deadline import check as check_budget
 from ..model import Quote, Span
 from .coref import Reference, References
 from .kinship import (
@@ -36,6 +37,9 @@ class KinPhrases(Reading):
         self._kids_of_here: dict[str, list[str]] = {}  # owner -> the children this sentence named as theirs
         self._consumed: set[int] = set()  # kin nouns another rule has read: "with wife C" after a child phrase
 
+    #: How far before and after a kin noun its owner and holders are looked for.
+    KIN_WINDOW = 400
+
     def read_kin_phrases(self) -> None:
         """Every kin noun of every sentence, with whose kin it is and who holds it."""
         for sent_start, sent_end in self.refs.sentences:
@@ -53,7 +57,10 @@ class KinPhrases(Reading):
                 named = self.refs.person_at(m.end() - len(kin), m.end())
                 if named is not None and named.kind == "name":
                     continue  # part of a name: "Consort Lin", "Baby Spice"
-                self.read_kin(m, sent_start, sent_end)
+                check_budget()
+                # a kin phrase is read within a window of its sentence, so a "sentence" of a
+                # thousand kin nouns costs a thousand windows, not a thousand sentences
+                self.read_kin(m, max(sent_start, m.start() - self.KIN_WINDOW), min(sent_end, m.end() + self.KIN_WINDOW))
 
     def read_kin(self, m: re.Match[str], sent_start: int, sent_end: int) -> None:
         """One kin noun: tried as "son of A", a birth, a shared child, then a possessive or bare owner."""
