@@ -46,3 +46,15 @@ def test_two_apostrophes_close_a_double_quote() -> None:
     text = "\"A fine day for it,'' he said. \"Rain later,'' she said."
     marks = find_marked(text, 0, len(text))
     assert [text[m.start:m.end] for m in marks] == ["A fine day for it,", "Rain later,"]
+
+
+def test_a_sentence_without_stops_is_cut_into_bounded_pieces() -> None:
+    from goodterms.extract.sentences import MAX_SENTENCE_CHARS, sentence_spans
+
+    text = "Mira Solberg thanked Aki Solberg and " * 400 + "left."
+    spans = sentence_spans(text, 0, len(text))
+    assert len(spans) > 1 and all(e - s <= MAX_SENTENCE_CHARS for s, e in spans)
+    assert spans[0][0] == 0 and spans[-1][1] == len(text)
+    assert all(text[s] != " " for s, _ in spans)
+    short = "Mira Solberg won. Aki Solberg cheered."
+    assert sentence_spans(short, 0, len(short)) == [(0, 17), (18, len(short))]

@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from ..deadline import check as check_budget
 from ..model import Quote, Span
 from .coref import Reference, References
 from .kinship import (
@@ -22,6 +23,9 @@ from .relation_reading import Reading, _after_preposition, _ids, _possessive_bef
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+
+#: How far before a child's name the verb that makes it shared ("shares", "adopted") is looked for.
+CLAUSE_WINDOW = 400
 
 class CoupleEvents(Reading):
     """Reads marriages, splits, engagements, couples, friendships and shared children into the book."""
@@ -189,13 +193,15 @@ class CoupleEvents(Reading):
         for child in refs:
             if child.kind not in ("name", "short"):
                 continue
-            adopted = ADOPTED.search(self.text, sent_start, child.start)
+            check_budget()
+            near = max(sent_start, child.start - CLAUSE_WINDOW)  # a long "sentence" is read near each name
+            adopted = ADOPTED.search(self.text, near, child.start)
             if adopted is not None:  # "Dario Wren, who legally adopted Milo"
                 for parent in self.subjects_before(adopted.start(), sent_start):
                     self.book.add("parent", parent, child.person, "current", Span(adopted.start(), adopted.end()),
                              "adopted_child")
                 continue
-            verb = SHARES_CHILD.search(self.text, sent_start, child.start)
+            verb = SHARES_CHILD.search(self.text, near, child.start)
             if verb is None:
                 continue
             children = [child]  # "shares Nell and her younger brother, Oscar, with ..."

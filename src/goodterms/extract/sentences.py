@@ -15,8 +15,33 @@ ABBREVIATIONS = frozenset(
 BOUNDARY = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s+[\"'\u201c\u2018(\[]?[A-Z0-9])")
 
 
+#: A "sentence" longer than this (a list, a run of text without stops, hostile input) is cut
+#: at spaces into pieces no longer, so that every rule's work per sentence stays bounded.
+MAX_SENTENCE_CHARS = 1_500
+
+
 def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """(start, end) of each sentence of text[start:end], offsets into text."""
+    """(start, end) of each sentence of text[start:end], offsets into text; none longer than
+    MAX_SENTENCE_CHARS."""
+    return [piece for span in _sentence_spans(text, start, end) for piece in _bounded(text, *span)]
+
+
+def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """[start, end) cut at the last space before every MAX_SENTENCE_CHARS characters."""
+    out = []
+    while end - start > MAX_SENTENCE_CHARS:
+        cut = text.rfind(" ", start + MAX_SENTENCE_CHARS // 2, start + MAX_SENTENCE_CHARS)
+        cut = cut if cut > start else start + MAX_SENTENCE_CHARS
+        out.append((start, cut))
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    if start < end:
+        out.append((start, end))
+    return out
+
+
+def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans = []
     cursor = start
     for m in BOUNDARY.finditer(text, start, end):
