@@ -49,3 +49,12 @@ def test_long_runs_are_cut_for_the_tokenizer_without_moving_offsets():
     assert max(len(w) for w in cut.split()) <= LONGEST_RUN
     assert cut.startswith("Mira Solberg wrote ") and cut.endswith(" ok")
     assert tokenizable("plain words only") == "plain words only"
+
+
+def test_unusual_spaces_and_fullwidth_letters_read_as_plain_ones():
+    from goodterms.nlp import tokenizable
+
+    text = "Mira\u00a0Solberg met \uff2a\uff41\uff4e\uff45 Roe\u202fyesterday"
+    plain = tokenizable(text)
+    assert plain == "Mira Solberg met Jane Roe yesterday"
+    assert len(plain) == len(text)

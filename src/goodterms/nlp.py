@@ -28,12 +28,23 @@ RUN_CUT = 32
 _LONG_RUN = re.compile(r"\S{%d,}" % (LONGEST_RUN + 1))
 
 
-def tokenizable(text: str) -> str:
-    """text with every whitespace-free run over LONGEST_RUN characters broken by spaces.
+#: Characters spaCy should read as others of the same length: space separators (no-break,
+#: narrow, figure, ideographic...) as a space, fullwidth ASCII ("\uff2aane") as ASCII.
+_SAME_LENGTH = {c: " " for c in "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
+                "\u2009\u200a\u202f\u205f\u3000"}
+_SAME_LENGTH.update({chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)})
+_SAME_LENGTH_TABLE = str.maketrans(_SAME_LENGTH)
 
-    One character becomes one character, so every offset into the result is an offset into text.
-    Real prose has no such runs; URLs, hashes and hostile input do, and lose nothing by the cut.
+
+def tokenizable(text: str) -> str:
+    """text as spaCy should read it, one character for one, so every offset still holds.
+
+    Unusual spaces become spaces and fullwidth letters ASCII ones; every whitespace-free run
+    over LONGEST_RUN characters is broken by spaces (real prose has no such runs; URLs, hashes
+    and hostile input do, and lose nothing by the cut).
     """
+    if not text.isascii():
+        text = text.translate(_SAME_LENGTH_TABLE)
     if len(text) <= LONGEST_RUN or not _LONG_RUN.search(text):
         return text
 
