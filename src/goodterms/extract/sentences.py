@@ -26,18 +26,27 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [piece for span in _sentence_spans(text, start, end) for piece in _bounded(text, *span)]
 
 
-def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """[start, end) cut at the last space before every MAX_SENTENCE_CHARS characters."""
+def cut_at_spaces(text: str, start: int, end: int, limit: int) -> list[tuple[int, int]]:
+    """[start, end) cut into contiguous pieces of at most `limit` characters, each cut at the
+    last space before the limit (or at the limit, where a piece has no space in its second half)."""
     out = []
-    while end - start > MAX_SENTENCE_CHARS:
-        cut = text.rfind(" ", start + MAX_SENTENCE_CHARS // 2, start + MAX_SENTENCE_CHARS)
-        cut = cut if cut > start else start + MAX_SENTENCE_CHARS
+    while end - start > limit:
+        cut = text.rfind(" ", start + limit // 2, start + limit)
+        cut = cut if cut > start else start + limit
         out.append((start, cut))
         start = cut
-        while start < end and text[start].isspace():
-            start += 1
-    if start < end:
-        out.append((start, end))
+    out.append((start, end))
+    return out
+
+
+def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """[start, end) in pieces of at most MAX_SENTENCE_CHARS, none opening with a space."""
+    out = []
+    for s, e in cut_at_spaces(text, start, end, MAX_SENTENCE_CHARS):
+        while s < e and text[s].isspace():
+            s += 1
+        if s < e:
+            out.append((s, e))
     return out
 
 

@@ -115,9 +115,9 @@ def phrase_words() -> dict[str, list[frozenset[str]]]:
                 if extra:
                     needs.setdefault(head, []).append(frozenset(extra))
     out: dict[str, list[frozenset[str]]] = {}
-    for head, extras in needs.items():
+    for head, needed in needs.items():
         for form in _inflections({head}):  # "turned" is a form of "turn on" and the head of "turned off"
-            out.setdefault(form, []).extend(extras)
+            out.setdefault(form, []).extend(needed)
     return out
 
 
