@@ -9,26 +9,12 @@ import sys
 import threading
 import time
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from goodterms.cli import main
 
-from conftest import ARTICLES
-
-GOOD = ARTICLES / "colon_block_quote.txt"
-
-
-@pytest.fixture(autouse=True)
-def _model_loaded_once(nlp: Any) -> None:
-    """These tests run the pipeline; the session fixture loads spaCy once."""
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str | Path) -> tuple[int, str, str]:
-    code = main(["analyze", *map(str, argv)])
-    out, err = capsys.readouterr()
-    return code, out, err
+from test_cli import GOOD, _model_loaded_once, run  # noqa: F401  (the fixture is autouse)
 
 
 def one_line_no_traceback(err: str) -> None:
