@@ -20,6 +20,7 @@ from functools import lru_cache
 from ..model import Span
 from .coref import References
 from .names_gender import FEMALE_FIRST_NAMES, MALE_FIRST_NAMES
+from .speechverbs import verb_alternation
 from .wordlists import entries, words
 
 _WORD = r"[A-Z0-9][\w!.&'\u2019/-]*"
@@ -27,11 +28,7 @@ _OPEN = r"[\u201c\"\u2018]?"
 OUTLET_NAME = (
     r"(?P<outlet>(?:[Tt]he\s+)?(?:" + _WORD + r"(?:\s+(?:of|and|&|the|de|du)\s+|\s+)?){1,6})"
 )
-_SAY = (r"(?:said|says|saying|spoke|speaks|speaking|spoken|talked|talks|talking|revealed|reveals|explained|explains|"
-        r"admitted|admits|confirmed|confirms|confided|gushed|gushes|dished|dishes|joked|jokes|opened up|opens up|"
-        r"opening up|open up|opened|opens|confessed|confesses|vented|described|insisted|added|recalled|shared|replied|"
-        r"replies|responded|responds|wrote|writes|noted|stated|announced|complained|boasted|bragged|laughed|"
-        r"acknowledged|conceded|teased|hinted|divulged|detailed|raved|quipped|cracked)")
+_SAY = "(?:" + verb_alternation("outlet_speech_verbs") + ")"
 #: Cues after which the next name is where the words were said (rank 3).
 VENUE_CUE = (
     r"told|tells|telling|tell|" + _SAY + r"(?:\s+\w+){0,3}?\s+(?:to|with)|"

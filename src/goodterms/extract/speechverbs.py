@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .wordlists import words
+from .wordlists import entries, words
 
 VOWELS = "aeiou"
 
@@ -72,3 +72,18 @@ def speech_forms() -> frozenset[str]:
 def speech_alternation() -> str:
     """A regex alternation of the forms, longest first."""
     return "|".join(sorted((re.escape(v) for v in speech_forms()), key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
+def verb_alternation(name: str) -> str:
+    """A regex alternation of every written form of the verbs in data/NAME.txt, longest first.
+
+    An entry is a lemma ("say": said, says, saying, say) or a phrasal verb, a lemma and its
+    particle ("open up": opened up, opens up, opening up, open up)."""
+    irregular = _irregular()
+    forms: set[str] = set()
+    for entry in entries(name):
+        verb, _, particle = entry.partition(" ")
+        for form in regular_forms(verb) | irregular.get(verb, set()) | {verb}:
+            forms.add(f"{form} {particle}" if particle else form)
+    return "|".join(sorted((re.escape(f).replace("\\ ", " ") for f in forms), key=len, reverse=True))
