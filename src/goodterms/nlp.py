@@ -34,6 +34,9 @@ _SAME_LENGTH = {c: " " for c in "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u200
                 "\u2009\u200a\u202f\u205f\u3000"}
 _SAME_LENGTH.update({chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)})
 _SAME_LENGTH_TABLE = str.maketrans(_SAME_LENGTH)
+#: Zero-width and other invisible format characters: inside a word spaCy reads the letter
+#: before them again ("Sol\u200dberg" as "Sollberg", one word, same length); elsewhere a space.
+_INVISIBLE = re.compile(r"(?:(?<=([^\W\d_]))|(?<![^\W\d_]))[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 
 
 def tokenizable(text: str) -> str:
@@ -45,6 +48,7 @@ def tokenizable(text: str) -> str:
     """
     if not text.isascii():
         text = text.translate(_SAME_LENGTH_TABLE)
+        text = _INVISIBLE.sub(lambda m: m.group(1) or " ", text)
     if len(text) <= LONGEST_RUN or not _LONG_RUN.search(text):
         return text
 
