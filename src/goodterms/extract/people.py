@@ -275,7 +275,7 @@ class PeopleFinder:
             elif any(len(f) > 1 and (f[0] == low or f[-1] == low or low in f[-1].split("-")) for f in forms):
                 loose.append(person)
             elif any(len(f) > 2 and low in f[1:-1] for f in forms):
-                inner.append(person)  # "Kardashian" for "Kim Kardashian West"
+                inner.append(person)  # "Hart" for "Jo Hart Lindqvist"
             elif any(len(low) >= 3 and f[0].startswith(low) or _short_form(low, f[0]) for f in forms):
                 prefix.append(person)  # "Kim" for Kimberly, "Angie" for Angelina; weaker than a whole name
             elif any(_misspelt(low, f[0]) or _misspelt(low, f[-1]) for f in forms if len(f) > 1):
