@@ -208,3 +208,20 @@ def test_praise_in_a_persons_own_post(post: str) -> None:
 def test_refused_support_is_a_stance_against(sentence: str) -> None:
     assert ("Petra Lind", "Omar Sayle", "negative") in found(sentence)
 
+
+
+@pytest.mark.parametrize("sentence", [
+    "Lind was wary of Sayle at first, and now the two share a dressing room.",
+    "Initially, Lind was jealous of Sayle.",
+    "Lind originally resented Sayle for taking the part.",
+])
+def test_a_feeling_dated_to_a_past_since_changed_is_no_stance(sentence: str) -> None:
+    assert not {s for s in found(sentence) if s[:2] == ("Petra Lind", "Omar Sayle")}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Lind was jealous of Sayle.",
+    "Lind slammed Sayle at the start of the show.",
+])
+def test_a_feeling_with_no_such_date_is_still_read(sentence: str) -> None:
+    assert ("Petra Lind", "Omar Sayle", "negative") in found(sentence)

@@ -482,11 +482,32 @@ def negated(token: "Token") -> bool:
     return False
 
 
+def _past_state(token: "Token") -> bool:
+    """'was wary of me at first', 'initially resented him': the clause dates the feeling to a past
+    since changed. Read on the stance word and the verb of its clause."""
+    markers = words("stance_past_markers")
+    clause = [token]
+    node = token
+    while node.dep_ in ("acomp", "amod", "attr", "xcomp", "dobj", "pobj", "prep") and node.head is not node:
+        node = node.head
+        clause.append(node)
+    for head in clause:
+        for child in head.children:
+            if child.dep_ == "advmod" and child.lower_ in markers and child.lower_ != "first":
+                return True  # "initially resented him"
+            if child.dep_ == "prep" and child.lower_ == "at" and any(
+                    g.dep_ in ("pobj", "pcomp", "advmod") and g.lower_ == "first" for g in child.children):
+                return True  # "was wary of me at first"
+    return False
+
+
 def taken_back(token: "Token", dismissed: frozenset[str] | None = None) -> bool:
     """'denied slamming B', 'rumors of a feud', 'ended their feud', 'rumored feud': a word above
     the stance (or an adjective on it) from the list takes it back."""
     dismissed = words("stance_dismissed") if dismissed is None else dismissed
     if any(c.lemma_.lower() in dismissed and c.dep_ in ("amod", "compound") for c in token.children):
+        return True
+    if _past_state(token):
         return True
     node = token
     for _ in range(5):
