@@ -37,3 +37,11 @@ def test_friends_named_in_the_headline_are_on_good_terms() -> None:
     text = ("Petra Lind Attends Concert With Omar Sayle\n\n"
             "Petra Lind attended the concert with her friend Omar Sayle on Saturday.\n")
     assert verdicts(analyze_text(text)).get(PAIR) == "good"
+
+
+def test_stance_evidence_names_its_rule_once() -> None:
+    from goodterms.extract.verdict import _evidence_rule
+
+    assert _evidence_rule("stance_verb") == "stance_verb"
+    assert _evidence_rule("quote_sentiment") == "stance_quote_sentiment"
+    assert _evidence_rule("") == "stance_unnamed"

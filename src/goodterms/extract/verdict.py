@@ -52,7 +52,7 @@ def gather_evidence(
             scores = [(1.0 if s.polarity == "positive" else -1.0) * max(abs(s.score), 0.5)]
         for score in scores:
             for span in s.evidence[:3]:
-                out.append(Evidence(s.source, s.target, "stance", score, span, note, f"stance_{s.rule or 'unnamed'}"))
+                out.append(Evidence(s.source, s.target, "stance", score, span, note, _evidence_rule(s.rule)))
     for r in relations:
         if r.type in ("spouse", "partner", "friend") and r.status == "current" and r.evidence:
             note = f"{name.get(r.subject, r.subject)} and {name.get(r.object, r.object)} are {r.type}s"
@@ -200,3 +200,10 @@ def find_pairs(
         if verdict.verdict != "unknown":  # as annotators do: a pair the text says nothing of is left out
             out.append(verdict)
     return out
+
+
+def _evidence_rule(stance_rule: str) -> str:
+    """The rule of a stance's pair evidence: the stance's rule, marked as a stance once
+    ("stance_verb" stays, "quote_sentiment" becomes "stance_quote_sentiment")."""
+    rule = stance_rule or "unnamed"
+    return rule if rule.startswith("stance_") else f"stance_{rule}"
