@@ -255,3 +255,20 @@ def test_pipeline_survives_arbitrary_text(nlp: Any, text: str) -> None:
     except GoodtermsError:
         return  # refused with a reason is fine; an unexpected exception is not
     assert_spans_inside(goodterms.analyze_one(doc))
+
+
+def test_url_and_metadata_round_trip_through_the_contract():
+    from goodterms.model import Analysis, Document
+
+    doc = Document(id="d1", text="Headline\nBody.", url="https://example.org/a", metadata={"section": "tv", "n": 3})
+    data = Analysis(document=doc).to_contract()
+    assert data["url"] == "https://example.org/a" and data["metadata"] == {"section": "tv", "n": 3}
+    back = Analysis.from_contract(data, doc.text)
+    assert back.document.url == doc.url and back.document.metadata == doc.metadata
+
+
+def test_rejected_is_a_record_with_a_location():
+    from goodterms.model import Rejected
+
+    r = Rejected("feed.jsonl", "bad_json", "feed.jsonl: line 3: not JSON", location="line 3")
+    assert Rejected.from_dict(r.to_dict()) == r

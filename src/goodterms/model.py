@@ -4,7 +4,7 @@ from __future__ import annotations
 import builtins
 import hashlib
 import unicodedata
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any, ClassVar, TypeVar
 
 SCHEMA = "goodterms.article/1"
@@ -88,6 +88,9 @@ class Document(Record):
     blocks: tuple[Block, ...] = ()
     warnings: tuple[str, ...] = ()
     embeds: tuple["Embed", ...] = ()
+    url: str = ""
+    # Fields a feed gave that goodterms has no place for (JSONL's unknown keys), kept as given.
+    metadata: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     nested: ClassVar[dict[str, type]] = {}
 
@@ -109,6 +112,21 @@ class Embed(Record):
 
 
 Document.nested = {"blocks": Block, "embeds": Embed}
+
+
+@dataclass(frozen=True)
+class Rejected(Record):
+    """An input that could not be read or analysed, and why.
+
+    `source` is the file (or feed) it came from; `location` says where in it, when the source
+    holds many articles ("line 12" of a JSONL file, "offset 40960" of a WARC file); `code` is
+    the stable error code of `goodterms.errors` and `message` the one human line.
+    """
+
+    source: str
+    code: str
+    message: str
+    location: str = ""
 
 
 def document_id(text: str) -> str:
@@ -282,6 +300,10 @@ class Analysis(Record):
             "blocks": [b.to_dict() for b in doc.blocks],
             "embeds": [e.to_dict() for e in doc.embeds],
         }
+        if doc.url:
+            out["url"] = doc.url
+        if doc.metadata:
+            out["metadata"] = dict(doc.metadata)
         for key in ("people", "quotes", "social_posts", "comments", "relations", "stances", "pairs", "evidence"):
             out[key] = [r.to_dict() for r in getattr(self, key)]
         return out
@@ -295,6 +317,7 @@ class Analysis(Record):
             blocks=tuple(Block.from_dict(b) for b in data.get("blocks", [])),
             warnings=tuple(data.get("warnings", [])),
             embeds=tuple(Embed.from_dict(e) for e in data.get("embeds", [])),
+            url=data.get("url", ""), metadata=dict(data.get("metadata") or {}),
         )
         parts = {k: data.get(k, []) for k in cls.nested if k != "document"}
         rebuilt = cls.from_dict({"document": doc.to_dict(), **parts})

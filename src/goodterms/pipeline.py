@@ -22,7 +22,9 @@ from .extract.stance import find_stances
 from .extract.verdict import find_pairs, gather_evidence
 from .extract.sentences import cut_at_spaces
 from .extract.social import find_social_posts
-from .model import Analysis, Comment, Document, PairEvidence, PairVerdict, Person, Quote, Relation, SocialPost, Stance
+from .model import (
+    Analysis, Comment, Document, PairEvidence, PairVerdict, Person, Quote, Rejected, Relation, SocialPost, Stance,
+)
 from .nlp import load_pipeline, tokenizable
 
 #: Blocks whose text goes through named-entity recognition.
@@ -225,15 +227,6 @@ def analyze_one(doc: Document, *, settings: Settings | None = None, stages: Iter
     with within(settings.article_seconds, doc.source or doc.id):
         entities = recognise([doc], settings)[0]
         return _finish(Work(doc, entities, settings), stages_named(stages))
-
-
-@dataclass(frozen=True)
-class Rejected:
-    """An input that could not be analysed, and why."""
-
-    source: str
-    code: str
-    message: str
 
 
 def analyze_many(
