@@ -341,8 +341,8 @@ def test_ask_json(capsys: pytest.CaptureFixture[str]) -> None:
         text = texts[item["source"]]
         assert 0 <= item["start"] < item["end"] <= len(text)
         assert " ".join(text[item["start"]:item["end"]].split()) in item["sentence"]
-    assert [when for when, _ in data["timeline"]] == ["2024-03-01", "2025-06-09"]
-    assert all(verdict in VERDICT_WORDS for _, verdict in data["timeline"])
+    assert [(p["start"], p["verdict"]) for p in data["timeline"]] == [("2024-03-01", "bad"), ("2025-06-09", "good")]
+    assert (data["verdict"], data["as_of"]) == ("good", "2025-06-09")  # the reconciliation is the latest state
 
 
 def test_ask_over_a_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -351,7 +351,7 @@ def test_ask_over_a_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     code, out, err = run_ask(capsys, *PAIR, tmp_path, "--format", "json")
     assert code == 0, err
     data = json.loads(out)
-    assert [when for when, _ in data["timeline"]] == ["2024-03-01", "2025-06-09"]
+    assert [p["start"] for p in data["timeline"]] == ["2024-03-01", "2025-06-09"]
     assert {Path(i["source"]).name for i in data["items"]} <= {ASK_FEUD.name, ASK_MAKEUP.name}
 
 

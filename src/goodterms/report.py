@@ -10,6 +10,7 @@ from .model import Analysis, PairVerdict, Span
 
 if TYPE_CHECKING:
     from .corpus import Answer
+    from .corpus.timeline import Report
 
 
 def _name(analysis: Analysis, pid: str | None) -> str:
@@ -100,17 +101,38 @@ def _describe(analysis: Analysis, record: object) -> str:
 
 
 def render_answer(answer: "Answer") -> str:
-    """A verdict on a pair with its evidence, one sentence per line with article and offsets."""
-    lines = [f"{answer.a} and {answer.b}: {answer.verdict}"
-             + (f" (confidence {answer.confidence:.2f})" if answer.verdict != "unknown" else "")]
-    lines.append(f"  named together in {answer.found_in} of {answer.articles} article(s)")
+    """A verdict on a pair: now, over time, the reports that disagree, then every report in its
+    sentence with article and offsets, newest first."""
+    head = f"{answer.a} and {answer.b}: {answer.verdict}"
+    if answer.verdict != "unknown":
+        head += f" (confidence {answer.confidence:.2f})"
+    if answer.as_of:
+        head += f" as of {answer.as_of}"
+    lines = [head, f"  named together in {answer.found_in} of {answer.articles} article(s)"]
+    if answer.timeline:
+        lines.append("  over time: " + " -> ".join(f"{p.label}: {p.verdict}" for p in answer.timeline))
+        for p in answer.timeline:
+            why = f" ({', '.join(p.reasons)})" if p.reasons else ""
+            lines.append(f"    {p.label}: {p.verdict}{why}, {p.reports} report(s) in {p.articles} article(s)")
+    for conflict in answer.conflicts:
+        lines.append(f"  reports that disagree in {conflict.period}:")
+        for side, reports in (("good", conflict.good), ("bad", conflict.bad)):
+            for r in reports:
+                lines.append(f"    {side:4} {_placed(r)}")
     if not answer.items:
         lines.append("  no evidence either way")
-    for item in sorted(answer.items, key=lambda i: (-abs(i.score), i.source, i.start)):
+    else:
+        lines.append("  evidence, newest first:")
+    strongest_first = sorted(answer.items, key=lambda i: (-abs(i.score), i.source, i.start))
+    for item in sorted(strongest_first, key=lambda i: i.published or "", reverse=True):
         sign = "+" if item.score > 0 else "-" if item.score < 0 else " "
-        lines.append(f"  {sign} [{item.kind}] {item.source} [{item.start}:{item.end}] {item.note}")
+        lines.append(f"  {sign} [{item.kind}] {_placed(item)}")
         lines.extend(textwrap.wrap(item.sentence, 88, initial_indent="      ", subsequent_indent="      "))
-    if len(answer.timeline) > 1:
-        lines.append("  over time:")
-        lines.extend(f"    {when}: {verdict}" for when, verdict in answer.timeline)
     return "\n".join(lines)
+
+
+def _placed(report: "Report") -> str:
+    """'2024-03-01 a.txt [120:128] feud (outlet: Daily Wire)': when, where, what."""
+    outlet = f" (outlet: {report.outlet})" if report.outlet else ""
+    return f"{report.published or 'undated'} {report.source or report.article_id} [{report.start}:{report.end}] " \
+           f"{report.note}{outlet}"

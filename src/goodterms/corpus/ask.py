@@ -2,34 +2,25 @@
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import ClassVar
 
-from ..extract.verdict import verdict_from_evidence
-from ..model import Analysis, PairEvidence, Person, Record
-
-A, B = "A", "B"
+from ..model import Analysis, Person, Record
+from .timeline import A, B, HALF_LIFE_DAYS, Conflict, Period, Report, summarize
 
 
-@dataclass(frozen=True)
-class AnswerItem(Record):
-    """One piece of evidence, placed: which article, which offsets, what it says."""
-
-    source: str
-    document_id: str
-    published: str | None
-    kind: str
-    score: float
-    start: int
-    end: int
-    sentence: str
-    note: str
-    rule: str = ""
+AnswerItem = Report  # the name this record had before reports were dated and placed
 
 
 @dataclass(frozen=True)
 class Answer(Record):
-    """The verdict on a pair across articles, with every piece of evidence behind it."""
+    """The verdict on a pair across articles: now, over time, with every report behind it.
+
+    `verdict`/`confidence` are the state as of `as_of` (the newest report's date), newer reports
+    weighing more; `timeline` lists the periods it went through; `conflicts` the months in which
+    articles disagreed; `items` every report, placed in its article.
+    """
 
     a: str
     b: str
@@ -37,10 +28,26 @@ class Answer(Record):
     confidence: float
     articles: int
     found_in: int
-    items: tuple[AnswerItem, ...] = field(default_factory=tuple)
-    timeline: tuple[tuple[str, str], ...] = ()  # (published or source, verdict in that article)
+    items: tuple[Report, ...] = field(default_factory=tuple)
+    timeline: tuple[Period, ...] = ()
     found_a: int = 0  # articles naming A
     found_b: int = 0  # articles naming B
+    conflicts: tuple[Conflict, ...] = ()
+    as_of: str | None = None
+    undated: int = 0  # articles with reports but no date
+    reasons: tuple[str, ...] = ()
+
+    nested: ClassVar[dict[str, type]] = {"items": Report, "timeline": Period, "conflicts": Conflict}
+
+
+def answer_from_reports(a: str, b: str, reports: Sequence[Report], *, articles: int, found_in: int,
+                        found_a: int, found_b: int, grain: str = "month",
+                        half_life_days: float = HALF_LIFE_DAYS) -> Answer:
+    """The answer on A and B from their placed reports: one function for files and for a store."""
+    summary = summarize(reports, grain=grain, half_life_days=half_life_days)
+    items = tuple(sorted(reports, key=lambda r: (r.published or "", r.source, r.start)))
+    return Answer(a, b, summary.verdict, summary.confidence, articles, found_in, items, summary.timeline,
+                  found_a, found_b, summary.conflicts, summary.as_of, summary.undated, summary.reasons)
 
 
 def _norm(text: str) -> str:
@@ -63,18 +70,39 @@ def find_person(analysis: Analysis, name: str) -> Person | None:
     return None
 
 
-def _sentence_around(text: str, start: int, end: int) -> str:
+def sentence_around(text: str, start: int, end: int) -> str:
     left = max(text.rfind("\n", 0, start), max(text.rfind(". ", 0, start), text.rfind("? ", 0, start)) + 1)
     right_candidates = [i for i in (text.find("\n", end), text.find(". ", end)) if i != -1]
     right = min(right_candidates) + 1 if right_candidates else len(text)
     return " ".join(text[max(left, 0):right].split())
 
 
-def ask(name_a: str, name_b: str, analyses: Iterable[Analysis]) -> Answer:
-    """Are A and B on good terms? The verdict over every article that names both."""
-    evidence: list[PairEvidence] = []
-    items: list[AnswerItem] = []
-    timeline: list[tuple[str, str]] = []
+def _outlet_at(analysis: Analysis, position: int) -> str | None:
+    """The outlet credited with the quote that holds this position, if any."""
+    for quote in analysis.quotes:
+        if quote.outlet and quote.start <= position < quote.end:
+            return quote.outlet
+    return None
+
+
+def reports_of(analysis: Analysis, pa: Person, pb: Person) -> list[Report]:
+    """Every piece of evidence between two people of one article, placed (A is pa, B is pb)."""
+    doc = analysis.document
+    out = []
+    for e in analysis.evidence:
+        if {e.a, e.b} != {pa.id, pb.id}:
+            continue
+        a, b = (A, B) if e.a == pa.id else (B, A)
+        out.append(Report(doc.id, doc.source, doc.published, e.kind, e.score, e.span.start, e.span.end,
+                          sentence_around(doc.text, e.span.start, e.span.end), e.note, e.rule,
+                          _outlet_at(analysis, e.span.start), a, b))
+    return out
+
+
+def ask(name_a: str, name_b: str, analyses: Iterable[Analysis], *, grain: str = "month",
+        half_life_days: float = HALF_LIFE_DAYS) -> Answer:
+    """Are A and B on good terms? The verdict now and over time, over every article naming both."""
+    reports: list[Report] = []
     total = found = found_a = found_b = 0
     for analysis in analyses:
         total += 1
@@ -84,17 +112,6 @@ def ask(name_a: str, name_b: str, analyses: Iterable[Analysis]) -> Answer:
         if pa is None or pb is None or pa.id == pb.id:
             continue
         found += 1
-        doc = analysis.document
-        mine = [e for e in analysis.evidence if {e.a, e.b} == {pa.id, pb.id}]
-        for e in mine:
-            a, b = (A, B) if e.a == pa.id else (B, A)
-            note = e.note
-            evidence.append(PairEvidence(a, b, e.kind, e.score, e.span, note, e.rule))
-            items.append(AnswerItem(doc.source, doc.id, doc.published, e.kind, e.score, e.span.start, e.span.end,
-                                    _sentence_around(doc.text, e.span.start, e.span.end), note, e.rule))
-        local = verdict_from_evidence(pa.id, pb.id, mine)
-        timeline.append((doc.published or doc.source, local.verdict))
-    verdict = verdict_from_evidence(A, B, evidence)
-    timeline.sort()
-    return Answer(name_a, name_b, verdict.verdict, verdict.confidence, total, found, tuple(items), tuple(timeline),
-                  found_a, found_b)
+        reports.extend(reports_of(analysis, pa, pb))
+    return answer_from_reports(name_a, name_b, reports, articles=total, found_in=found, found_a=found_a,
+                               found_b=found_b, grain=grain, half_life_days=half_life_days)
