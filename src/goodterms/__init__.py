@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from .config import Settings
-from .ingest import document_from_bytes, document_from_text, read_path
+from .ingest import document_from_bytes, document_from_text, read_path, read_sources
 from .model import Analysis, Document
 from .pipeline import analyze_many, analyze_one
 
@@ -16,5 +16,5 @@ def analyze_text(text: str, *, source: str = "", settings: Settings | None = Non
 
 __all__ = [
     "Analysis", "Document", "Settings", "analyze_many", "analyze_one", "analyze_text",
-    "document_from_bytes", "document_from_text", "read_path",
+    "document_from_bytes", "document_from_text", "read_path", "read_sources",
 ]

@@ -5,105 +5,28 @@ import argparse
 import json
 import os
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TextIO
 
 from .config import DEFAULT_ARTICLE_SECONDS, DEFAULT_MAX_BYTES, QUOTE_UNITS, Settings
-from .errors import GoodtermsError, Unreadable
-from .ingest import document_from_bytes, read_path
+from .errors import GoodtermsError, MissingInput, NoInputs
 from .ingest.read import display_path
+from .console import Progress
+from .ingest.sources import Input, known_total, output_stem, plan_sources, read_inputs
 from .model import Analysis, Document
 from .pipeline import Rejected, analyze_many
 from .report import render_answer, render_text
 
-ARTICLE_SUFFIXES = (".txt", ".text", ".html", ".htm", ".xhtml")
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
 
 
-class Listed(type(Path())):  # type: ignore[misc]
-    """A path found by listing a folder, not named on the command line."""
-
-
-def _inputs(paths: list[str]) -> list[Path | None]:
-    """Expand folders into their article files; None stands for standard input.
-
-    A folder gives every entry with an article suffix, regular file or not, so a FIFO or a
-    broken link there is named when it is read instead of passed over in silence.
-    """
-    out: list[Path | None] = []
-    for raw in paths:
-        if raw == "-":
-            out.append(None)
-            continue
-        path = Path(raw)
-        if path.is_dir():
-            out.extend(sorted(Listed(p) for p in path.iterdir()
-                              if p.suffix.lower() in ARTICLE_SUFFIXES and not p.is_dir()))
-        elif path.exists() or path.is_symlink():
-            out.append(path)  # a broken or looping link is reported by the reader, with why
-        else:
-            raise FileNotFoundError(display_path(raw))
-    return out
-
-
-def _special(path: Path) -> bool:
-    """A FIFO, device or socket (reading one found in a folder could wait on a writer)."""
-    import stat
-
-    try:
-        mode = path.stat().st_mode
-    except OSError:
-        return False  # a broken link or a loop: the reader says which
-    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
-
-
-def _documents(inputs: list[Path | None], max_bytes: int) -> Iterator[Document | Rejected]:
-    """Documents from the inputs, or Rejected with the reason."""
-    for path in inputs:
-        try:
-            if path is None:
-                raw = sys.stdin.buffer.read(max_bytes + 1)
-                yield document_from_bytes(raw, source="<stdin>", max_bytes=max_bytes)
-            elif isinstance(path, Listed) and _special(path):
-                raise Unreadable("not a regular file (a pipe, device or socket found in a folder); "
-                                 "name it on its own to read from it", source=display_path(path))
-            else:
-                yield read_path(path, max_bytes=max_bytes)
-        except GoodtermsError as exc:
-            yield Rejected(exc.source or display_path(path or "<stdin>"), exc.code, str(exc))
-
-
-class Progress:
-    """A one-line progress bar on a terminal: done/total, articles per second, ETA."""
-
-    def __init__(self, total: int, stream: TextIO) -> None:
-        self.total, self.stream, self.done = total, stream, 0
-        self.started = time.monotonic()
-        self.enabled = stream.isatty() and total > 1
-
-    def step(self) -> None:
-        self.done += 1
-        if not self.enabled:
-            return
-        elapsed = max(time.monotonic() - self.started, 1e-6)
-        rate = self.done / elapsed
-        eta = (self.total - self.done) / rate if rate else 0
-        width = 30
-        filled = int(width * self.done / self.total)
-        self.stream.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {self.done}/{self.total} "
-                          f"{rate:.1f} articles/s ETA {eta:.0f}s ")
-        self.stream.flush()
-
-    def close(self) -> None:
-        if self.enabled:
-            self.stream.write("\n")
+def _documents(inputs: list[Input], max_bytes: int) -> Iterator[Document | Rejected]:
+    """Documents from the planned inputs, or Rejected with the reason (see ingest.sources)."""
+    return read_inputs(inputs, max_bytes=max_bytes)
 
 
 def _name_for(analysis: Analysis, used: set[str]) -> str:
-    source = analysis.document.source
-    stem = Path(source).stem if source and source != "<stdin>" else analysis.document.id
+    stem = output_stem(analysis.document.source) or analysis.document.id
     stem = stem.replace("\\", "_") or analysis.document.id
     name, n = stem, 2
     while name in used:
@@ -178,58 +101,58 @@ def _seconds(text: str) -> float:
     return value
 
 
-def _inputs_or_complain(paths: list[str]) -> list[Path | None] | None:
+def _inputs_or_complain(paths: list[str], recursive: bool = False) -> list[Input] | None:
     """The inputs behind the paths, or None after saying in one line why there are none."""
     try:
-        inputs = _inputs(paths)
-    except FileNotFoundError as exc:
-        print(f"goodterms: {exc.args[0]}: no such file or folder", file=sys.stderr)
+        return plan_sources(paths, recursive=recursive)
+    except (MissingInput, NoInputs) as exc:
+        print(f"goodterms: {exc}", file=sys.stderr)
         return None
-    if not inputs:
-        print(f"goodterms: no .txt or .html articles in {' '.join(display_path(p) for p in paths)}", file=sys.stderr)
-        return None
-    return inputs
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
-    inputs = _inputs_or_complain(args.paths)
+    inputs = _inputs_or_complain(args.paths, args.recursive)
     if inputs is None:
         return EXIT_USAGE
     if args.out is not None and not _usable_out(args.out):
         return EXIT_USAGE
     settings = Settings(max_bytes=args.max_bytes, quote_units=args.quote_units,
                         article_seconds=args.article_seconds)
-    progress = Progress(len(inputs), sys.stderr)
+    total = known_total(inputs)
     rejected = 0
     used: set[str] = set()
-    for result in analyze_many(_documents(inputs, args.max_bytes), settings=settings):
-        progress.step()
-        if isinstance(result, Rejected):
-            rejected += 1
-            if progress.enabled:
-                sys.stderr.write("\n")
-            print(f"goodterms: rejected {result.message}", file=sys.stderr)
-            continue
-        for warning in result.document.warnings:
-            print(f"goodterms: warning: {warning}", file=sys.stderr)
-        if args.format == "json":
-            rendered = _json(result.to_contract(), indent=None if not args.out else 1)
-        else:
-            rendered = render_text(result, explain=args.explain)
-        if args.out:
-            suffix = ".json" if args.format == "json" else ".txt"
-            target = Path(args.out) / (_name_for(result, used) + suffix)
-            try:
-                write_atomically(target, rendered + "\n")
-            except OSError as exc:
+    with Progress(total) as progress:
+        for result in analyze_many(_documents(inputs, args.max_bytes), settings=settings):
+            progress.advance()
+            if isinstance(result, Rejected):
                 rejected += 1
-                print(f"goodterms: cannot write {display_path(target)}: {_reason(exc)}", file=sys.stderr)
-        else:
-            sys.stdout.write(rendered + ("\n" if args.format == "json" else ""))
-            if args.format == "text" and len(inputs) > 1:
-                sys.stdout.write("\n")
-    progress.close()
+                progress.note(f"goodterms: rejected {result.message}")
+                continue
+            for warning in result.document.warnings:
+                progress.note(f"goodterms: warning: {warning}")
+            if not _report(result, args, used, progress, several=total != 1):
+                rejected += 1
     return EXIT_REJECTED if rejected else EXIT_OK
+
+
+def _report(result: Analysis, args: argparse.Namespace, used: set[str], progress: Progress, *, several: bool) -> bool:
+    """Print one article's report, or write it into --out; False when the file cannot be written."""
+    if args.format == "json":
+        rendered = _json(result.to_contract(), indent=None if not args.out else 1)
+    else:
+        rendered = render_text(result, explain=args.explain)
+    if not args.out:
+        ending = "\n" if args.format == "json" else "\n" if several else ""
+        progress.echo(rendered + ending)
+        return True
+    suffix = ".json" if args.format == "json" else ".txt"
+    target = Path(args.out) / (_name_for(result, used) + suffix)
+    try:
+        write_atomically(target, rendered + "\n")
+    except OSError as exc:
+        progress.note(f"goodterms: cannot write {display_path(target)}: {_reason(exc)}")
+        return False
+    return True
 
 
 def cmd_ask(args: argparse.Namespace) -> int:
@@ -241,7 +164,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
     if " ".join(args.a.lower().split()) == " ".join(args.b.lower().split()):
         print(f"goodterms: ask needs two different people, got {args.a!r} twice", file=sys.stderr)
         return EXIT_USAGE
-    inputs = _inputs_or_complain(args.paths)
+    inputs = _inputs_or_complain(args.paths, args.recursive)
     if inputs is None:
         return EXIT_USAGE
     rejected = 0
@@ -270,8 +193,11 @@ def build_parser() -> argparse.ArgumentParser:
         description="Who is who, who said what, and are they on good terms: news and social posts analysed.",
     )
     sub = parser.add_subparsers(dest="command", required=True)
-    analyze = sub.add_parser("analyze", help="analyse articles (.txt, .html, a folder, or - for stdin)")
-    analyze.add_argument("paths", nargs="+", metavar="PATH", help="article file, folder of articles, or -")
+    analyze = sub.add_parser("analyze", help="analyse articles (.txt, .html, .jsonl, .warc, a folder, or - for stdin)")
+    analyze.add_argument("paths", nargs="+", metavar="PATH",
+                         help="article file (.txt, .html), feed (.jsonl, .jsonl.gz), web archive (.warc, .warc.gz), "
+                              "folder of these, or - for one article on standard input")
+    analyze.add_argument("--recursive", action="store_true", help="read the subfolders of a folder too")
     analyze.add_argument("--format", choices=("text", "json"), default="text", help="report style (default text)")
     analyze.add_argument("--out", metavar="DIR", help="write one NAME.json (or NAME.txt) per article into DIR")
     analyze.add_argument("--max-bytes", type=_byte_count, default=DEFAULT_MAX_BYTES,
@@ -290,7 +216,8 @@ def build_parser() -> argparse.ArgumentParser:
     asking = sub.add_parser("ask", help="are two people on good terms? the verdict and its evidence")
     asking.add_argument("a", metavar="PERSON_A", help='a name as the articles write it, e.g. "Hollis Wren"')
     asking.add_argument("b", metavar="PERSON_B", help="the other person")
-    asking.add_argument("paths", nargs="+", metavar="PATH", help="article files, folders of articles, or -")
+    asking.add_argument("paths", nargs="+", metavar="PATH", help="article files, feeds, WARC files, folders, or -")
+    asking.add_argument("--recursive", action="store_true", help="read the subfolders of a folder too")
     asking.add_argument("--format", choices=("text", "json"), default="text", help="answer style (default text)")
     asking.add_argument("--max-bytes", type=_byte_count, default=DEFAULT_MAX_BYTES,
                         help="refuse inputs larger than this")

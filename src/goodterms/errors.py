@@ -60,3 +60,51 @@ class ArticleTimeout(GoodtermsError):
     """An article took longer than its time budget (Settings.article_seconds) and was given up."""
 
     code = "timeout"
+
+
+class MissingInput(GoodtermsError):
+    """A path named on the command line does not exist (a usage error, not a rejected input)."""
+
+    code = "not_found"
+
+
+class NoInputs(GoodtermsError):
+    """The paths given hold no article, feed or WARC file (a usage error)."""
+
+    code = "no_inputs"
+
+
+class BadJson(InputError):
+    """A JSON Lines record that is not valid JSON."""
+
+    code = "bad_json"
+
+
+class BadRecord(InputError):
+    """A feed record that is valid JSON but no article: not an object, no text or html, a wrong type."""
+
+    code = "bad_record"
+
+
+class CorruptGzip(InputError):
+    """A gzip file that is damaged or cut short: what came before the damage is kept."""
+
+    code = "corrupt_gzip"
+
+
+class BadWarc(InputError):
+    """A WARC file that cannot be parsed from some point on: the records before it are kept."""
+
+    code = "bad_warc"
+
+
+class WarcRecord(InputError):
+    """A WARC record that is not a usable response (a conversion, a segment, an unknown type)."""
+
+    code = "warc_record"
+
+
+class NoArticles(InputError):
+    """A feed or WARC file in which not one record is an article."""
+
+    code = "no_articles"

@@ -37,12 +37,13 @@ codecs.register_error(_STRAY_BYTES, _stray_as_cp1252)
 BINARY_SHARE = 0.05
 
 
-def decode_bytes(raw: bytes, *, source: str) -> tuple[str, list[str]]:
+def decode_bytes(raw: bytes, *, source: str, charset: str = "") -> tuple[str, list[str]]:
     """Text from bytes, and a warning whenever an encoding other than UTF-8 was assumed.
 
     In order: a byte-order mark (UTF-8, UTF-16, UTF-32); UTF-16 without a mark (NUL bytes on
-    one side of every pair); strict UTF-8; the charset an HTML page declares; then detection
-    (charset-normalizer). Replacement characters only where nothing fits.
+    one side of every pair); strict UTF-8; the charset the server declared (`charset`, from an
+    HTTP Content-Type); the charset an HTML page declares; then detection (charset-normalizer).
+    Replacement characters only where nothing fits.
     """
     for bom, codec in BOMS:
         if raw.startswith(bom):
@@ -57,6 +58,12 @@ def decode_bytes(raw: bytes, *, source: str) -> tuple[str, list[str]]:
         return raw.decode("utf-8"), []
     except UnicodeDecodeError as exc:
         first_bad = exc.start
+    served = _known_codec(charset)
+    if served and served != "utf-8":
+        try:
+            return raw.decode(served), [f"{source}: not UTF-8; read as {served} (declared by the server)"]
+        except UnicodeDecodeError:
+            pass
     if len(UTF8_SEQUENCE.findall(raw)) > 0:
         # Mostly UTF-8 with stray legacy bytes (text pasted from two sources): keep the UTF-8,
         # read each stray byte as Windows-1252.
@@ -93,6 +100,17 @@ def _utf16_without_bom(sample: bytes) -> str | None:
     if even_nul > 0.6 and odd_nul < 0.05:
         return "utf-16-be"
     return None
+
+
+def _known_codec(name: str) -> str | None:
+    """Python's name for a charset label, latin-1 read as windows-1252 as browsers do; None if unknown."""
+    if not name:
+        return None
+    try:
+        codec = codecs.lookup(name).name
+    except LookupError:
+        return None
+    return "cp1252" if codec in ("latin-1", "iso8859-1", "ascii") else codec
 
 
 def _declared_charset(head: bytes) -> str | None:
@@ -160,14 +178,14 @@ def _control_share(sample: bytes) -> float:
 
 
 def document_from_bytes(
-    raw: bytes, *, source: str, kind: str = "auto", max_bytes: int = DEFAULT_MAX_BYTES
+    raw: bytes, *, source: str, kind: str = "auto", max_bytes: int = DEFAULT_MAX_BYTES, charset: str = "",
 ) -> Document:
-    """Check, decode and structure one input; kind is auto, text or html."""
+    """Check, decode and structure one input; kind is auto, text or html; charset as a server declared it."""
     if len(raw) > max_bytes:
         raise TooLarge(f"{len(raw):,} bytes is over the limit of {max_bytes:,} bytes", source=source)
     if not raw.strip():
         raise EmptyInput("empty input: nothing to analyse", source=source)
-    text, warnings = decode_bytes(raw, source=source)
+    text, warnings = decode_bytes(raw, source=source, charset=charset)
     if kind == "auto":
         kind = "html" if HTML_SNIFF.match(raw[:2048]) else "text"
     if kind == "html":

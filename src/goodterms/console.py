@@ -1,0 +1,154 @@
+"""How a long command shows its progress on standard error (used by cli.py, never by the library).
+
+On a terminal: a `rich` progress bar with done/total (when the total is known), articles per
+second, the time left and the time spent. Elsewhere (a log file, a pipe, CI): one plain line
+every `interval` seconds with the count and the rate, and a closing line when any was printed;
+a short run prints nothing. Messages printed through `note` go above the bar, so a rejection
+never tears it.
+"""
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable
+from types import TracebackType
+from typing import TextIO
+
+from rich.console import Console
+from rich.progress import BarColumn, ProgressColumn, Task, TextColumn, TimeElapsedColumn
+from rich.progress import Progress as RichProgress
+from rich.text import Text
+
+#: Seconds between two plain progress lines when standard error is not a terminal.
+PLAIN_INTERVAL = 10.0
+
+
+class _DoneColumn(ProgressColumn):
+    """'123/456' when the total is known, '123' otherwise."""
+
+    def render(self, task: Task) -> Text:
+        done = int(task.completed)
+        return Text(f"{done:,}/{int(task.total):,}" if task.total is not None else f"{done:,}")
+
+
+class _RateColumn(ProgressColumn):
+    """Items per second over the last half minute."""
+
+    def __init__(self, unit: str) -> None:
+        super().__init__()
+        self.unit = unit
+
+    def render(self, task: Task) -> Text:
+        speed = task.speed
+        return Text(f"{speed:.1f} {self.unit}/s" if speed is not None else f"- {self.unit}/s")
+
+
+class _EtaColumn(ProgressColumn):
+    """'ETA 0:01:23' when the total is known; nothing otherwise."""
+
+    def render(self, task: Task) -> Text:
+        remaining = task.time_remaining
+        if task.total is None or remaining is None:
+            return Text("")
+        return Text(f"ETA {_clock_time(remaining)}")
+
+
+def _clock_time(seconds: float) -> str:
+    seconds = int(round(seconds))
+    return f"{seconds // 3600}:{seconds // 60 % 60:02}:{seconds % 60:02}"
+
+
+class Progress:
+    """Progress of a run over `total` items (None when unknown until the end).
+
+    Use as a context manager; call `advance()` per item done, `note(line)` for a message on
+    standard error and `echo(text)` for output meant for standard output.
+    """
+
+    def __init__(self, total: int | None, *, unit: str = "articles", stream: TextIO | None = None,
+                 terminal: bool | None = None, interval: float = PLAIN_INTERVAL,
+                 clock: Callable[[], float] = time.monotonic, width: int | None = None) -> None:
+        self.total, self.unit, self.done = total, unit, 0
+        self.stream = stream if stream is not None else sys.stderr
+        self.terminal = _is_terminal(self.stream) if terminal is None else terminal
+        self.interval, self.clock = interval, clock
+        self.started = self.last_line = clock()
+        self.lines = 0  # plain progress lines printed
+        self._bar: RichProgress | None = None
+        if self.terminal and total != 1 and total != 0:
+            console = Console(file=self.stream, force_terminal=True, width=width, highlight=False)
+            self._bar = RichProgress(
+                TextColumn("{task.description}"), BarColumn(), _DoneColumn(), _RateColumn(unit), _EtaColumn(),
+                TimeElapsedColumn(), console=console, redirect_stdout=False, redirect_stderr=False,
+                refresh_per_second=4,
+            )
+            self._task = self._bar.add_task("analysing", total=total)
+
+    def __enter__(self) -> "Progress":
+        if self._bar is not None:
+            self._bar.start()
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 trace: TracebackType | None) -> None:
+        self.close()
+
+    def advance(self, count: int = 1) -> None:
+        """Count items done; on a terminal move the bar, elsewhere maybe print a plain line."""
+        self.done += count
+        if self._bar is not None:
+            self._bar.advance(self._task, count)
+            return
+        now = self.clock()
+        if not self.terminal and now - self.last_line >= self.interval:
+            self.last_line = now
+            self.lines += 1
+            self._plain(f"goodterms: {self._count()} done, {self._rate(now)}{self._eta(now)}")
+
+    def note(self, line: str) -> None:
+        """A message line on standard error, above the bar when there is one."""
+        if self._bar is not None:
+            self._bar.console.print(line, markup=False, highlight=False, soft_wrap=True)
+        else:
+            self._plain(line)
+
+    def echo(self, text: str, out: TextIO | None = None) -> None:
+        """Output for standard output; when that is the bar's terminal too, printed above the bar."""
+        out = out if out is not None else sys.stdout
+        if self._bar is not None and _is_terminal(out):
+            self._bar.console.print(text, end="", markup=False, highlight=False, soft_wrap=True)
+        else:
+            out.write(text)
+
+    def close(self) -> None:
+        """Stop the bar; after plain progress lines, one closing line with the totals."""
+        if self._bar is not None:
+            self._bar.stop()
+            self._bar = None
+        elif self.lines:
+            now = self.clock()
+            self._plain(f"goodterms: {self._count()} in {_clock_time(now - self.started)}, {self._rate(now)}")
+            self.lines = 0
+
+    def _count(self) -> str:
+        return f"{self.done:,}/{self.total:,} {self.unit}" if self.total else f"{self.done:,} {self.unit}"
+
+    def _rate(self, now: float) -> str:
+        return f"{self.done / max(now - self.started, 1e-9):.1f} {self.unit}/s"
+
+    def _eta(self, now: float) -> str:
+        if not self.total or not self.done:
+            return ""
+        left = (self.total - self.done) * (now - self.started) / self.done
+        return f", ETA {_clock_time(left)}"
+
+    def _plain(self, line: str) -> None:
+        self.stream.write(line + "\n")
+        self.stream.flush()
+
+
+def _is_terminal(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
