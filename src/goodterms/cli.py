@@ -7,6 +7,7 @@ import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .config import DEFAULT_ARTICLE_SECONDS, DEFAULT_MAX_BYTES, QUOTE_UNITS, Settings
 from .errors import GoodtermsError, MissingInput, NoInputs
@@ -16,6 +17,9 @@ from .ingest.sources import Input, known_total, output_stem, plan_sources, read_
 from .model import Analysis, Document
 from .pipeline import Rejected, analyze_many
 from .report import render_answer, render_text
+
+if TYPE_CHECKING:
+    from .store import Store, StoredReject
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
 
@@ -186,6 +190,68 @@ def cmd_ask(args: argparse.Namespace) -> int:
     return EXIT_REJECTED if rejected or missing else EXIT_OK
 
 
+def _open_store(location: str | None, *, create: bool) -> "Store | None":
+    """The store at --db (or GOODTERMS_DB, or ./goodterms.db), or None after saying why not."""
+    from .store import Store
+
+    try:
+        return Store.open(location, create=create)
+    except GoodtermsError as exc:
+        print(f"goodterms: --db {exc}", file=sys.stderr)
+        return None
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from .store.ingesting import REJECTED, Tally, ingest
+
+    inputs = _inputs_or_complain(args.paths, args.recursive)
+    if inputs is None:
+        return EXIT_USAGE
+    store = _open_store(args.db, create=True)
+    if store is None:
+        return EXIT_USAGE
+    settings = Settings(max_bytes=args.max_bytes, quote_units=args.quote_units,
+                        article_seconds=args.article_seconds)
+    tally = Tally()
+    with store, Progress(known_total(inputs)) as progress:
+        for outcome in ingest(store, _documents(inputs, args.max_bytes), settings=settings,
+                              reanalyze=args.reanalyze):
+            progress.advance()
+            tally.add(outcome)
+            if outcome.kind == REJECTED and outcome.rejected is not None:
+                progress.note(f"goodterms: rejected {outcome.rejected.message}")
+    print(f"{tally.summary()} (store: {store.location})")
+    return EXIT_REJECTED if tally.rejected else EXIT_OK
+
+
+def _reject_line(reject: "StoredReject") -> str:
+    """One refused input: where, the code, and the reason (its message without the source again)."""
+    where = reject.source + (f" ({reject.location})" if reject.location else "")
+    message = reject.message
+    if message.startswith(reject.source + ": "):
+        message = message[len(reject.source) + 2:]
+    return f"{where}: {reject.code}: {message}"
+
+
+def cmd_rejects(args: argparse.Namespace) -> int:
+    store = _open_store(args.db, create=False)
+    if store is None:
+        return EXIT_USAGE
+    with store:
+        for reject in store.rejects():
+            if args.format == "json":
+                print(_json(reject.to_dict()))
+            else:
+                print(_reject_line(reject))
+    return EXIT_OK
+
+
+def _add_db_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", metavar="PATH_OR_URL",
+                        help="the store: a SQLite file or a postgresql:// URL "
+                             "(default: $GOODTERMS_DB, else ./goodterms.db)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every subcommand."""
     parser = argparse.ArgumentParser(
@@ -222,6 +288,29 @@ def build_parser() -> argparse.ArgumentParser:
     asking.add_argument("--max-bytes", type=_byte_count, default=DEFAULT_MAX_BYTES,
                         help="refuse inputs larger than this")
     asking.set_defaults(func=cmd_ask)
+
+    ingesting = sub.add_parser("ingest", help="analyse articles into the store (each article stored once)")
+    ingesting.add_argument("paths", nargs="+", metavar="PATH",
+                           help="article files (.txt, .html), feeds (.jsonl), web archives (.warc), folders of "
+                                "these, or - for one article on standard input")
+    ingesting.add_argument("--recursive", action="store_true", help="read the subfolders of a folder too")
+    _add_db_option(ingesting)
+    ingesting.add_argument("--reanalyze", action="store_true",
+                           help="analyse again the stored articles another engine version or setting made")
+    ingesting.add_argument("--max-bytes", type=_byte_count, default=DEFAULT_MAX_BYTES,
+                           help=f"refuse inputs larger than this (default {DEFAULT_MAX_BYTES:,})")
+    ingesting.add_argument("--article-seconds", type=_seconds, default=DEFAULT_ARTICLE_SECONDS,
+                           help=f"give up an article after this many seconds and record it as rejected "
+                                f"(default {DEFAULT_ARTICLE_SECONDS:g}; 0: no limit)")
+    ingesting.add_argument("--quote-units", choices=QUOTE_UNITS, default="passages",
+                           help="one quote per run of quoted words (passages, default) or per attribution")
+    ingesting.set_defaults(func=cmd_ingest)
+
+    refused = sub.add_parser("rejects", help="list the inputs the store refused: source, location, code, reason")
+    _add_db_option(refused)
+    refused.add_argument("--format", choices=("text", "json"), default="text",
+                         help="one line per reject (text, default) or one JSON object per line")
+    refused.set_defaults(func=cmd_rejects)
     return parser
 
 

@@ -108,3 +108,15 @@ class NoArticles(InputError):
     """A feed or WARC file in which not one record is an article."""
 
     code = "no_articles"
+
+
+class StoreError(GoodtermsError):
+    """The store cannot be opened or written (a bad URL, an unreachable server, a locked file)."""
+
+    code = "store"
+
+
+class NotStored(GoodtermsError):
+    """An article the store does not hold."""
+
+    code = "not_stored"
