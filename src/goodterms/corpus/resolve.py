@@ -26,7 +26,6 @@ re-ingest.
 """
 from __future__ import annotations
 
-import math
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -48,6 +47,13 @@ HANDLE_SUFFIXES = ("official", "offical", "real", "xo", "tv", "music", "hq")
 COUPLE_TYPES = frozenset({"spouse", "partner"})
 #: A single name joins a candidate only if its context score is this many times the runner-up's.
 CONTEXT_MARGIN = 2.0
+#: The least context score that places a single name: the share of a co-mentioned person's articles
+#: that also name the candidate, summed over the co-mentioned people.
+MIN_CONTEXT = 0.05
+#: What the same tie to the same co-mentioned person adds to a single name's context score.
+TIE_WEIGHT = 1.0
+#: Rounds of placing single names: a round sees the single names the one before placed.
+SINGLE_ROUNDS = 2
 #: Co-mentioned people counted per article for a single name's context (the most mentioned).
 CONTEXT_PEOPLE = 12
 
@@ -307,7 +313,8 @@ def resolve(facts: Iterable[PersonFacts], overrides: Sequence[Override] = ()) ->
     _join_handles(comps, rows, index)
     _join_pet_forms(comps, rows, index)
     _join_married_names(comps, rows, index)
-    _join_single_names(comps, rows, index)
+    for _ in range(SINGLE_ROUNDS):
+        _join_single_names(comps, rows, index)
     return _entities(comps, rows)
 
 
@@ -409,6 +416,13 @@ class _Snapshot:
                     key = name_key(alias)
                     if key and " " not in key and key not in own:
                         self.by_alias[key].add(comps.find(i))
+        # (component, component) -> the relation types rows of the first name towards the second
+        self.ties: dict[tuple[int, int], set[str]] = defaultdict(set)
+        for i, row in enumerate(rows):
+            for kind, _, other in row.relations:
+                j = index.by_name.get((row.article, other))
+                if j is not None:
+                    self.ties[(comps.find(i), comps.find(j))].add(kind)
         self.prefixes: dict[str, list[str]] = defaultdict(list)  # three first letters -> first names
         for first in sorted(self.by_first):
             self.prefixes[first[:3]].append(first)
@@ -522,18 +536,19 @@ def _join_married_names(comps: _Components, rows: Sequence[PersonFacts], index: 
             continue
         for spouse in sorted(partners[married], key=snap.order):
             surname = snap.lasts.get(spouse, set()) & snap.lasts.get(married, set())
-            if not surname or spouse == married:
-                continue
-            best: tuple[int, int] | None = None
-            for first in sorted(snap.firsts.get(married, ())):
-                for maiden in sorted(snap.by_first[first] - {married, spouse}, key=snap.order):
-                    if snap.lasts.get(maiden, set()) & surname or snap.gender(maiden) == "m":
-                        continue
-                    score = 3 * partners.get(maiden, Counter())[spouse] + _shared(comps, maiden, spouse)
-                    if score >= 2 and (best is None or score > best[0]):
-                        best = (score, maiden)
-            if best is not None:
-                joins.append((married, best[1], spouse))
+            if not surname or spouse == married or snap.lasts.get(married, set()) - surname:
+                continue  # not her spouse's name, or her name before it is already hers (through a handle)
+            maidens: set[int] = set()
+            for first in snap.firsts.get(married, ()):
+                for variant in _first_variants(first):
+                    maidens |= snap.by_first.get(variant, set())
+            # a maiden name is the spouse's partner under her own name (the most often, then the most named beside him)
+            scored = sorted(((partners.get(m, Counter())[spouse], _shared(comps, m, spouse)), m)
+                            for m in maidens - {married, spouse}
+                            if not snap.lasts.get(m, set()) & surname and snap.gender(m) != "m")
+            scored = [(score, m) for score, m in scored if score[0] >= 1]
+            if scored and (len(scored) == 1 or scored[-1][0] > scored[-2][0]):
+                joins.append((married, scored[-1][1], spouse))
     for married, maiden, spouse in joins:
         comps.union(married, maiden, f"married name: {snap.name(maiden)} -> {snap.name(married)}, "
                     f"spouse {snap.name(spouse)}", weak=True)
@@ -575,11 +590,15 @@ def _join_single_names(comps: _Components, rows: Sequence[PersonFacts], index: _
             comps.union(first, i, f"same single name {rows[first].name}", weak=True)
 
 
+def _first_variants(first: str) -> set[str]:
+    """A first name, the given names it is a listed pet form of, and its listed pet forms."""
+    return {first, *nicknames().get(first, ()), *_pets_of().get(first, ())}
+
+
 def _first_name_candidates(snap: _Snapshot, token: str) -> set[int]:
     """Components whose first name is this word, a given name it is a pet form of, or a pet form of it."""
-    names = {token, *nicknames().get(token, ()), *_pets_of().get(token, ())}
     out: set[int] = set()
-    for name in names:
+    for name in _first_variants(token):
         out |= snap.by_first.get(name, set())
     return out | {r for first in snap.prefixes.get(token[:3], ()) if _pet_of(token, first) for r in snap.by_first[first]}
 
@@ -598,16 +617,22 @@ def _single_choice(snap: _Snapshot, index: _Index, i: int, token: str) -> tuple[
     if not candidates:
         return (-1, "") if not (as_first | as_last) else None
     others = sorted({comps.find(j) for j in _context_rows(rows, index, i)})
+    ties = {(kind, comps.find(j)) for kind, _, other in row.relations
+            if (j := index.by_name.get((row.article, other))) is not None}
     scores = []
     for cand in sorted(candidates, key=snap.order):
+        # how often each co-mentioned person appears with this candidate, as a share of their articles:
+        # a partner named beside her in 12 of 20 articles counts, an outlet named everywhere hardly
         parts = [(_shared(comps, cand, o), o) for o in others if o != cand]
-        total = sum(math.log2(1 + n) for n, _ in parts)
+        total = sum(n / len(comps.arts[o]) for n, o in parts)
+        # the same tie to the same person ("his girlfriend Orla" beside Theo, whose girlfriend Orla Calloway is)
+        total += sum(TIE_WEIGHT for kind, o in ties if kind in snap.ties.get((cand, o), ()))
         scores.append((total, cand, max(parts, default=(0, -1))))
     scores.sort(key=lambda s: -s[0])
     best, cand, (count, other) = scores[0]
     runner = scores[1][0] if len(scores) > 1 else 0.0
     what = f"surname {row.name}" if cand in as_last else f"first name {row.name}"
-    if best > 0 and best >= CONTEXT_MARGIN * runner:
+    if best >= MIN_CONTEXT and best >= CONTEXT_MARGIN * runner:
         return cand, f"{what}, co-mentioned with {snap.name(other)} as {snap.name(cand)} is in {count} articles"
     if len(scores) == 1 and len(as_first | as_last) == 1:
         return cand, f"{what}: the only {snap.name(cand)} in the corpus"
