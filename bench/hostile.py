@@ -13,11 +13,18 @@ malformed and hostile HTML, HTML nested 5,000 levels, unbalanced quote marks, ru
 mixed quote marks, colons, brackets, glued words, distinct capitalised words, kin phrases,
 a kinship-heavy text, "said" 100,000 times, one 200,000-character word, a FIFO with no
 writer, a symbolic link loop, a file name that is not UTF-8, and one good article whose
-analysis is checked.
+analysis is checked. Multi-record files, whose good records must be analysed and whose bad ones
+must each be named with their place: a JSON Lines feed with broken lines (not JSON, no text, a
+binary text), a gzip feed cut short, a gzip feed whose one line inflates past --max-bytes
+(64 MB at full size), a WARC
+file with no response, a gzip WARC cut short inside its third page, and a file named .warc that
+holds random bytes.
 """
 from __future__ import annotations
 
 import argparse
+import gzip
+import io
 import json
 import os
 import random
@@ -79,12 +86,59 @@ def cases(scale: float) -> dict[str, bytes]:
     }
 
 
+def _page(title: str) -> bytes:
+    paragraphs = "".join(f"<p>{p}</p>" for p in GOOD.split("\n\n")[1:])
+    return f"<html><head><title>{title}</title></head><body><h1>{title}</h1>{paragraphs}</body></html>".encode()
+
+
+def _warc(pages: int, requests: int = 0) -> bytes:
+    """A gzip WARC file: warcinfo, then each page as a request and a 200 response."""
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=True)
+    writer.write_record(writer.create_warcinfo_record("hostile.warc.gz", {"software": "bench/hostile.py"}))
+    for i in range(max(pages, requests)):
+        uri = f"https://news.example/{i}"
+        asked = StatusAndHeaders("GET /{i} HTTP/1.1", [("Host", "news.example")], is_http_request=True)
+        writer.write_record(writer.create_warc_record(uri, "request", payload=io.BytesIO(b""), http_headers=asked))
+        if i < pages:
+            answer = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(uri, "response", payload=io.BytesIO(_page(f"Page {i}")),
+                                                          http_headers=answer))
+    return buffer.getvalue()
+
+
+def record_cases(scale: float) -> dict[str, tuple[bytes, int, list[str]]]:
+    """Multi-record files: name -> (contents, records to be analysed, what standard error must name)."""
+    good = {"title": GOOD.split("\n", 1)[0], "text": GOOD.split("\n\n", 1)[1]}
+    lines = [json.dumps(good), '{"text": "broken', json.dumps({"body": "no text field"}),
+             json.dumps({"text": "\x00\x01\x02\x03" * 100}), "", json.dumps(good)]
+    members = [gzip.compress((json.dumps({**good, "title": f"Part {i}"}) + "\n").encode()) for i in range(3)]
+    bomb = gzip.compress(b'{"text": "' + b"a" * max(6 * 1024 * 1024, int(64 * 1024 * 1024 * scale)) + b'"}\n')
+    warc = _warc(3)
+    third = warc.rindex(b"\x1f\x8b", 0, warc.rindex(b"\x1f\x8b"))  # the third page's response member
+    rng = random.Random(7)
+    return {
+        "feed_broken.jsonl": ("\n".join(lines).encode() + b"\n", 2,
+                              ["feed_broken.jsonl:2:", "feed_broken.jsonl:3:", "feed_broken.jsonl:4:"]),
+        "feed_cut.jsonl.gz": (members[0] + members[1] + members[2][:-12], 2, ["feed_cut.jsonl.gz: line 3: "]),
+        "feed_bomb.jsonl.gz": (bomb, 0, ["feed_bomb.jsonl.gz:1: "]),
+        "warc_no_response.warc.gz": (_warc(0, requests=2), 0, ["warc_no_response.warc.gz: no article"]),
+        "warc_cut.warc.gz": (warc[: third + 30], 2, ["warc_cut.warc.gz: the gzip data is cut short"]),
+        "warc_garbage.warc": (bytes(rng.randrange(256) for _ in range(4096)), 0, ["warc_garbage.warc: "]),
+    }
+
+
 def make_folder(folder: Path, scale: float) -> list[str]:
     """Write every case into folder (emptied first); the names of all entries made."""
     if folder.exists():
         shutil.rmtree(folder)
     folder.mkdir(parents=True)
     for name, data in cases(scale).items():
+        (folder / name).write_bytes(data)
+    for name, (data, _, _) in record_cases(scale).items():
         (folder / name).write_bytes(data)
     os.mkfifo(folder / "fifo_no_writer.txt")
     (folder / "link_loop.txt").symlink_to(folder / "link_loop.txt")
@@ -115,7 +169,18 @@ def main(argv: list[str] | None = None) -> int:
     if done.returncode != 1:
         problems.append(f"exit code {done.returncode}, expected 1 (some inputs rejected)")
     written = {p.stem for p in out.glob("*.json")} if out.exists() else set()
+    records = record_cases(args.scale)
+    for name, (_, analysed, named) in records.items():
+        base = name.split(".", 1)[0]
+        done = sum(1 for stem in written if stem.startswith(base + "-"))
+        if done != analysed:
+            problems.append(f"{name}: {done} record(s) analysed, expected {analysed}")
+        for words in named:
+            if not any(words in line for line in err_lines):
+                problems.append(f"{name}: no line on standard error names {words!r}")
     for name in names:
+        if name in records:
+            continue
         stem = os.fsencode(name).decode("utf-8", "backslashreplace").rsplit(".", 1)[0]
         stem = stem.replace("\\", "_")
         shown = os.fsencode(name).decode("utf-8", "backslashreplace")

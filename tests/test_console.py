@@ -71,3 +71,27 @@ def test_echo_writes_to_its_stream_when_that_is_no_terminal() -> None:
     with Progress(3, stream=err, terminal=True) as progress:
         progress.echo('{"id": "x"}\n', out)
     assert out.getvalue() == '{"id": "x"}\n'
+
+
+def test_without_a_count_the_eta_follows_the_share_of_input_read() -> None:
+    stream, clock = io.StringIO(), Clock()
+    read = {"share": 0.0}
+    with Progress(None, stream=stream, terminal=False, interval=10, clock=clock,
+                  fraction=lambda: read["share"]) as progress:
+        for step in range(1, 41):  # 40 articles, one every 0.5 s, a fortieth of the input each
+            clock.now += 0.5
+            read["share"] = step / 40
+            progress.advance()
+    first = stream.getvalue().splitlines()[0]
+    assert first == "goodterms: 20 articles done, 2.0 articles/s, 50% of the input read, ETA 0:00:10"
+
+
+def test_on_a_terminal_the_bar_follows_the_share_read_when_the_count_is_unknown() -> None:
+    stream = io.StringIO()
+    read = {"share": 0.0}
+    with Progress(None, stream=stream, terminal=True, width=120, fraction=lambda: read["share"]) as progress:
+        for step in range(1, 5):
+            read["share"] = step / 4
+            progress.advance()
+    shown = stream.getvalue()
+    assert "4 " in shown and "articles/s" in shown and "/4" not in shown

@@ -13,7 +13,7 @@ from .config import DEFAULT_ARTICLE_SECONDS, DEFAULT_MAX_BYTES, QUOTE_UNITS, Set
 from .errors import GoodtermsError, MissingInput, NoInputs
 from .ingest.read import display_path
 from .console import Progress
-from .ingest.sources import Input, known_total, output_stem, plan_sources, read_inputs
+from .ingest.sources import Input, ReadMeter, known_total, output_stem, plan_sources, read_inputs
 from .model import Analysis, Document
 from .pipeline import Rejected, analyze_many
 from .report import render_answer, render_text
@@ -24,9 +24,9 @@ if TYPE_CHECKING:
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
 
 
-def _documents(inputs: list[Input], max_bytes: int) -> Iterator[Document | Rejected]:
+def _documents(inputs: list[Input], max_bytes: int, meter: ReadMeter | None = None) -> Iterator[Document | Rejected]:
     """Documents from the planned inputs, or Rejected with the reason (see ingest.sources)."""
-    return read_inputs(inputs, max_bytes=max_bytes)
+    return read_inputs(inputs, max_bytes=max_bytes, meter=meter)
 
 
 def _name_for(analysis: Analysis, used: set[str]) -> str:
@@ -122,11 +122,11 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     settings = Settings(max_bytes=args.max_bytes, quote_units=args.quote_units,
                         article_seconds=args.article_seconds)
-    total = known_total(inputs)
+    total, meter = known_total(inputs), ReadMeter(inputs)
     rejected = 0
     used: set[str] = set()
-    with Progress(total) as progress:
-        for result in analyze_many(_documents(inputs, args.max_bytes), settings=settings):
+    with Progress(total, fraction=meter.fraction) as progress:
+        for result in analyze_many(_documents(inputs, args.max_bytes, meter), settings=settings):
             progress.advance()
             if isinstance(result, Rejected):
                 rejected += 1
@@ -173,12 +173,15 @@ def cmd_ask(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     rejected = 0
     analyses: list[Analysis] = []
-    for result in analyze_many(_documents(inputs, args.max_bytes), settings=Settings(max_bytes=args.max_bytes)):
-        if isinstance(result, Rejected):
-            rejected += 1
-            print(f"goodterms: rejected {result.message}", file=sys.stderr)
-        else:
-            analyses.append(result)
+    meter = ReadMeter(inputs)
+    with Progress(known_total(inputs), fraction=meter.fraction) as progress:
+        for result in analyze_many(_documents(inputs, args.max_bytes, meter), settings=Settings(max_bytes=args.max_bytes)):
+            progress.advance()
+            if isinstance(result, Rejected):
+                rejected += 1
+                progress.note(f"goodterms: rejected {result.message}")
+            else:
+                analyses.append(result)
     answer = ask(args.a, args.b, analyses)
     if args.format == "json":
         print(_json(answer.to_dict(), indent=1))

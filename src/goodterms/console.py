@@ -1,7 +1,9 @@
 """How a long command shows its progress on standard error (used by cli.py, never by the library).
 
 On a terminal: a `rich` progress bar with done/total (when the total is known), articles per
-second, the time left and the time spent. Elsewhere (a log file, a pipe, CI): one plain line
+second, the time left and the time spent. When the number of articles is not known before
+reading (feeds, WARC files), the bar and the time left follow the share of the input bytes
+read, given by a `fraction` callable (`ingest.sources.ReadMeter.fraction`). Elsewhere (a log file, a pipe, CI): one plain line
 every `interval` seconds with the count and the rate, and a closing line when any was printed;
 a short run prints nothing. Messages printed through `note` go above the bar, so a rejection
 never tears it.
@@ -21,30 +23,34 @@ from rich.text import Text
 
 #: Seconds between two plain progress lines when standard error is not a terminal.
 PLAIN_INTERVAL = 10.0
+#: The bar's scale when it follows the share of the input read rather than a count.
+PERMILLE = 1000
 
 
 class _DoneColumn(ProgressColumn):
     """'123/456' when the total is known, '123' otherwise."""
 
     def render(self, task: Task) -> Text:
-        done = int(task.completed)
-        return Text(f"{done:,}/{int(task.total):,}" if task.total is not None else f"{done:,}")
+        done, total = task.fields["done"], task.fields["total_articles"]
+        return Text(f"{done:,}/{total:,}" if total is not None else f"{done:,}")
 
 
 class _RateColumn(ProgressColumn):
-    """Items per second over the last half minute."""
+    """Items per second since the start."""
 
     def __init__(self, unit: str) -> None:
         super().__init__()
         self.unit = unit
 
     def render(self, task: Task) -> Text:
-        speed = task.speed
-        return Text(f"{speed:.1f} {self.unit}/s" if speed is not None else f"- {self.unit}/s")
+        elapsed = task.elapsed
+        if not elapsed:
+            return Text(f"- {self.unit}/s")
+        return Text(f"{task.fields['done'] / elapsed:.1f} {self.unit}/s")
 
 
 class _EtaColumn(ProgressColumn):
-    """'ETA 0:01:23' when the total is known; nothing otherwise."""
+    """'ETA 0:01:23' once the bar has moved; nothing while the share done is unknown."""
 
     def render(self, task: Task) -> Text:
         remaining = task.time_remaining
@@ -67,11 +73,13 @@ class Progress:
 
     def __init__(self, total: int | None, *, unit: str = "articles", stream: TextIO | None = None,
                  terminal: bool | None = None, interval: float = PLAIN_INTERVAL,
-                 clock: Callable[[], float] = time.monotonic, width: int | None = None) -> None:
+                 clock: Callable[[], float] = time.monotonic, width: int | None = None,
+                 fraction: Callable[[], float | None] | None = None) -> None:
         self.total, self.unit, self.done = total, unit, 0
         self.stream = stream if stream is not None else sys.stderr
         self.terminal = _is_terminal(self.stream) if terminal is None else terminal
         self.interval, self.clock = interval, clock
+        self.fraction = fraction if total is None else None
         self.started = self.last_line = clock()
         self.lines = 0  # plain progress lines printed
         self._bar: RichProgress | None = None
@@ -82,7 +90,9 @@ class Progress:
                 TimeElapsedColumn(), console=console, redirect_stdout=False, redirect_stderr=False,
                 refresh_per_second=4,
             )
-            self._task = self._bar.add_task("analysing", total=total)
+            # The bar counts articles when their number is known, else thousandths of the input read.
+            bar_total = total if total is not None else (PERMILLE if self.fraction else None)
+            self._task = self._bar.add_task("analysing", total=bar_total, done=0, total_articles=total)
 
     def __enter__(self) -> "Progress":
         if self._bar is not None:
@@ -97,7 +107,11 @@ class Progress:
         """Count items done; on a terminal move the bar, elsewhere maybe print a plain line."""
         self.done += count
         if self._bar is not None:
-            self._bar.advance(self._task, count)
+            if self.total is not None:
+                self._bar.update(self._task, completed=self.done, done=self.done)
+            else:
+                share = self.fraction() if self.fraction else None
+                self._bar.update(self._task, completed=None if share is None else share * PERMILLE, done=self.done)
             return
         now = self.clock()
         if not self.terminal and now - self.last_line >= self.interval:
@@ -137,10 +151,14 @@ class Progress:
         return f"{self.done / max(now - self.started, 1e-9):.1f} {self.unit}/s"
 
     def _eta(self, now: float) -> str:
-        if not self.total or not self.done:
-            return ""
-        left = (self.total - self.done) * (now - self.started) / self.done
-        return f", ETA {_clock_time(left)}"
+        """', ETA h:mm:ss' from the articles done of a known total, or from the share of input read."""
+        elapsed = now - self.started
+        if self.total and self.done:
+            return f", ETA {_clock_time((self.total - self.done) * elapsed / self.done)}"
+        share = self.fraction() if self.fraction else None
+        if share:
+            return f", {share:.0%} of the input read, ETA {_clock_time(elapsed * (1 - share) / share)}"
+        return ""
 
     def _plain(self, line: str) -> None:
         self.stream.write(line + "\n")

@@ -441,3 +441,35 @@ def test_a_file_named_warc_that_is_not_one(tmp_path: Path) -> None:
 ])
 def test_output_stems_name_the_record(source: str, stem: str) -> None:
     assert output_stem(source) == stem
+
+
+def test_text_wins_over_html_and_an_empty_text_falls_back_to_html(tmp_path: Path) -> None:
+    html = page("Teodor Vance sings in Lyon", "Teodor Vance sang at the opera on Friday.")
+    feed = write_feed(tmp_path / "feed.jsonl", [{"text": BODY, "html": html}, {"text": " ", "html": html}])
+    first, second = read_feed(feed)
+    assert isinstance(first, Document) and first.text.startswith("Ines Marlow")
+    assert isinstance(second, Document) and "Teodor Vance sang" in second.text
+
+
+def test_an_oversized_line_says_its_exact_size(tmp_path: Path) -> None:
+    feed = tmp_path / "feed.jsonl"
+    line = b'{"text": "' + b"a" * 300_000 + b'"}'
+    feed.write_bytes(line + b"\r\n" + json.dumps({"text": BODY}).encode() + b"\n")
+    reject, doc = read_feed(feed, max_bytes=1000)
+    assert isinstance(reject, Rejected) and f"{len(line):,} bytes is over the limit of 1,000 bytes" in reject.message
+    assert isinstance(doc, Document) and doc.source == f"{feed}:2"
+
+
+def test_the_read_meter_follows_the_bytes_of_feeds_and_files(tmp_path: Path) -> None:
+    from goodterms.ingest.sources import ReadMeter, read_inputs
+
+    write_feed(tmp_path / "a.jsonl", [{"text": BODY, "title": f"Day {i}"} for i in range(300)])
+    (tmp_path / "b.txt").write_text("Title\n\n" + BODY, encoding="utf-8")
+    inputs = plan_sources([tmp_path])
+    meter = ReadMeter(inputs)
+    assert meter.total == (tmp_path / "a.jsonl").stat().st_size + (tmp_path / "b.txt").stat().st_size
+    shares = []
+    for _ in read_inputs(inputs, meter=meter):
+        shares.append(meter.fraction())
+    assert shares == sorted(shares) and meter.fraction() == 1.0  # type: ignore[type-var]
+    assert 0 < shares[0] < 0.5  # the feed is read in chunks, not at once

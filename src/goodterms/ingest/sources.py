@@ -156,15 +156,70 @@ def read_sources(
     return read_inputs(plan_sources(specs, recursive=recursive), max_bytes=max_bytes)
 
 
-def read_inputs(inputs: Iterable[Input], *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Document | Rejected]:
-    """Documents from planned inputs (see `plan_sources`), or Rejected with the reason and place."""
+def read_inputs(inputs: Iterable[Input], *, max_bytes: int = DEFAULT_MAX_BYTES,
+                meter: ReadMeter | None = None) -> Iterator[Document | Rejected]:
+    """Documents from planned inputs (see `plan_sources`), or Rejected with the reason and place.
+
+    A `meter` follows how many bytes of the inputs have been read, for a progress display.
+    """
+    meter = meter or ReadMeter([])
     for item in inputs:
         if item.kind == "feed":
-            yield from read_feed(item.path, max_bytes=max_bytes, listed=item.listed)  # type: ignore[arg-type]
+            yield from read_feed(item.path, max_bytes=max_bytes, listed=item.listed, meter=meter)  # type: ignore[arg-type]
         elif item.kind == "warc":
-            yield from read_warc(item.path, max_bytes=max_bytes, listed=item.listed)  # type: ignore[arg-type]
+            yield from read_warc(item.path, max_bytes=max_bytes, listed=item.listed, meter=meter)  # type: ignore[arg-type]
         else:
             yield _read_one(item, max_bytes)
+        meter.finished(item)
+
+
+class ReadMeter:
+    """How far the reading of some inputs has got, as a share of their bytes.
+
+    The total is the size of the regular files among the inputs, taken when the meter is made;
+    the position adds the files finished and the offset reached in the open feed or WARC file
+    (its compressed offset, for gzip). A progress display uses it for the time left when the
+    number of articles is not known before reading (feeds and WARC files).
+    """
+
+    def __init__(self, inputs: Iterable[Input]) -> None:
+        items = list(inputs)
+        self.sizes = {i: _size(i.path) for i in items}
+        self.total = sum(self.sizes[i] for i in items)
+        self.done = 0
+        self._open: BinaryIO | None = None
+
+    def watch(self, handle: BinaryIO) -> None:
+        """Follow the offset of the file being read now."""
+        self._open = handle
+
+    def finished(self, item: Input) -> None:
+        """Count a whole input as read."""
+        self.done += self.sizes.get(item, 0)
+        self._open = None
+
+    def fraction(self) -> float | None:
+        """The share of the bytes read, from 0 to 1; None when no size is known."""
+        if not self.total:
+            return None
+        position = self.done
+        if self._open is not None:
+            try:
+                position += self._open.tell()
+            except (OSError, ValueError):
+                pass
+        return min(1.0, position / self.total)
+
+
+def _size(path: Path | None) -> int:
+    """A regular file's size; 0 for standard input, pipes, devices and what cannot be looked at."""
+    if path is None:
+        return 0
+    try:
+        info = path.stat()
+    except OSError:
+        return 0
+    return info.st_size if stat.S_ISREG(info.st_mode) else 0
 
 
 def _read_one(item: Input, max_bytes: int) -> Document | Rejected:
@@ -197,13 +252,15 @@ def _refuse_special(item: Input) -> None:
                          "name it on its own to read from it", source=display_path(item.path))
 
 
-def _open_stream(path: Path, listed: bool) -> tuple[BinaryIO, Gunzip | None]:
+def _open_stream(path: Path, listed: bool, meter: ReadMeter | None) -> tuple[BinaryIO, Gunzip | None]:
     """The file's bytes, decompressed when it starts as gzip (whatever its name says)."""
     _refuse_special(Input(path, "file", listed=listed))
     try:
         handle = path.open("rb")
     except OSError as exc:
         raise Unreadable(_os_reason(exc), source=display_path(path)) from None
+    if meter is not None:
+        meter.watch(handle)
     try:
         gzipped = handle.seekable() and is_gzip(handle)
     except OSError:
@@ -215,16 +272,18 @@ def _open_stream(path: Path, listed: bool) -> tuple[BinaryIO, Gunzip | None]:
 
 
 # -- JSON Lines ----------------------------------------------------------------------------------
-def read_feed(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, listed: bool = False) -> Iterator[Document | Rejected]:
+def read_feed(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, listed: bool = False,
+              meter: ReadMeter | None = None) -> Iterator[Document | Rejected]:
     """Articles from a JSON Lines file (plain or gzip), one per line, streamed line by line.
 
-    A line is a JSON object with `text` (plain text) or `html`, and optionally `url`, `title`,
-    `published` or `date`, and `id`; any other field is kept in `Document.metadata` (so is `id`:
-    the document id is always the hash of the text). Blank lines are passed over.
+    A line is a JSON object with `text` (plain text) or `html` (`text` wins when both hold
+    something), and optionally `url`, `title`, `published` or `date`, and `id`; any other field
+    is kept in `Document.metadata` (so is `id`: the document id is always the hash of the text).
+    Blank lines are passed over.
     """
     file = display_path(path)
     try:
-        stream, _ = _open_stream(path, listed)
+        stream, _ = _open_stream(path, listed, meter)
     except GoodtermsError as exc:
         yield Rejected(file, exc.code, str(exc))
         return
@@ -239,8 +298,8 @@ def read_feed(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, listed: bool = 
                 if number == 1 and (bom := _wide_bom(line)):
                     raise BadRecord(f"is {bom} (a byte-order mark); JSON Lines are UTF-8", source=file)
                 if len(line.rstrip(b"\r\n")) > max_bytes:
-                    size = len(line) + _skip_line(stream) if not line.endswith(b"\n") else len(line)
-                    yield _refused(TooLarge(f"{size - 1:,}+ bytes is over the limit of {max_bytes:,} bytes",
+                    size = len(line.rstrip(b"\r\n")) if line.endswith(b"\n") else len(line) + _skip_line(stream)
+                    yield _refused(TooLarge(f"{size:,} bytes is over the limit of {max_bytes:,} bytes",
                                             source=f"{file}:{number}"), file, f"line {number}")
                     continue
             except GzipDamage as exc:
@@ -269,13 +328,13 @@ def _wide_bom(line: bytes) -> str:
 
 
 def _skip_line(stream: BinaryIO) -> int:
-    """Read past the rest of an oversized line without holding it; how many bytes that was."""
+    """Read past the rest of an oversized line without holding it; its length without the newline."""
     skipped = 0
     while True:
         chunk = stream.readline(1 << 16)
-        skipped += len(chunk)
         if not chunk or chunk.endswith(b"\n"):
-            return skipped
+            return skipped + len(chunk.rstrip(b"\r\n"))
+        skipped += len(chunk)
 
 
 def _refused(exc: GoodtermsError, file: str, location: str) -> Rejected:
@@ -290,7 +349,7 @@ def feed_record(line: bytes, *, file: str, number: int, max_bytes: int = DEFAULT
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
-            raise BadJson(f"not valid JSON: {exc.msg} (column {exc.colno})", source=source) from None
+            raise BadJson(f"not valid JSON: {exc.msg.removesuffix(' at')} (column {exc.colno})", source=source) from None
         except RecursionError:
             raise BadJson("not valid JSON: nested too deep", source=source) from None
         if not isinstance(data, dict):
@@ -307,7 +366,7 @@ def _json_kind(value: object) -> str:
 def _feed_document(data: dict[str, Any], *, source: str, warnings: list[str], max_bytes: int) -> Document:
     """A feed record's fields -> Document; the field checks raise BadRecord or EmptyInput."""
     metadata = {k: v for k, v in data.items() if k not in FEED_FIELDS or k == "id"}
-    body_field = next((k for k in ("text", "html") if data.get(k) is not None), None)
+    body_field = _body_field(data)
     if body_field is None:
         raise BadRecord('no "text" or "html" field', source=source)
     body = data[body_field]
@@ -334,6 +393,16 @@ def _feed_document(data: dict[str, Any], *, source: str, warnings: list[str], ma
     if not doc.text.strip():
         raise EmptyInput("no article text found", source=source)
     return replace(doc, url=fields["url"], published=published or doc.published, metadata=metadata)
+
+
+def _body_field(data: dict[str, Any]) -> str | None:
+    """"text" when it holds words, else "html" when given, else "text" when given (for its error)."""
+    text, html = data.get("text"), data.get("html")
+    if isinstance(text, str) and text.strip():
+        return "text"
+    if html is not None:
+        return "html"
+    return "text" if text is not None else None
 
 
 def _string_field(data: dict[str, Any], key: str, source: str, warnings: list[str],
@@ -403,7 +472,8 @@ WARC_BOOKKEEPING = frozenset({"warcinfo", "request", "metadata", "revisit"})
 ARTICLE_MEDIA = {"text/html": "html", "application/xhtml+xml": "html", "text/plain": "auto", "": "auto"}
 
 
-def read_warc(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, listed: bool = False) -> Iterator[Document | Rejected]:
+def read_warc(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, listed: bool = False,
+              meter: ReadMeter | None = None) -> Iterator[Document | Rejected]:
     """Articles from a WARC file (plain or gzip): its HTTP responses with HTML or text bodies.
 
     Passed over in silence: bookkeeping records (warcinfo, request, metadata, revisit) and
@@ -416,7 +486,7 @@ def read_warc(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, listed: bool = 
     """
     file = display_path(path)
     try:
-        stream, gunzip = _open_stream(path, listed)
+        stream, gunzip = _open_stream(path, listed, meter)
     except GoodtermsError as exc:
         yield Rejected(file, exc.code, str(exc))
         return
@@ -483,8 +553,11 @@ def _warc_outcomes(records: Any, gunzip: Gunzip | None, file: str, max_bytes: in
 
 
 def _first_line(exc: BaseException) -> str:
+    """The error's text on one short line, anything unprintable escaped (it may quote raw bytes)."""
     text = " ".join(str(exc).split())
-    return text[:120] + ("..." if len(text) > 120 else "")
+    text = "".join(ch if ch.isprintable() and ord(ch) < 127 else f"\\x{ord(ch):02x}" if ord(ch) < 256
+                   else f"\\u{ord(ch):04x}" for ch in text)
+    return text[:100] + ("..." if len(text) > 100 else "")
 
 
 def _cut_short(record: Any) -> bool:
