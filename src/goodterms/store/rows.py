@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from ..model import Analysis, Span
+from ..model import Analysis, Person, Span
 from .schema import Base, EvidenceRow, PersonRow, QuoteRow, RelationRow, StanceRow
 
 Row = dict[str, Any]
@@ -19,11 +19,17 @@ def _first(spans: list[list[int]]) -> dict[str, int | None]:
     return {"start": spans[0][0], "end": spans[0][1]} if spans else {"start": None, "end": None}
 
 
+def descriptor_texts(person: Person) -> list[str]:
+    """The distinct texts of a person's descriptor mentions ("the actress"), in text order."""
+    return list(dict.fromkeys(m.text for m in person.mentions if m.kind == "descriptor"))
+
+
 def person_rows(article_id: str, analysis: Analysis) -> list[Row]:
     """One row per person of the article."""
     return [{
         "article_id": article_id, "local_id": p.id, "name": p.name, "aliases": list(p.aliases),
         "handles": list(p.handles), "gender": p.gender, "mentions": len(p.mentions),
+        "descriptors": descriptor_texts(p),
     } for p in analysis.people]
 
 

@@ -57,9 +57,12 @@ class Entity(Base):
     __tablename__ = "entities"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(Text, default="", server_default="")  # resolution's key of the name
     name: Mapped[str] = mapped_column(Text)
     gender: Mapped[str | None] = mapped_column(String(16), nullable=True)
     articles: Mapped[int] = mapped_column(Integer, default=0)
+
+    __table_args__ = (Index(None, "key"),)
 
 
 class EntityName(Base):
@@ -90,10 +93,12 @@ class PersonRow(Base):
     handles: Mapped[list[str]] = mapped_column(JSON, default=list)
     gender: Mapped[str | None] = mapped_column(String(16), nullable=True)
     mentions: Mapped[int] = mapped_column(Integer, default=0)
+    # The texts of the descriptor mentions that stood for this person ("the actress"), distinct.
+    descriptors: Mapped[list[str]] = mapped_column(JSON, default=list, server_default="[]")
     entity_id: Mapped[int | None] = mapped_column(ForeignKey("entities.id", ondelete="SET NULL"), nullable=True)
     link: Mapped[str | None] = mapped_column(Text, nullable=True)  # why resolution put it in its entity
 
-    __table_args__ = (UniqueConstraint("article_id", "local_id"), Index(None, "entity_id"))
+    __table_args__ = (UniqueConstraint("article_id", "local_id"), Index(None, "entity_id"), Index(None, "name"))
 
 
 class RelationRow(Base):

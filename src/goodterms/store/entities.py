@@ -1,0 +1,100 @@
+"""Resolution's reads and writes on the store: person facts out, entities and links back in.
+
+`person_facts` streams the facts `goodterms.corpus.resolve.resolve` reads, made from the
+persons and relations tables (never the full analyses), a batch of articles at a time, equal
+to `facts_of` of each stored analysis. `write_entities` replaces the store's entities, their
+name forms and every person's link in one transaction, so readers see the old resolution or
+the new one, never a mix.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+
+from sqlalchemy import bindparam, delete, insert, select, update
+
+from ..corpus.resolve import ASYMMETRIC_INVERSE, PersonEntity, PersonFacts
+from .schema import Article, Entity, EntityName, PersonRow, RelationRow
+from .store import Store
+
+#: Articles whose facts are read per query.
+BATCH = 500
+
+
+def descriptor_word(text: str) -> str:
+    """The word of a descriptor that resolution compares: its last, lower-cased ("the actress": "actress")."""
+    words = text.lower().split()
+    return words[-1] if words else ""
+
+
+def person_facts(store: Store, *, batch: int = BATCH) -> Iterator[PersonFacts]:
+    """Every stored person's facts, article by article in id order, people in their article's order."""
+    last = ""
+    while True:
+        with store.reading() as connection:
+            ids = connection.execute(select(Article.id).where(Article.id > last).order_by(Article.id)
+                                     .limit(batch)).scalars().all()
+            if not ids:
+                return
+            people = connection.execute(
+                select(PersonRow.article_id, PersonRow.local_id, PersonRow.name, PersonRow.aliases,
+                       PersonRow.handles, PersonRow.gender, PersonRow.mentions, PersonRow.descriptors,
+                       Article.published)
+                .join(Article, Article.id == PersonRow.article_id)
+                .where(PersonRow.article_id.in_(ids)).order_by(PersonRow.article_id, PersonRow.id)).all()
+            relations = connection.execute(
+                select(RelationRow.article_id, RelationRow.subject, RelationRow.object, RelationRow.type,
+                       RelationRow.status).where(RelationRow.article_id.in_(ids))).all()
+        yield from _facts(people, relations)
+        last = ids[-1]
+
+
+def _facts(people: Sequence, relations: Sequence) -> Iterator[PersonFacts]:  # type: ignore[type-arg]
+    """Person facts from person and relation rows of whole articles (as `resolve.facts_of` makes them)."""
+    by_article: dict[str, list] = defaultdict(list)  # type: ignore[type-arg]
+    for row in people:
+        by_article[row.article_id].append(row)
+    ties: dict[tuple[str, str], set[tuple[str, str, str]]] = defaultdict(set)
+    for rel in relations:
+        names = {p.local_id: p.name for p in by_article.get(rel.article_id, ())}
+        if rel.subject in names and rel.object in names:
+            ties[(rel.article_id, rel.subject)].add((rel.type, rel.status, names[rel.object]))
+            inverse = ASYMMETRIC_INVERSE.get(rel.type, rel.type)
+            ties[(rel.article_id, rel.object)].add((inverse, rel.status, names[rel.subject]))
+    for article_id, rows in by_article.items():
+        for row in rows:
+            yield PersonFacts(
+                article=article_id, local=row.local_id, name=row.name, published=row.published,
+                aliases=tuple(row.aliases or ()), handles=tuple(row.handles or ()), gender=row.gender,
+                mentions=row.mentions, co_mentions=tuple(p.name for p in rows if p.local_id != row.local_id),
+                relations=tuple(sorted(ties[(article_id, row.local_id)])),
+                descriptors=tuple(sorted({descriptor_word(d) for d in row.descriptors or ()} - {""})),
+            )
+
+
+def write_entities(store: Store, entities: Sequence[PersonEntity]) -> None:
+    """Replace the store's entities, name forms and person links with these, in one transaction.
+
+    A member naming a person the store does not hold (an article removed since) is passed over.
+    """
+    with store.writing() as connection:
+        connection.execute(update(PersonRow).where(PersonRow.entity_id.is_not(None))
+                           .values(entity_id=None, link=None))
+        connection.execute(delete(EntityName))
+        connection.execute(delete(Entity))
+        if not entities:
+            return
+        ids = connection.execute(
+            insert(Entity).returning(Entity.id, sort_by_parameter_order=True),
+            [{"key": e.key, "name": e.name, "gender": e.gender, "articles": e.articles} for e in entities],
+        ).scalars().all()
+        names = [{"entity_id": entity_id, "name": n.name, "key": n.key, "kind": n.kind, "count": n.count}
+                 for entity_id, e in zip(ids, entities) for n in e.names]
+        if names:
+            connection.execute(insert(EntityName), names)
+        links = [{"a": m.article, "l": m.local, "e": entity_id, "why": m.link}
+                 for entity_id, e in zip(ids, entities) for m in e.members]
+        if links:
+            connection.execute(
+                update(PersonRow).where(PersonRow.article_id == bindparam("a"), PersonRow.local_id == bindparam("l"))
+                .values(entity_id=bindparam("e"), link=bindparam("why")), links)
