@@ -473,3 +473,33 @@ def test_the_read_meter_follows_the_bytes_of_feeds_and_files(tmp_path: Path) -> 
         shares.append(meter.fraction())
     assert shares == sorted(shares) and meter.fraction() == 1.0  # type: ignore[type-var]
     assert 0 < shares[0] < 0.5  # the feed is read in chunks, not at once
+
+
+@pytest.mark.parametrize("source, place", [
+    ("feeds/news.jsonl:12", ("feeds/news.jsonl", "line 12")),
+    ("crawl/day1.warc.gz@4096", ("crawl/day1.warc.gz", "offset 4096")),
+    ("a/odd:12.txt", ("a/odd:12.txt", "")), ("notes:3", ("notes:3", "")),
+])
+def test_split_source_gives_file_and_place(source: str, place: tuple[str, str]) -> None:
+    from goodterms.ingest.sources import split_source
+
+    assert split_source(source) == place
+
+
+def test_a_resource_record_with_html_is_read_and_a_truncated_one_warns(tmp_path: Path) -> None:
+    buffer, writer = new_warc()
+    html = page("Mina Soto wins", "Mina Soto won the race in Oslo.").encode()
+    writer.write_record(writer.create_warc_record("file:///pages/mina.html", "resource", payload=io.BytesIO(html),
+                                                  warc_content_type="text/html"))
+    response(writer, "https://news.example/cut", html)
+    data = buffer.getvalue()
+    (tmp_path / "r.warc.gz").write_bytes(data)
+    docs = list(read_warc(tmp_path / "r.warc.gz"))
+    assert [d.url for d in docs] == ["file:///pages/mina.html", "https://news.example/cut"]  # type: ignore[union-attr]
+    buffer, writer = new_warc()
+    headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+    writer.write_record(writer.create_warc_record("https://news.example/t", "response", payload=io.BytesIO(html),
+                                                  http_headers=headers, warc_headers_dict={"WARC-Truncated": "length"}))
+    (tmp_path / "t.warc.gz").write_bytes(buffer.getvalue())
+    [doc] = read_warc(tmp_path / "t.warc.gz")
+    assert isinstance(doc, Document) and any("WARC-Truncated: length" in w for w in doc.warnings)

@@ -237,6 +237,8 @@ def _read_one(item: Input, max_bytes: int) -> Document | Rejected:
         return read_path(item.path, max_bytes=max_bytes)
     except GoodtermsError as exc:
         return Rejected(exc.source or source, exc.code, str(exc))
+    except Exception as exc:  # a reader bug on one file never stops the rest
+        return _internal(exc, source, source, "")
 
 
 def _refuse_special(item: Input) -> None:
@@ -345,7 +347,7 @@ def feed_record(line: bytes, *, file: str, number: int, max_bytes: int = DEFAULT
     """One JSON Lines record (the bytes of line `number` of `file`) as a Document, or why not."""
     source, location = f"{file}:{number}", f"line {number}"
     try:
-        text, warnings = decode_bytes(line.lstrip(b"\xef\xbb\xbf") if number == 1 else line, source=source)
+        text, warnings = _decode_line(line.lstrip(b"\xef\xbb\xbf") if number == 1 else line, source)
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
@@ -357,6 +359,21 @@ def feed_record(line: bytes, *, file: str, number: int, max_bytes: int = DEFAULT
         return _feed_document(data, source=source, warnings=warnings, max_bytes=max_bytes)
     except GoodtermsError as exc:
         return _refused(exc, file, location)
+    except Exception as exc:  # a reader bug on one record never stops the rest
+        return _internal(exc, source, file, location)
+
+
+def _decode_line(line: bytes, source: str) -> tuple[str, list[str]]:
+    """A feed line as text: UTF-8 as JSON Lines are, else decoded as a file would be, with a warning."""
+    try:
+        return line.decode("utf-8"), []
+    except UnicodeDecodeError:
+        return decode_bytes(line, source=source)
+
+
+def _internal(exc: Exception, source: str, file: str, location: str) -> Rejected:
+    """A Rejected for an error goodterms did not foresee, still one line and still located."""
+    return Rejected(file, "internal", f"{source}: reading failed: {type(exc).__name__}: {_first_line(exc)}", location)
 
 
 def _json_kind(value: object) -> str:
@@ -587,12 +604,20 @@ def _warc_result(record: Any, file: str, number: int, offset: int, max_bytes: in
                                   charset=charset)
     except GoodtermsError as exc:
         return _refused(exc, file, location)
+    except (GzipDamage, ArchiveLoadFailed, OSError):
+        raise  # the file itself is damaged or unreadable: the caller stops there
+    except Exception as exc:  # a reader bug on one record never stops the rest
+        return _internal(exc, source, file, location)
     headers = record.rec_headers
     captured = headers.get_header("WARC-Date") or ""
     metadata = {k: v for k, v in (("warc_date", captured), ("warc_record_id", headers.get_header("WARC-Record-ID")))
                 if v}
+    warnings = doc.warnings
+    if headers.get_header("WARC-Truncated"):
+        warnings += (f"{source}: the crawler cut this page short (WARC-Truncated: "
+                     f"{headers.get_header('WARC-Truncated')}); only its first part is read",)
     return replace(doc, url=headers.get_header("WARC-Target-URI") or "",
-                   published=doc.published or iso_day(captured), metadata=metadata)
+                   published=doc.published or iso_day(captured), metadata=metadata, warnings=warnings)
 
 
 def _body_type(record: Any) -> tuple[str | None, str, str]:
@@ -664,6 +689,20 @@ class _QuietArchiveIterator(WARCIterator):  # type: ignore[misc]
 
 # -- naming --------------------------------------------------------------------------------------
 _RECORD_SOURCE = re.compile(r"^(?P<file>.+?)(?P<sep>[:@])(?P<place>\d+)$")
+
+
+def split_source(source: str) -> tuple[str, str]:
+    """(file, location) of a Document.source: ("feed.jsonl", "line 12") for "feed.jsonl:12",
+    ("crawl.warc.gz", "offset 4096") for "crawl.warc.gz@4096", (source, "") for a whole file.
+
+    For a Rejected made from a Document after reading (an analysis that failed), so that it
+    names the file and the place as a reader's Rejected does.
+    """
+    match = _RECORD_SOURCE.match(source)
+    if match and Path(match.group("file")).name.lower().endswith(FEED_SUFFIXES + WARC_SUFFIXES):
+        place = "line" if match.group("sep") == ":" else "offset"
+        return match.group("file"), f"{place} {match.group('place')}"
+    return source, ""
 
 
 def output_stem(source: str) -> str:
