@@ -112,3 +112,22 @@ def test_bad_stores_and_inputs_are_one_line_each(capsys: pytest.CaptureFixture[s
     assert code == 2 and err.count("\n") == 1 and "its folder does not exist" in err
     code, _, err = run(capsys, "ingest", tmp_path / "absent", "--db", tmp_path / "x.db")
     assert code == 2 and "no such file or folder" in err and not (tmp_path / "x.db").exists()
+
+
+def test_a_feed_line_that_is_no_article_is_a_reject_with_its_line(capsys: pytest.CaptureFixture[str],
+                                                                  tmp_path: Path, db_url: str) -> None:
+    from invented import article
+
+    lines = [json.dumps({"text": article(1), "url": "https://e.test/1", "published": "2024-03-05", "desk": "a"}),
+             '{"text": "cut off',
+             json.dumps({"html": f"<html><body><p>{article(2)}</p></body></html>", "title": "Two"})]
+    (tmp_path / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, out, err = run(capsys, "ingest", tmp_path / "feed.jsonl", "--db", db_url)
+    assert (code, counts(out)) == (1, (2, 0, 0, 1))
+    code, out, _ = run(capsys, "rejects", "--db", db_url, "--format", "json")
+    (reject,) = [json.loads(line) for line in out.splitlines()]
+    assert (reject["location"], reject["code"]) == ("line 2", "bad_json")
+    with Store.open(db_url) as store:
+        first = next(a for a in store.articles() if a.url == "https://e.test/1")
+        assert first.published == "2024-03-05"
+        assert store.load(first.id).document.metadata == {"desk": "a"}

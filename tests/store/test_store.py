@@ -1,21 +1,25 @@
 """The store on SQLite and PostgreSQL: save, load, stored once, re-analysis, rejects, overrides."""
 from __future__ import annotations
 
+import os
+import uuid
 from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import func, inspect, select
+from sqlalchemy import create_engine, func, inspect, select, text
+from sqlalchemy.engine import make_url
 
 import goodterms
 from goodterms.config import Settings
 from goodterms.engine import engine_id, rule_data_digest
 from goodterms.errors import NotStored, StoreError
-from goodterms.model import Analysis, Rejected
+from goodterms.model import Analysis, Block, Document, Rejected
 from goodterms.store import REANALYSED, SKIPPED, STORED, Store, database_url
+from goodterms.store.migrate import head
 from goodterms.store.schema import Article, EvidenceRow, PersonRow, QuoteRow, RelationRow, StanceRow
 
-from databases import db_url, postgres_module_url, store  # noqa: F401  (fixtures)
+from databases import NO_POSTGRES, POSTGRES_ENV, db_url, postgres_module_url, store  # noqa: F401  (fixtures)
 from invented import article
 
 RECORD_TABLES = {"people": PersonRow, "relations": RelationRow, "quotes": QuoteRow, "stances": StanceRow,
@@ -163,3 +167,32 @@ def test_tables_have_the_indexes_queries_need(store: Store) -> None:
         assert need in indexed, need
     assert ("article_id", "local_id") in unique
     assert Article.__tablename__ == "articles"
+
+
+def test_text_no_database_can_hold_is_a_store_error_and_the_store_goes_on(store: Store,
+                                                                           analyses: list[Analysis]) -> None:
+    doc = analyses[0].document
+    broken = Analysis(document=Document(id="badbadbadbadbad0", text="Lone \ud800 surrogate", source="odd.txt",
+                                        blocks=(Block("headline", 0, 18),)))
+    with pytest.raises(StoreError, match="cannot hold"):
+        store.save(broken, engine="e1")
+    assert store.count() == 0
+    assert store.save(analyses[0], engine="e1") == STORED and store.load(doc.id) == analyses[0]
+
+
+def test_a_missing_postgresql_database_is_created_unless_only_reading() -> None:
+    url = os.environ.get(POSTGRES_ENV)
+    if not url:
+        pytest.skip(NO_POSTGRES)
+    name = f"gt_test_{uuid.uuid4().hex[:8]}"
+    target = make_url(url).set(database=name).render_as_string(hide_password=False)
+    with pytest.raises(StoreError, match="does not exist"):
+        Store.open(target, create=False)
+    try:
+        with Store.open(target) as created:
+            assert created.revision() == head() and created.count() == 0
+    finally:
+        admin = create_engine(url, isolation_level="AUTOCOMMIT")
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()

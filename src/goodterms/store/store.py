@@ -13,7 +13,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, delete, event, func, insert, select, update
+from sqlalchemy import Connection, Engine, create_engine, delete, event, func, insert, select, text, update
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError
 
@@ -80,6 +80,32 @@ def _sqlite_setup(engine: Engine) -> None:
         connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
 
+def _reason(exc: DBAPIError) -> str:
+    """The first line of the driver's message."""
+    return str(exc.orig).strip().splitlines()[0] if exc.orig else type(exc).__name__
+
+
+def _missing_database(exc: DBAPIError, database: str) -> bool:
+    """PostgreSQL said the database does not exist (SQLSTATE 3D000; at connection time only the message says)."""
+    return (getattr(exc.orig, "sqlstate", None) == "3D000"
+            or f'database "{database}" does not exist' in str(exc.orig))
+
+
+def _create_database(url: str) -> None:
+    """Create the PostgreSQL database a URL names, connected to the server's 'postgres' database."""
+    target = make_url(url)
+    admin = create_engine(target.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as connection:
+            name = connection.dialect.identifier_preparer.quote(target.database or "")
+            connection.execute(text(f"CREATE DATABASE {name}"))  # an identifier cannot be a bound parameter
+    except DBAPIError as exc:
+        raise StoreError(f"the database does not exist and cannot be created: {_reason(exc)}",
+                         source=shown(url)) from None
+    finally:
+        admin.dispose()
+
+
 def _utc(moment: datetime | None) -> datetime | None:
     """A stored time as UTC (SQLite gives times back without their zone)."""
     return moment.replace(tzinfo=timezone.utc) if moment is not None and moment.tzinfo is None else moment
@@ -98,8 +124,9 @@ class Store:
 
         `location`: a file path or `sqlite:///...` (SQLite), `postgresql://...` or
         `postgresql+psycopg://...` (PostgreSQL); None means GOODTERMS_DB or ./goodterms.db.
-        `create=False` refuses a SQLite file that does not exist yet (for commands that only
-        read). Raises StoreError with one line saying what is wrong.
+        A missing SQLite file is created, and so is a missing PostgreSQL database when the role
+        may create one; `create=False` refuses both (for commands that only read). Raises
+        StoreError with one line saying what is wrong.
         """
         url = database_url(location if location is not None else default_location())
         try:
@@ -115,8 +142,22 @@ class Store:
             _sqlite_setup(engine)
         store = cls(engine)
         if upgrade:
-            store.upgrade()
+            try:
+                store.upgrade()
+            except StoreError:
+                if not (create and engine.dialect.name == "postgresql" and store._database_missing()):
+                    raise
+                _create_database(url)
+                store.upgrade()
         return store
+
+    def _database_missing(self) -> bool:
+        """Whether connecting fails because the PostgreSQL database does not exist."""
+        try:
+            with self.engine.connect():
+                return False
+        except DBAPIError as exc:
+            return _missing_database(exc, self.engine.url.database or "")
 
     def __enter__(self) -> "Store":
         return self
@@ -164,8 +205,9 @@ class Store:
         except IntegrityError:
             raise
         except DBAPIError as exc:
-            reason = str(exc.orig).strip().splitlines()[0] if exc.orig else type(exc).__name__
-            raise StoreError(reason, source=self.url) from None
+            raise StoreError(_reason(exc), source=self.url) from None
+        except UnicodeError as exc:  # a lone surrogate: text no database encoding can hold
+            raise StoreError(f"text the database cannot hold: {exc}", source=self.url) from None
 
     def upgrade(self, revision: str = "head") -> None:
         """Migrate the database to `revision` (the newest by default)."""
