@@ -73,10 +73,10 @@ def derive_siblings(found: dict[Key, FoundRelation]) -> None:
 
 def derive_parents_of_siblings(found: dict[Key, FoundRelation], text: str) -> None:
     """A parent of one of full siblings is the parent of all: "son of Abraham ... had five brothers"."""
-    parents: dict[str, set[str]] = {}
+    parents: dict[str, dict[str, None]] = {}  # a dict, not a set: the order found, whatever the hash seed
     for (kind, a, b) in found:
         if kind == "parent":
-            parents.setdefault(b, set()).add(a)
+            parents.setdefault(b, {})[a] = None
     for (kind, a, b), record in list(found.items()):
         if kind != "sibling" or not _full_siblings([text[s.start:s.end] for s in record.evidence]):
             continue  # a sibling through a shared parent may be a half-sibling: no more parents from it
