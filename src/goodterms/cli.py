@@ -5,7 +5,8 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -114,6 +115,50 @@ def _inputs_or_complain(paths: list[str], recursive: bool = False) -> list[Input
         return None
 
 
+def _worker_count(text: str) -> int:
+    """--workers: a whole number of processes from 1 to 256."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of worker processes") from None
+    if not 1 <= value <= 256:
+        raise argparse.ArgumentTypeError(f"{text} is out of range (1 to 256)")
+    return value
+
+
+def _dask_address(text: str) -> str:
+    """--dask: 'local' or a scheduler address (tcp://HOST:PORT or HOST:PORT)."""
+    from .scale.dask_runner import check_address
+
+    try:
+        return check_address(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _add_scale_options(parser: argparse.ArgumentParser) -> None:
+    """--workers and --dask, for the commands that analyse many articles."""
+    parser.add_argument("--workers", type=_worker_count, metavar="N",
+                        help="analyse in N local processes, each loading the model once (default 1: this "
+                             "process); with --dask local, the number of Dask workers (default: one per core)")
+    parser.add_argument("--dask", type=_dask_address, metavar="ADDRESS",
+                        help="analyse on the Dask scheduler at ADDRESS (tcp://HOST:PORT), or 'local' to start "
+                             "a Dask cluster of --workers processes on this machine")
+
+
+def _runner(args: argparse.Namespace) -> Callable[..., Iterator[Analysis | Rejected]]:
+    """analyze_many, or its parallel twin where --workers and --dask say: same results, same order."""
+    from .scale import analyze_with
+
+    return partial(analyze_with, workers=args.workers, dask=args.dask)
+
+
+def analyses_for(docs: Iterator[Document | Rejected], args: argparse.Namespace,
+                 settings: Settings) -> Iterator[Analysis | Rejected]:
+    """The analyses of docs, in input order, computed where --workers and --dask say."""
+    return _runner(args)(docs, settings=settings)
+
+
 def cmd_analyze(args: argparse.Namespace) -> int:
     inputs = _inputs_or_complain(args.paths, args.recursive)
     if inputs is None:
@@ -126,7 +171,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     rejected = 0
     used: set[str] = set()
     with Progress(total, fraction=meter.fraction) as progress:
-        for result in analyze_many(_documents(inputs, args.max_bytes, meter), settings=settings):
+        for result in analyses_for(_documents(inputs, args.max_bytes, meter), args, settings):
             progress.advance()
             if isinstance(result, Rejected):
                 rejected += 1
@@ -218,7 +263,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     tally = Tally()
     with store, Progress(known_total(inputs)) as progress:
         for outcome in ingest(store, _documents(inputs, args.max_bytes), settings=settings,
-                              reanalyze=args.reanalyze):
+                              reanalyze=args.reanalyze, analyse=_runner(args)):
             progress.advance()
             tally.add(outcome)
             if outcome.kind == REJECTED and outcome.rejected is not None:
@@ -280,6 +325,7 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.add_argument("--explain", action="store_true",
                          help="in the text report, name the rule behind each relation, stance and piece of "
                               "pair evidence, with the words it read")
+    _add_scale_options(analyze)
     analyze.set_defaults(func=cmd_analyze)
 
     asking = sub.add_parser("ask", help="are two people on good terms? the verdict and its evidence")
@@ -307,6 +353,7 @@ def build_parser() -> argparse.ArgumentParser:
                                 f"(default {DEFAULT_ARTICLE_SECONDS:g}; 0: no limit)")
     ingesting.add_argument("--quote-units", choices=QUOTE_UNITS, default="passages",
                            help="one quote per run of quoted words (passages, default) or per attribution")
+    _add_scale_options(ingesting)
     ingesting.set_defaults(func=cmd_ingest)
 
     refused = sub.add_parser("rejects", help="list the inputs the store refused: source, location, code, reason")

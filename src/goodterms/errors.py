@@ -120,3 +120,21 @@ class NotStored(GoodtermsError):
     """An article the store does not hold."""
 
     code = "not_stored"
+
+
+class WorkerDied(GoodtermsError):
+    """The worker process analysing an article died (killed for memory, a crash): that article is rejected."""
+
+    code = "worker_died"
+
+
+class WorkersFailed(GoodtermsError):
+    """Worker processes could not be started or kept alive, so nothing can be analysed in parallel."""
+
+    code = "workers_failed"
+
+
+class SchedulerUnreachable(GoodtermsError):
+    """No Dask scheduler answered at the address given."""
+
+    code = "scheduler_unreachable"

@@ -1,0 +1,201 @@
+"""Analysing a stream of documents on a Dask cluster, in input order, in bounded memory.
+
+The client cuts the stream into partitions and submits at most a window of them; each runs
+`analyse_partition` on a worker, whose process loads the spaCy model on its first partition and
+keeps it (the pipelines are cached per process). Results come back to the client, which yields
+them in input order: the caller writes them, so a task the scheduler retries (its worker died)
+still gives its results once. A partition whose workers keep dying (Dask's `KilledWorker`) is
+tried again one article at a time, and an article that kills workers on its own comes back as
+`Rejected` (code "worker_died").
+"""
+from __future__ import annotations
+
+import logging
+import os
+import warnings
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import CancelledError
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any
+
+from ..config import Settings
+from ..errors import ConfigError, SchedulerUnreachable, WorkersFailed
+from ..model import Rejected
+from .signals import ctrl_c_held
+from .partitions import (
+    PARTITION_SIZE, WINDOW_PER_WORKER, Item, Result, analyse_partition, died, failed, partitions, warm_up,
+)
+
+if TYPE_CHECKING:
+    from distributed import Client, Future
+
+#: `--dask local`: start a cluster on this machine instead of connecting to one.
+LOCAL = "local"
+
+#: Address schemes a Dask scheduler listens on.
+SCHEMES = ("tcp", "tls", "ws", "wss", "ucx")
+
+#: Seconds to wait for a scheduler, unless Dask's own `distributed.comm.timeouts.connect` was
+#: set (Dask's default of 30 s is long to wait for a mistyped address).
+CONNECT_SECONDS = 10.0
+
+
+def check_address(address: str) -> str:
+    """`local`, or a scheduler address such as tcp://host:8786 or host:8786; ValueError says why not."""
+    address = address.strip()
+    if address == LOCAL:
+        return address
+    scheme, sep, rest = address.rpartition("://")
+    if not sep:
+        scheme, rest = "tcp", address
+    if scheme not in SCHEMES:
+        raise ValueError(f"{address!r}: unknown scheme {scheme!r} (use {', '.join(SCHEMES)}, or 'local')")
+    host, colon, port = rest.rpartition(":")
+    if not colon or not host or "/" in rest:
+        raise ValueError(f"{address!r} is not a scheduler address: give HOST:PORT, e.g. tcp://10.0.0.5:8786, "
+                         "or 'local'")
+    if not port.isdigit() or not 1 <= int(port) <= 65535:
+        raise ValueError(f"{address!r}: port {port!r} is not a number from 1 to 65535")
+    return f"{scheme}://{rest}"
+
+
+def _connect_seconds() -> float:
+    import dask.config
+    from dask.utils import parse_timedelta
+
+    configured = dask.config.get("distributed.comm.timeouts.connect", default=None)
+    if configured is None or configured == "30s":  # Dask's shipped default: not chosen by the user
+        return CONNECT_SECONDS
+    return float(parse_timedelta(configured, default="seconds"))
+
+
+@contextmanager
+def dask_client(address: str, *, workers: int | None = None) -> Iterator["Client"]:
+    """A Dask client: connected to the scheduler at `address`, or to a new local cluster.
+
+    `local` starts a LocalCluster of `workers` processes (default: one per core), one thread
+    each, no dashboard, and closes it on exit. A scheduler that does not answer raises
+    SchedulerUnreachable.
+    """
+    from distributed import Client, LocalCluster
+
+    address = check_address(address)
+    if address == LOCAL:
+        count = workers or os.cpu_count() or 1
+        if count < 1:
+            raise ConfigError(f"workers must be at least 1, got {count}")
+        with ctrl_c_held():  # the cluster's thread and its workers start with Ctrl-C blocked
+            cluster = LocalCluster(n_workers=count, threads_per_worker=1, processes=True, host="127.0.0.1",
+                                   dashboard_address=None, silence_logs=logging.ERROR,
+                                   # no dashboard, and its health routes on a free port, not 8787
+                                   scheduler_kwargs={"dashboard_address": "127.0.0.1:0"})
+        with cluster, Client(cluster) as client:
+            yield client
+        return
+    if workers is not None:
+        raise ConfigError(f"a worker count sets the size of a local cluster; the scheduler at {address} "
+                          "has workers of its own")
+    seconds = _connect_seconds()
+    try:
+        client = Client(address, timeout=seconds)
+    except (OSError, TimeoutError) as exc:
+        timed_out = "timed out" in str(exc).lower()
+        why = f"no answer within {seconds:g} s" if timed_out else str(exc)
+        raise SchedulerUnreachable(f"cannot reach the Dask scheduler ({why})", source=address) from None
+    with client:
+        yield client
+
+
+def warm_workers(client: "Client", settings: Settings | None = None) -> None:
+    """Load the models on every worker now, in parallel, instead of on their first partition."""
+    client.run(warm_up, settings or Settings())
+
+
+def _threads(client: "Client") -> int:
+    try:
+        return max(1, sum(client.nthreads().values()))
+    except Exception:  # a scheduler that cannot say: assume one
+        return 1
+
+
+def _submit(client: "Client", items: list[Item], settings: Settings,
+            stages: tuple[str, ...] | None) -> "Future":
+    with warnings.catch_warnings():  # a partition of long articles is a "large graph"; it is meant to be
+        warnings.simplefilter("ignore", UserWarning)
+        return client.submit(analyse_partition, items, settings, stages, pure=False)
+
+
+def _collect(client: "Client", future: "Future", items: list[Item], settings: Settings,
+             stages: tuple[str, ...] | None) -> list[Result]:
+    """The partition's results; when its workers died or it raised, each article tried alone."""
+    from distributed import KilledWorker
+
+    try:
+        return list(future.result())
+    except CancelledError:
+        raise WorkersFailed("the Dask cluster dropped the work (the scheduler went away?)") from None
+    except KilledWorker:
+        if len(items) == 1:
+            return [died(items[0], "Dask workers died analysing it, retries included")]
+    except Exception as exc:  # analyze_many guards each article; this is a bug around it
+        if len(items) == 1:
+            return [failed(items[0], f"{type(exc).__name__}: {exc}")]
+    singles = [_submit(client, [item], settings, stages) for item in items]  # find the one at fault
+    return [r for single, item in zip(singles, items) for r in _collect(client, single, [item], settings, stages)]
+
+
+def analyze_dask(docs: Iterable[Item], *, client: "Client", settings: Settings | None = None,
+                 stages: Iterable[str] | None = None, partition_size: int = PARTITION_SIZE,
+                 window: int | None = None) -> Iterator[Result]:
+    """Analyse a stream on the Dask cluster behind `client`: what `analyze_many` yields, in order.
+
+    At most `window` partitions of `partition_size` inputs (default: 4 per worker thread) are
+    submitted ahead of the results yielded. Leaving the loop early cancels what is in flight.
+    """
+    settings = settings or Settings()
+    chosen = tuple(stages) if stages is not None else None
+    if partition_size < 1:
+        raise ConfigError(f"partition_size must be at least 1, got {partition_size}")
+    limit = window if window is not None else WINDOW_PER_WORKER * _threads(client)
+    if limit < 1:
+        raise ConfigError(f"window must be at least 1, got {limit}")
+    chunks = partitions(docs, partition_size)
+    pending: deque[tuple[Any, list[Item]]] = deque()  # (future, or None for inputs all rejected; items)
+    finished = False
+
+    def fill() -> None:
+        nonlocal finished
+        while not finished and len(pending) < limit:
+            chunk = next(chunks, None)
+            if chunk is None:
+                finished = True
+                return
+            documents = any(not isinstance(item, Rejected) for item in chunk)
+            pending.append((_submit(client, chunk, settings, chosen) if documents else None, chunk))
+
+    try:
+        while True:
+            fill()
+            if not pending:
+                return
+            future, items = pending.popleft()
+            results: list[Result] = ([item for item in items if isinstance(item, Rejected)] if future is None
+                                     else _collect(client, future, items, settings, chosen))
+            fill()
+            yield from results
+    except BaseException:
+        try:
+            client.cancel([future for future, _ in pending if future is not None])
+        except Exception:  # the client is already closed: nothing left to cancel
+            pass
+        raise
+
+
+def analyze_on_dask(docs: Iterable[Item], address: str, *, workers: int | None = None,
+                    settings: Settings | None = None, stages: Iterable[str] | None = None,
+                    partition_size: int = PARTITION_SIZE) -> Iterator[Result]:
+    """`analyze_dask` on the scheduler at `address` (or `local`), connecting first and closing after."""
+    with dask_client(address, workers=workers) as client:
+        yield from analyze_dask(docs, client=client, settings=settings, stages=stages,
+                                partition_size=partition_size)

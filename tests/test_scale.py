@@ -1,0 +1,317 @@
+"""Many articles at once: local worker processes and a Dask LocalCluster give what one process gives.
+
+Real processes and a real cluster throughout. The corpus is six short invented articles; one
+input in the middle is rejected by the reader, and it comes back in its place.
+"""
+from __future__ import annotations
+
+import json
+import os
+import signal
+import threading
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from goodterms import Settings, analyze_many, document_from_text, read_path
+from goodterms.cli import main
+from goodterms.errors import GoodtermsError
+from goodterms.model import Analysis, Document, Rejected
+from goodterms.scale import ProcessPool, analyze_dask, analyze_with, check_address, dask_client
+
+ARTICLES = {
+    "brask-wedding.txt": """Orla Brask marries longtime partner Tevin Achebe in Lisbon
+
+Singer Orla Brask, 34, married her longtime boyfriend Tevin Achebe on Saturday in a small
+ceremony in Lisbon. "I married my best friend," Brask told Starlight Weekly. Her sister,
+Nadia Brask, was the maid of honour.
+
+Achebe praised his new wife. "Orla is the kindest person I know," he said.
+""",
+    "quill-feud.txt": """Fenwick Quill and Dorrit Sayle trade barbs over canceled tour
+
+Comedian Fenwick Quill slammed his former co-star Dorrit Sayle on Tuesday. "She walked away
+from all of us," Quill told the Daily Lantern. Sayle hit back in an interview with Glow
+Magazine: "Fenwick has always blamed other people for his mistakes."
+
+The pair starred together in the sitcom Harbour Lights for six seasons.
+""",
+    "maro-split.txt": """Ilse Maro and Castor Lindqvist split after eight years
+
+Actress Ilse Maro and her husband, director Castor Lindqvist, have separated after eight years
+of marriage, a representative for Maro confirmed. The former couple share two children, Pim and
+Rosa. "We remain friends and devoted parents," Maro said in a statement.
+""",
+    "okonkwo-award.txt": """Bea Okonkwo thanks her mother at the Meridian Awards
+
+Bea Okonkwo won best newcomer at the Meridian Awards on Sunday night. Accepting the prize, she
+thanked her mother, Adaeze Okonkwo. "Mum," she said, "you drove me to every audition."
+
+Fellow nominee Jory Tallis congratulated her backstage. "She deserved it," Tallis said.
+""",
+    "hale-reunion.txt": """Brothers Milo and Rafe Hale reunite on stage
+
+Milo Hale and his brother Rafe Hale performed together for the first time in a decade on
+Friday. The brothers had not spoken since a bitter dispute in 2015. "We reconciled last year,"
+Milo told Evening Chime. Rafe called his brother "a rock" in a post on Instagram.
+""",
+    "senna-quote.txt": """Lotte Senna defends friend Ambrose Kyle
+
+Model Lotte Senna defended her close friend Ambrose Kyle after critics mocked his new film.
+"Ambrose is brilliant and brave," Senna told Pinnacle magazine. Kyle thanked her on social
+media, writing that she had always stood by him.
+""",
+}
+
+
+def _documents() -> list[Document]:
+    return [document_from_text(text, source=name) for name, text in ARTICLES.items()]
+
+
+def _with_reject(tmp_path: Path) -> list[Document | Rejected]:
+    """The six articles with, in the middle, an empty file the reader refuses."""
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    try:
+        read_path(empty)
+    except GoodtermsError as exc:
+        refused = Rejected(exc.source or str(empty), exc.code, str(exc))
+    else:  # pragma: no cover - the reader must refuse an empty file
+        raise AssertionError("an empty file was read")
+    docs: list[Document | Rejected] = list(_documents())
+    docs.insert(3, refused)
+    return docs
+
+
+def _contracts(results: Iterable[Analysis | Rejected]) -> list[Any]:
+    """Comparable output: the JSON contract of each analysis, rejections as they are."""
+    return [r.to_contract() if isinstance(r, Analysis) else r for r in results]
+
+
+class Counted:
+    """An input stream that records how far it has been read."""
+
+    def __init__(self, docs: list[Document], repeat: int) -> None:
+        self.docs, self.repeat, self.taken = docs, repeat, 0
+
+    def __iter__(self) -> Iterator[Document]:
+        for _ in range(self.repeat):
+            for doc in self.docs:
+                self.taken += 1
+                yield doc
+
+
+@pytest.fixture(scope="module")
+def expected(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[Document | Rejected], list[Any]]:
+    """The inputs, and what analyze_many gives for them in this process."""
+    docs = _with_reject(tmp_path_factory.mktemp("scale"))
+    return docs, _contracts(analyze_many(docs))
+
+
+@pytest.fixture(scope="module")
+def pool() -> Iterator[ProcessPool]:
+    """Two worker processes, one article per partition, two partitions in flight."""
+    with ProcessPool(2, partition_size=1, window=2) as workers:
+        workers.wait_ready()
+        yield workers
+
+
+@pytest.fixture(scope="module")
+def client() -> Iterator[Any]:
+    """A Dask LocalCluster of two worker processes, one thread each, for the whole module."""
+    with dask_client("local", workers=2) as dask:
+        yield dask
+
+
+# -- local processes -------------------------------------------------------------------------
+
+def test_two_workers_give_what_one_process_gives(pool: ProcessPool, expected: Any) -> None:
+    docs, contracts = expected
+    got = _contracts(pool.analyze(docs))
+    assert got == contracts
+    assert isinstance(got[3], Rejected) and got[3].code == "empty"
+    assert all(isinstance(c, dict) and c["people"] for i, c in enumerate(got) if i != 3)
+
+
+def test_a_worker_killed_mid_article_rejects_that_article_and_the_rest_go_on(pool: ProcessPool,
+                                                                              expected: Any) -> None:
+    docs, contracts = expected
+    victim = pool.pids()[0]
+    os.kill(victim, signal.SIGSTOP)  # it takes the first article and cannot finish it
+    killer = threading.Timer(1.0, os.kill, (victim, signal.SIGKILL))  # as the out-of-memory killer would
+    killer.start()
+    try:
+        got = _contracts(pool.analyze(docs))
+    finally:
+        killer.join()
+    assert isinstance(got[0], Rejected)
+    assert got[0].code == "worker_died" and got[0].source == "brask-wedding.txt"
+    assert "killed by SIGKILL" in got[0].message
+    assert got[1:] == contracts[1:]
+    assert victim not in pool.pids() and len(pool.pids()) == 2
+
+
+def test_a_dead_worker_s_partition_is_tried_again_article_by_article(pool: ProcessPool, expected: Any) -> None:
+    docs, contracts = expected
+    victim = pool.pids()[0]
+    os.kill(victim, signal.SIGSTOP)
+    killer = threading.Timer(1.0, os.kill, (victim, signal.SIGKILL))
+    killer.start()
+    try:
+        got = _contracts(pool.analyze(docs, partition_size=3))
+    finally:
+        killer.join()
+    assert got == contracts  # the killing was not the articles' doing: alone, each one goes through
+
+
+def test_processes_read_the_input_only_a_window_ahead(pool: ProcessPool) -> None:
+    stream = Counted(_documents(), repeat=4)
+    seen = 0
+    for result in pool.analyze(stream):
+        seen += 1
+        assert isinstance(result, Analysis)
+        # two partitions of one in flight, plus the one being handed out
+        assert stream.taken <= seen + 2 + 1
+    assert seen == stream.taken == 24
+
+
+def test_leaving_early_stops_the_workers(pool: ProcessPool, expected: Any) -> None:
+    docs, _ = expected
+    results = pool.analyze(docs)
+    next(results)
+    workers = pool.pids()
+    results.close()
+    assert pool.pids() == []
+    for pid in workers:
+        with pytest.raises(ProcessLookupError):
+            os.kill(pid, 0)
+
+
+def test_one_worker_means_this_process(expected: Any) -> None:
+    docs, contracts = expected
+    results = analyze_with(docs, workers=1)
+    assert _contracts(results) == contracts
+
+
+# -- Dask --------------------------------------------------------------------------------------
+
+def test_dask_gives_what_one_process_gives(client: Any, expected: Any) -> None:
+    docs, contracts = expected
+    assert _contracts(analyze_dask(docs, client=client, partition_size=2)) == contracts
+
+
+def test_dask_reads_the_input_only_a_window_ahead(client: Any) -> None:
+    stream = Counted(_documents(), repeat=3)
+    seen = 0
+    for result in analyze_dask(stream, client=client, partition_size=2, window=2):
+        seen += 1
+        assert isinstance(result, Analysis)
+        assert stream.taken <= seen + 2 * 2 + 2
+    assert seen == stream.taken == 18
+
+
+def test_a_dask_task_retried_after_its_worker_died_gives_its_results_once(client: Any, expected: Any) -> None:
+    docs, contracts = expected
+    results = analyze_dask(docs, client=client, partition_size=1, window=4)
+    first = next(results)
+    victim = sorted(client.scheduler_info()["workers"])[0]
+    pid = client.run(os.getpid, workers=[victim])[victim]
+    os.kill(pid, signal.SIGKILL)  # the nanny starts another; the scheduler runs its tasks again
+    got = [first, *results]
+    assert _contracts(got) == contracts
+
+
+# -- the command line --------------------------------------------------------------------------
+
+@pytest.fixture()
+def corpus(tmp_path: Path) -> Path:
+    for name, text in ARTICLES.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_cli_workers_print_what_one_process_prints(capsys: pytest.CaptureFixture[str], corpus: Path,
+                                                   expected: Any) -> None:
+    utterances = ("--format", "json", "--quote-units", "utterances")
+    one = _run(capsys, "analyze", str(corpus), *utterances)
+    two = _run(capsys, "analyze", str(corpus), *utterances, "--workers", "2")
+    assert two == one and one[0] == 0 and len(one[1].splitlines()) == 6
+    passages = [c for c in expected[1] if isinstance(c, dict)]
+    by_source = sorted(passages, key=lambda c: c["source"])
+    printed = [json.loads(line) for line in one[1].splitlines()]
+    assert printed != by_source  # the settings reached the workers: an interrupted quote is one utterance
+
+
+def test_cli_dask_scheduler_prints_what_one_process_prints(capsys: pytest.CaptureFixture[str], corpus: Path,
+                                                          client: Any) -> None:
+    one = _run(capsys, "analyze", str(corpus), "--format", "json")
+    on_dask = _run(capsys, "analyze", str(corpus), "--format", "json", "--dask", client.scheduler.address)
+    assert on_dask == one
+
+
+def test_cli_ingest_on_dask_stores_what_one_process_gives(capsys: pytest.CaptureFixture[str], corpus: Path,
+                                                            tmp_path: Path, client: Any, expected: Any) -> None:
+    from goodterms.store import Store
+
+    db = tmp_path / "news.db"
+    code, out, err = _run(capsys, "ingest", str(corpus), "--db", str(db), "--dask", client.scheduler.address)
+    assert code == 0, err
+    assert out.startswith("stored 6, skipped 0, re-analysed 0, rejected 0")
+    with Store.open(str(db), create=False) as store:
+        stored = sorted((a.to_contract() for a in store.analyses()), key=lambda c: c["source"])
+    analysed = sorted((c for c in expected[1] if isinstance(c, dict)), key=lambda c: c["source"])
+    assert [c.pop("source") for c in stored] == [str(corpus / c.pop("source")) for c in analysed]
+    assert stored == analysed
+
+
+@pytest.mark.parametrize("option, value, says", [
+    ("--workers", "0", "out of range"),
+    ("--workers", "two", "not a whole number"),
+    ("--dask", "scheduler", "not a scheduler address"),
+    ("--dask", "http://host:8786", "unknown scheme"),
+    ("--dask", "tcp://host:99999", "port"),
+])
+def test_cli_bad_scale_values_are_usage_errors(capsys: pytest.CaptureFixture[str], corpus: Path,
+                                               option: str, value: str, says: str) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["analyze", str(corpus), option, value])
+    assert exit_.value.code == 2
+    assert says in capsys.readouterr().err
+
+
+def test_cli_workers_with_a_remote_scheduler_is_a_usage_error(capsys: pytest.CaptureFixture[str],
+                                                              corpus: Path) -> None:
+    code, out, err = _run(capsys, "analyze", str(corpus), "--dask", "tcp://127.0.0.1:8786", "--workers", "2")
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and "local cluster" in err
+
+
+def test_cli_unreachable_scheduler_is_one_line(capsys: pytest.CaptureFixture[str], corpus: Path) -> None:
+    import socket
+
+    import dask.config
+
+    with socket.socket() as probe:  # a port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    with dask.config.set({"distributed.comm.timeouts.connect": "1s"}):
+        code, out, err = _run(capsys, "analyze", str(corpus), "--dask", f"127.0.0.1:{port}")
+    assert code == 2 and out == ""
+    assert err == f"goodterms: tcp://127.0.0.1:{port}: cannot reach the Dask scheduler (no answer within 1 s)\n"
+
+
+def test_addresses() -> None:
+    assert check_address("local") == "local"
+    assert check_address("10.0.0.5:8786") == "tcp://10.0.0.5:8786"
+    assert check_address(" tls://sched.example:8786 ") == "tls://sched.example:8786"
+    for bad in ("", "tcp://", "host", "host:port", "tcp://host:0", "ftp://h:1", "tcp://h:1/x"):
+        with pytest.raises(ValueError):
+            check_address(bad)
