@@ -95,3 +95,11 @@ def test_on_a_terminal_the_bar_follows_the_share_read_when_the_count_is_unknown(
             progress.advance()
     shown = stream.getvalue()
     assert "4 " in shown and "articles/s" in shown and "/4" not in shown
+
+
+def test_text_above_the_bar_is_printed_as_it_is() -> None:
+    stream = io.StringIO()
+    with Progress(3, stream=stream, terminal=True, width=60) as progress:
+        progress.note("goodterms: rejected a [bold]b[/bold] :red_heart: " + "x" * 100)
+    shown = stream.getvalue()
+    assert "a [bold]b[/bold] :red_heart: " + "x" * 100 in shown

@@ -84,7 +84,8 @@ class Progress:
         self.lines = 0  # plain progress lines printed
         self._bar: RichProgress | None = None
         if self.terminal and total != 1 and total != 0:
-            console = Console(file=self.stream, force_terminal=True, width=width, highlight=False)
+            console = Console(file=self.stream, force_terminal=True, width=width, highlight=False, markup=False,
+                              emoji=False)
             self._bar = RichProgress(
                 TextColumn("{task.description}"), BarColumn(), _DoneColumn(), _RateColumn(unit), _EtaColumn(),
                 TimeElapsedColumn(), console=console, redirect_stdout=False, redirect_stderr=False,

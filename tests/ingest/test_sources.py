@@ -503,3 +503,16 @@ def test_a_resource_record_with_html_is_read_and_a_truncated_one_warns(tmp_path:
     (tmp_path / "t.warc.gz").write_bytes(buffer.getvalue())
     [doc] = read_warc(tmp_path / "t.warc.gz")
     assert isinstance(doc, Document) and any("WARC-Truncated: length" in w for w in doc.warnings)
+
+
+def test_a_json_file_named_on_its_own_is_read_as_a_feed_or_refused_with_a_hint(tmp_path: Path) -> None:
+    lines = write_feed(tmp_path / "export.json", [{"text": BODY}, {"text": BODY, "title": "Two"}])
+    array = tmp_path / "array.json"
+    array.write_text(json.dumps([{"text": BODY}], indent=2), encoding="utf-8")
+    docs, rejects = split(read_sources([lines, array]))
+    assert [d.source for d in docs] == [f"{lines}:1", f"{lines}:2"]
+    [reject] = rejects
+    assert reject.source == str(array) and reject.code == "bad_record" and "jq -c" in reject.message
+    assert known_total(plan_sources([lines])) is None
+    with pytest.raises(NoInputs):  # a folder does not give its .json files: they are often not articles
+        plan_sources([tmp_path])

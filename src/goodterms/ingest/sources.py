@@ -5,8 +5,9 @@ HTTP API and the Dask path alike. It yields a `Document` per article and a `Reje
 or record that cannot be one, with where it is, and goes on: one bad record never stops a batch.
 
 - A file is read by its suffix: `.txt`/`.text`/`.md` and `.html`/`.htm`/`.xhtml` as one
-  article (`read_path`), `.jsonl`/`.ndjson` (also `.gz`) as a feed, `.warc` (also `.warc.gz`)
-  as a web archive; `-` is one article from standard input.
+  article (`read_path`), `.jsonl`/`.ndjson` (also `.gz`) as a feed, `.json` as a feed when
+  its first line is a JSON object, `.warc` (also `.warc.gz`) as a web archive; `-` is one
+  article from standard input.
 - A folder gives its article, feed and WARC files (not `.md`, a folder's README is no article),
   sorted by path; with `recursive=True` its subfolders too (symbolic links followed once).
 - A record of a multi-record file is named `FILE:LINE` (a feed line) or `FILE@OFFSET` (a WARC
@@ -45,6 +46,7 @@ from .text import document_from_text, find_dateline
 ARTICLE_SUFFIXES = (".txt", ".text", ".html", ".htm", ".xhtml")  # what a folder gives as articles
 FEED_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
 WARC_SUFFIXES = (".warc", ".warc.gz")
+JSON_SUFFIXES = (".json", ".json.gz")  # read only when named: JSON Lines under another name
 
 #: A feed record's fields that goodterms reads; every other field is kept in Document.metadata.
 FEED_FIELDS = ("text", "html", "url", "title", "published", "date", "id")
@@ -61,10 +63,12 @@ class Input:
 
 
 def kind_of(path: Path) -> str:
-    """How a file is read, by its name: "feed", "warc" or "article"."""
+    """How a file is read, by its name: "feed", "warc", "json" (a feed if its lines say so) or "article"."""
     name = path.name.lower()
     if name.endswith(FEED_SUFFIXES):
         return "feed"
+    if name.endswith(JSON_SUFFIXES):
+        return "json"
     if name.endswith(WARC_SUFFIXES):
         return "warc"
     return "article"
@@ -140,7 +144,7 @@ def _folder(folder: Path, recursive: bool) -> list[Input]:
 
 def known_total(inputs: list[Input]) -> int | None:
     """How many articles the inputs hold, when that is known before reading (no feed, no WARC)."""
-    if any(i.kind in ("feed", "warc") for i in inputs):
+    if any(i.kind in ("feed", "warc", "json") for i in inputs):
         return None
     return len(inputs)
 
@@ -168,6 +172,8 @@ def read_inputs(inputs: Iterable[Input], *, max_bytes: int = DEFAULT_MAX_BYTES,
             yield from read_feed(item.path, max_bytes=max_bytes, listed=item.listed, meter=meter)  # type: ignore[arg-type]
         elif item.kind == "warc":
             yield from read_warc(item.path, max_bytes=max_bytes, listed=item.listed, meter=meter)  # type: ignore[arg-type]
+        elif item.kind == "json":
+            yield from _read_json(item.path, max_bytes=max_bytes, meter=meter)  # type: ignore[arg-type]
         else:
             yield _read_one(item, max_bytes)
         meter.finished(item)
@@ -318,6 +324,32 @@ def read_feed(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, listed: bool = 
                 return
             if line.strip():
                 yield feed_record(line, file=file, number=number, max_bytes=max_bytes)
+
+
+def _read_json(path: Path, *, max_bytes: int, meter: ReadMeter) -> Iterator[Document | Rejected]:
+    """A .json file named on the command line: a feed when its first line is a JSON object.
+
+    Many tools write JSON Lines under a .json name. A JSON array or a document over several
+    lines is refused in one line, with the way to turn it into JSON Lines.
+    """
+    file = display_path(path)
+    try:
+        stream, _ = _open_stream(path, False, None)
+        with stream:
+            first = stream.readline(max_bytes + 2).lstrip(b"\xef\xbb\xbf")
+    except (GoodtermsError, GzipDamage, OSError):
+        first = b""  # read_feed says what is wrong with the file
+    else:
+        try:
+            is_feed = isinstance(json.loads(first), dict)
+        except (ValueError, RecursionError):
+            is_feed = False
+        if not is_feed:
+            yield _refused(BadRecord("not JSON Lines (one JSON object per line, with \"text\" or \"html\"); "
+                                     "for a JSON array, `jq -c '.[]' FILE > FILE.jsonl` makes one", source=file),
+                           file, "line 1")
+            return
+    yield from read_feed(path, max_bytes=max_bytes, meter=meter)
 
 
 def _wide_bom(line: bytes) -> str:
