@@ -17,7 +17,7 @@ from .console import Progress
 from .ingest.sources import Input, ReadMeter, known_total, output_stem, plan_sources, read_inputs
 from .model import Analysis, Document
 from .pipeline import Rejected, analyze_many
-from .report import render_answer, render_text
+from .report import render_answer, render_people, render_profile, render_text
 
 if TYPE_CHECKING:
     from .store import Store, StoredReject
@@ -64,22 +64,22 @@ def _reason(exc: OSError) -> str:
     return (exc.strerror or str(exc)).lower() if exc.strerror else str(exc)
 
 
-def _usable_out(out: str) -> bool:
-    """Make the --out folder, or say in one line why it cannot be used."""
+def _usable_out(out: str, label: str = "--out") -> bool:
+    """Make the output folder (--out, or export's OUTDIR), or say in one line why it cannot be used."""
     if not out.strip():
-        print("goodterms: --out needs a folder name", file=sys.stderr)
+        print(f"goodterms: {label} needs a folder name", file=sys.stderr)
         return False
     path = Path(out)
     if path.exists() and not path.is_dir():
-        print(f"goodterms: --out {display_path(out)}: exists and is not a folder", file=sys.stderr)
+        print(f"goodterms: {label} {display_path(out)}: exists and is not a folder", file=sys.stderr)
         return False
     try:
         path.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        print(f"goodterms: --out {display_path(out)}: cannot make the folder: {_reason(exc)}", file=sys.stderr)
+        print(f"goodterms: {label} {display_path(out)}: cannot make the folder: {_reason(exc)}", file=sys.stderr)
         return False
     if not os.access(path, os.W_OK | os.X_OK):
-        print(f"goodterms: --out {display_path(out)}: folder is not writable", file=sys.stderr)
+        print(f"goodterms: {label} {display_path(out)}: folder is not writable", file=sys.stderr)
         return False
     return True
 
@@ -207,12 +207,10 @@ def _report(result: Analysis, args: argparse.Namespace, used: set[str], progress
 def cmd_ask(args: argparse.Namespace) -> int:
     from .corpus import ask
 
-    if not args.a.strip() or not args.b.strip():
-        print("goodterms: ask needs two names, and one of them is empty", file=sys.stderr)
+    if not _two_names_or_complain(args.a, args.b):
         return EXIT_USAGE
-    if " ".join(args.a.lower().split()) == " ".join(args.b.lower().split()):
-        print(f"goodterms: ask needs two different people, got {args.a!r} twice", file=sys.stderr)
-        return EXIT_USAGE
+    if not args.paths:
+        return cmd_ask_store(args)
     inputs = _inputs_or_complain(args.paths, args.recursive)
     if inputs is None:
         return EXIT_USAGE
@@ -227,7 +225,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
                 progress.note(f"goodterms: rejected {result.message}")
             else:
                 analyses.append(result)
-    answer = ask(args.a, args.b, analyses)
+    answer = ask(args.a, args.b, analyses, grain=args.by)
     if args.format == "json":
         print(_json(answer.to_dict(), indent=1))
     else:
@@ -300,6 +298,101 @@ def _add_db_option(parser: argparse.ArgumentParser) -> None:
                              "(default: $GOODTERMS_DB, else ./goodterms.db)")
 
 
+def _two_names_or_complain(a: str, b: str) -> bool:
+    """Two names that are not empty and not the same, or False after saying which is wrong."""
+    if not a.strip() or not b.strip():
+        print("goodterms: ask needs two names, and one of them is empty", file=sys.stderr)
+        return False
+    if " ".join(a.lower().split()) == " ".join(b.lower().split()):
+        print(f"goodterms: ask needs two different people, got {a!r} twice", file=sys.stderr)
+        return False
+    return True
+
+
+def cmd_ask_store(args: argparse.Namespace) -> int:
+    """ask with no files: the answer from the store's rows, no engine run."""
+    from .corpus.stored_ask import ask_store
+
+    store = _open_store(args.db, create=False)
+    if store is None:
+        return EXIT_USAGE
+    with store:
+        answer = ask_store(store, args.a, args.b, limit=None if args.all else args.limit, grain=args.by)
+    if args.format == "json":
+        print(_json(answer.to_dict(), indent=1))
+    else:
+        print(render_answer(answer))
+    missing = [name for name, count in ((args.a, answer.found_a), (args.b, answer.found_b)) if count == 0]
+    for name in missing:
+        print(f"goodterms: {name!r} is named in no article of the store", file=sys.stderr)
+    return EXIT_REJECTED if missing else EXIT_OK
+
+
+def cmd_person(args: argparse.Namespace) -> int:
+    from .corpus.people import person
+
+    if not args.name.strip():
+        print("goodterms: person needs a name", file=sys.stderr)
+        return EXIT_USAGE
+    store = _open_store(args.db, create=False)
+    if store is None:
+        return EXIT_USAGE
+    with store:
+        profile = person(store, args.name, limit=args.limit, why=args.why)
+    if profile is None:
+        print(f"goodterms: {args.name!r} is named in no article of the store", file=sys.stderr)
+        return EXIT_REJECTED
+    print(_json(profile.to_dict(), indent=1) if args.format == "json" else render_profile(profile))
+    return EXIT_OK
+
+
+def cmd_people(args: argparse.Namespace) -> int:
+    from .corpus.people import people
+
+    store = _open_store(args.db, create=False)
+    if store is None:
+        return EXIT_USAGE
+    with store:
+        found = people(store, top=args.top)
+    if args.format == "json":
+        print(_json([p.to_dict() for p in found], indent=1))
+    elif found:
+        print(render_people(found))
+    else:
+        print("goodterms: the store names nobody yet (goodterms ingest fills it)", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from .corpus.export import graph, write_graph
+
+    if not _usable_out(args.outdir, "export"):
+        return EXIT_USAGE
+    store = _open_store(args.db, create=False)
+    if store is None:
+        return EXIT_USAGE
+    with store:
+        result = graph(store)
+    try:
+        written = write_graph(result, args.outdir, args.format)
+    except OSError as exc:
+        print(f"goodterms: cannot write into {display_path(args.outdir)}: {_reason(exc)}", file=sys.stderr)
+        return EXIT_USAGE
+    print(f"{len(result.nodes)} people, {len(result.edges)} edges: {', '.join(display_path(p) for p in written)}")
+    return EXIT_OK
+
+
+def _positive(text: str) -> int:
+    """--top, --limit: a whole number from 1 to 1,000,000."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if not 1 <= value <= 1_000_000:
+        raise argparse.ArgumentTypeError(f"{text} is out of range (1 to 1,000,000)")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every subcommand."""
     parser = argparse.ArgumentParser(
@@ -328,15 +421,45 @@ def build_parser() -> argparse.ArgumentParser:
     _add_scale_options(analyze)
     analyze.set_defaults(func=cmd_analyze)
 
-    asking = sub.add_parser("ask", help="are two people on good terms? the verdict and its evidence")
+    asking = sub.add_parser("ask", help="are two people on good terms? the verdict now, over time, and its evidence")
     asking.add_argument("a", metavar="PERSON_A", help='a name as the articles write it, e.g. "Hollis Wren"')
     asking.add_argument("b", metavar="PERSON_B", help="the other person")
-    asking.add_argument("paths", nargs="+", metavar="PATH", help="article files, feeds, WARC files, folders, or -")
+    asking.add_argument("paths", nargs="*", metavar="PATH",
+                        help="article files, feeds, WARC files, folders, or - (analysed now); "
+                             "none: answer from the store")
+    _add_db_option(asking)
     asking.add_argument("--recursive", action="store_true", help="read the subfolders of a folder too")
     asking.add_argument("--format", choices=("text", "json"), default="text", help="answer style (default text)")
+    asking.add_argument("--by", choices=("month", "year"), default="month",
+                        help="the timeline's step: reports of one month (default) or year are compared")
+    asking.add_argument("--limit", type=_positive, default=20, metavar="N",
+                        help="from the store, show the newest N reports (default 20; all count in the verdict)")
+    asking.add_argument("--all", action="store_true", help="from the store, show every report")
     asking.add_argument("--max-bytes", type=_byte_count, default=DEFAULT_MAX_BYTES,
                         help="refuse inputs larger than this")
     asking.set_defaults(func=cmd_ask)
+
+    who = sub.add_parser("person", help="one person across the store: names, relations, quotes, stances, articles")
+    who.add_argument("name", metavar="NAME", help="a name, alias or handle")
+    _add_db_option(who)
+    who.add_argument("--format", choices=("text", "json"), default="text", help="report style (default text)")
+    who.add_argument("--why", action="store_true", help="say why each name form was taken to be this person")
+    who.add_argument("--limit", type=_positive, default=10, metavar="N",
+                     help="quotes and articles listed, newest first (default 10)")
+    who.set_defaults(func=cmd_person)
+
+    everyone = sub.add_parser("people", help="who the store is about: people by the number of articles naming them")
+    _add_db_option(everyone)
+    everyone.add_argument("--top", type=_positive, default=50, metavar="N", help="how many (default 50)")
+    everyone.add_argument("--format", choices=("text", "json"), default="text", help="list style (default text)")
+    everyone.set_defaults(func=cmd_people)
+
+    exporting = sub.add_parser("export", help="the store as a graph: GraphML (Gephi), JSON (Neo4j-style), CSV")
+    exporting.add_argument("outdir", metavar="OUTDIR", help="folder to write into (made if needed)")
+    exporting.add_argument("--format", choices=("graphml", "json", "csv"), default="graphml",
+                           help="people.graphml (default), graph.json, or nodes.csv and edges.csv")
+    _add_db_option(exporting)
+    exporting.set_defaults(func=cmd_export)
 
     ingesting = sub.add_parser("ingest", help="analyse articles into the store (each article stored once)")
     ingesting.add_argument("paths", nargs="+", metavar="PATH",

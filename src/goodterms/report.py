@@ -10,6 +10,7 @@ from .model import Analysis, PairVerdict, Span
 
 if TYPE_CHECKING:
     from .corpus import Answer
+    from .corpus.people import PersonCount, Profile
     from .corpus.timeline import Report
 
 
@@ -108,7 +109,11 @@ def render_answer(answer: "Answer") -> str:
         head += f" (confidence {answer.confidence:.2f})"
     if answer.as_of:
         head += f" as of {answer.as_of}"
-    lines = [head, f"  named together in {answer.found_in} of {answer.articles} article(s)"]
+    lines = [head]
+    if answer.resolved and tuple(answer.resolved) != (answer.a, answer.b):
+        lines.append(f"  taken as {answer.resolved[0]} and {answer.resolved[1]}")
+    lines.extend(f"  note: {note}" for note in answer.notes)
+    lines.append(f"  named together in {answer.found_in} of {answer.articles} article(s)")
     if answer.timeline:
         lines.append("  over time: " + " -> ".join(f"{p.label}: {p.verdict}" for p in answer.timeline))
         for p in answer.timeline:
@@ -121,6 +126,8 @@ def render_answer(answer: "Answer") -> str:
                 lines.append(f"    {side:4} {_placed(r)}")
     if not answer.items:
         lines.append("  no evidence either way")
+    elif len(answer.items) < answer.reports:
+        lines.append(f"  evidence, newest {len(answer.items)} of {answer.reports}:")
     else:
         lines.append("  evidence, newest first:")
     strongest_first = sorted(answer.items, key=lambda i: (-abs(i.score), i.source, i.start))
@@ -136,3 +143,56 @@ def _placed(report: "Report") -> str:
     outlet = f" (outlet: {report.outlet})" if report.outlet else ""
     return f"{report.published or 'undated'} {report.source or report.article_id} [{report.start}:{report.end}] " \
            f"{report.note}{outlet}"
+
+
+def render_profile(profile: "Profile") -> str:
+    """One person across a store: names, relations, stances, quotes by and about, articles, why."""
+    lines = [f"{profile.name}: named in {profile.articles} article(s)"]
+    lines.extend(f"  note: {note}" for note in profile.notes)
+    names = [f"{n.name} ({n.count})" for n in profile.names if n.kind != "handle"]
+    if names:
+        lines.append("  names: " + ", ".join(names))
+    if profile.handles:
+        lines.append("  handles: " + ", ".join(profile.handles))
+    if profile.relations:
+        lines.append("  relations:")
+        for r in profile.relations:
+            how = f"{r.type} of {r.other}" if r.role == "subject" else f"{r.other} is their {r.type}"
+            when = f", {r.first} to {r.last}" if r.first and r.first != r.last else f", {r.first}" if r.first else ""
+            lines.append(f"    {how}: {r.status} ({r.articles} article(s){when})")
+    if profile.stances:
+        lines.append("  stances:")
+        for s in profile.stances:
+            arrow = f"to {s.other}" if s.direction == "to" else f"from {s.other}"
+            counts = f"{s.positive} positive, {s.negative} negative" + (
+                f", {s.other_polarities} other" if s.other_polarities else "")
+            lines.append(f"    {arrow}: {counts}; latest {s.latest} ({s.latest_published or 'undated'})")
+    for title, quotes, total in (("quotes by them", profile.quotes_by, profile.quotes_by_count),
+                                 ("quotes about them", profile.quotes_about, len(profile.quotes_about))):
+        if quotes:
+            lines.append(f"  {title} (newest {len(quotes)} of {total}):" if total > len(quotes)
+                         else f"  {title}:")
+            for q in quotes:
+                said = [] if title == "quotes by them" else [q.speaker or "(unattributed)"]
+                said += [f"to {q.outlet}"] if q.outlet else []
+                lines.append(f"    {q.published or 'undated'} {q.source} [{q.start}:{q.end}] {', '.join(said)}".rstrip())
+                lines.extend(textwrap.wrap(f"\u201c{q.text}\u201d", 88, initial_indent="      ",
+                                           subsequent_indent="      "))
+    lines.append(f"  articles (newest {len(profile.newest)} of {profile.articles}):")
+    for a in profile.newest:
+        lines.append(f"    {a.published or 'undated'} {a.source} {a.title!r}" + (f" as {a.name!r}" if a.name != profile.name else ""))
+    if profile.why:
+        lines.append("  why these are one person:")
+        for w in profile.why:
+            lines.append(f"    {w.name!r} in {w.articles} article(s): {w.link}")
+    return "\n".join(lines)
+
+
+def render_people(people: "list[PersonCount]") -> str:
+    """Who the store is about: one line a person, most articles first."""
+    width = max((len(f"{p.articles:,}") for p in people), default=1)
+    lines = []
+    for rank, p in enumerate(people, 1):
+        also = f"  (also {', '.join(p.also)})" if p.also else ""
+        lines.append(f"{rank:>4}. {p.articles:>{width},} article(s)  {p.name}{also}")
+    return "\n".join(lines)

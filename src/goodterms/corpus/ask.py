@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
 from typing import ClassVar
 
 from ..model import Analysis, Person, Record
@@ -19,7 +19,8 @@ class Answer(Record):
 
     `verdict`/`confidence` are the state as of `as_of` (the newest report's date), newer reports
     weighing more; `timeline` lists the periods it went through; `conflicts` the months in which
-    articles disagreed; `items` every report, placed in its article.
+    articles disagreed; `items` the reports (newest first; a store shows the newest 20 of
+    `reports`), each placed in its article.
     """
 
     a: str
@@ -36,18 +37,45 @@ class Answer(Record):
     as_of: str | None = None
     undated: int = 0  # articles with reports but no date
     reasons: tuple[str, ...] = ()
+    reports: int = 0  # every report counted in the verdict; `items` may show fewer
+    resolved: tuple[str, ...] = ()  # who a store took A and B to be (their display names)
+    notes: tuple[str, ...] = ()  # e.g. a name that may mean more than one person
 
     nested: ClassVar[dict[str, type]] = {"items": Report, "timeline": Period, "conflicts": Conflict}
 
 
+#: Fills in what a report lacks before it is shown (a store reads sentences only for those).
+Placer = Callable[[Sequence[Report]], Sequence[Report]]
+
+
+def newest_first(reports: Iterable[Report]) -> list[Report]:
+    """Reports by date, newest first (undated last), the strongest first within a day."""
+    ordered = sorted(reports, key=lambda r: (-abs(r.score), r.source, r.start))
+    return sorted(ordered, key=lambda r: r.published or "", reverse=True)
+
+
 def answer_from_reports(a: str, b: str, reports: Sequence[Report], *, articles: int, found_in: int,
                         found_a: int, found_b: int, grain: str = "month",
-                        half_life_days: float = HALF_LIFE_DAYS) -> Answer:
-    """The answer on A and B from their placed reports: one function for files and for a store."""
+                        half_life_days: float = HALF_LIFE_DAYS, limit: int | None = None,
+                        place: Placer | None = None, names: tuple[str, ...] = (),
+                        notes: tuple[str, ...] = ()) -> Answer:
+    """The answer on A and B from their reports: one function for files and for a store.
+
+    All reports count in the verdict and timeline; `items` holds the newest `limit` of them
+    (all with None), and `place` fills in the sentences of those and of the conflicts' reports.
+    """
     summary = summarize(reports, grain=grain, half_life_days=half_life_days)
-    items = tuple(sorted(reports, key=lambda r: (r.published or "", r.source, r.start)))
-    return Answer(a, b, summary.verdict, summary.confidence, articles, found_in, items, summary.timeline,
-                  found_a, found_b, summary.conflicts, summary.as_of, summary.undated, summary.reasons)
+    items = newest_first(reports)[:limit] if limit is not None else newest_first(reports)
+    conflicts = summary.conflicts
+    if place is not None:
+        in_conflicts = [r for c in conflicts for r in (*c.good, *c.bad)]
+        filled = list(place([*items, *in_conflicts]))
+        items, rest = filled[:len(items)], iter(filled[len(items):])
+        conflicts = tuple(replace(c, good=tuple(next(rest) for _ in c.good), bad=tuple(next(rest) for _ in c.bad))
+                          for c in conflicts)
+    return Answer(a, b, summary.verdict, summary.confidence, articles, found_in, tuple(items), summary.timeline,
+                  found_a, found_b, conflicts, summary.as_of, summary.undated, summary.reasons, len(reports),
+                  names, notes)
 
 
 def _norm(text: str) -> str:
@@ -71,6 +99,7 @@ def find_person(analysis: Analysis, name: str) -> Person | None:
 
 
 def sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence (or line) holding text[start:end], whitespace collapsed, for showing evidence."""
     left = max(text.rfind("\n", 0, start), max(text.rfind(". ", 0, start), text.rfind("? ", 0, start)) + 1)
     right_candidates = [i for i in (text.find("\n", end), text.find(". ", end)) if i != -1]
     right = min(right_candidates) + 1 if right_candidates else len(text)

@@ -26,6 +26,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import ClassVar
 
 from ..extract.verdict import verdict_from_evidence
@@ -113,13 +114,18 @@ class Summary(Record):
     nested: ClassVar[dict[str, type]] = {"timeline": Period, "conflicts": Conflict}
 
 
+@lru_cache(maxsize=65536)
 def report_date(published: str | None) -> dt.date | None:
     """The day a `published` value names ('2019-05-02', '2019-05-02T10:00:00Z', '2019-05' or
     '2019', the latter two read as their first day), or None when it names none."""
     if not published:
         return None
     text = published.strip()
-    for size, pattern in ((10, "%Y-%m-%d"), (7, "%Y-%m"), (4, "%Y")):
+    try:
+        return dt.date.fromisoformat(text[:10])
+    except ValueError:
+        pass
+    for size, pattern in ((7, "%Y-%m"), (4, "%Y")):
         try:
             return dt.datetime.strptime(text[:size], pattern).date()
         except ValueError:

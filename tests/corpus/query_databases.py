@@ -1,0 +1,66 @@
+"""Stores for the query tests: the invented corpus of tests/fixtures/corpus analysed and saved
+into a fresh SQLite file, or into a fresh PostgreSQL database when GOODTERMS_TEST_POSTGRES is
+set (skipping, saying so, without it). Each PostgreSQL database is named gt_test_<8 hex> and
+dropped when its test module is done, so runs sharing one server never meet.
+"""
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+from goodterms.model import Analysis
+from goodterms.store import Store
+
+POSTGRES_ENV = "GOODTERMS_TEST_POSTGRES"
+BACKENDS = ("sqlite", "postgresql")
+CORPUS = Path(__file__).resolve().parent.parent / "fixtures" / "corpus"
+NO_POSTGRES = (f"PostgreSQL tests need {POSTGRES_ENV}=postgresql+psycopg://USER:PASSWORD@HOST/DB "
+               "(a role with CREATEDB); it is not set")
+
+
+@contextmanager
+def postgres_database() -> Iterator[str]:
+    """A new, empty PostgreSQL database (its URL), dropped afterwards; skips without a server."""
+    base = os.environ.get(POSTGRES_ENV)
+    if not base:
+        pytest.skip(NO_POSTGRES)
+    name = f"gt_test_{uuid.uuid4().hex[:8]}"
+    admin = create_engine(base, isolation_level="AUTOCOMMIT")
+    quoted = admin.dialect.identifier_preparer.quote(name)  # a name we made: 8 hex digits
+    with admin.connect() as connection:
+        connection.execute(text(f"CREATE DATABASE {quoted}"))
+    try:
+        yield make_url(base).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f"DROP DATABASE IF EXISTS {quoted} WITH (FORCE)"))
+        admin.dispose()
+
+
+@contextmanager
+def database(backend: str, folder: Path) -> Iterator[str]:
+    """An empty store location on the backend: a SQLite file in folder, or a new PostgreSQL database."""
+    if backend == "sqlite":
+        yield str(folder / "store.db")
+    else:
+        with postgres_database() as url:
+            yield url
+
+
+def corpus_paths() -> list[Path]:
+    """The invented corpus: six articles about Orla Venn and Tamsin Reyes, 2017 to 2020 and undated."""
+    return sorted(CORPUS.glob("*.txt"))
+
+
+def fill(location: str, analyze_path: Callable[[Path], Analysis]) -> None:
+    """Analyse the invented corpus and save it into the store at location, one article at a time."""
+    with Store.open(location) as store:
+        for path in corpus_paths():
+            store.save(analyze_path(path), engine="test")
