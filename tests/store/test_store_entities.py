@@ -71,3 +71,32 @@ def test_writing_entities_again_replaces_them(store: Store, analyses: list[Analy
     with store.reading() as connection:
         assert connection.execute(select(func.count()).select_from(PersonRow)
                                   .where(PersonRow.entity_id.is_not(None))).scalar_one() == 0
+
+
+def test_articles_with_entities_and_their_evidence(store: Store, analyses: list[Analysis]) -> None:
+    from goodterms.store.queries import article_infos, articles_with, evidence_for_articles
+
+    by_id = {a.document.id: a for a in stored(store, analyses)}
+    entities = resolve(person_facts(store))
+    write_entities(store, entities)
+    with store.reading() as connection:
+        ids = dict(connection.execute(select(Entity.key, Entity.id)).tuples().all())
+        entity_of = {(p.article_id, p.local_id): p.entity_id for p in
+                     connection.execute(select(PersonRow.article_id, PersonRow.local_id, PersonRow.entity_id))}
+    busiest = entities[0]  # most articles first
+    assert busiest.articles > 1
+    found = articles_with(store, [ids[busiest.key]])
+    assert sorted(a.id for a in found) == sorted({m.article for m in busiest.members})
+    assert [a.published for a in found] == sorted((a.published for a in found), key=lambda d: (d is None, d or ""))
+    pairs = {(entity_of[(a, e.a)], entity_of[(a, e.b)]) for a, an in by_id.items() for e in an.evidence}
+    first, second = next((x, y) for x, y in sorted(pairs) if x != y)
+    both = {a.id for a in articles_with(store, [first, second])}
+    assert both == {a for a in by_id if {first, second} <= {entity_of[(a, p.id)] for p in by_id[a].people}}
+    assert articles_with(store, []) == [] and articles_with(store, [first, 10**9]) == []
+
+    facts = evidence_for_articles(store, sorted(both) + ["0000000000000000"])
+    assert sorted((f.article_id, f.a, f.b, f.kind, f.score, f.rule, f.start, f.end) for f in facts) == sorted(
+        (a, e.a, e.b, e.kind, e.score, e.rule, e.span.start, e.span.end) for a in both for e in by_id[a].evidence)
+    assert all((f.a_entity, f.b_entity) == (entity_of[(f.article_id, f.a)], entity_of[(f.article_id, f.b)])
+               for f in facts)
+    assert [i.id for i in article_infos(store, list(reversed(sorted(both))))] == list(reversed(sorted(both)))

@@ -160,3 +160,25 @@ def test_sql_in_names_and_texts_is_plain_data(store: Store, tmp_path: Path, nlp:
     assert main(["ingest", str(hostile_file), "--db", store.engine.url.render_as_string(hide_password=False)]) == 0
     assert store.count() == 2 and {a.source for a in store.articles()} >= {str(hostile_file)}
     assert set(Base.metadata.tables) <= tables
+
+
+def test_threads_share_one_store(store: Store, tmp_path: Path, nlp: Any) -> None:
+    """A web app serves requests from threads over one open Store: reads and writes from many at once."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    import goodterms
+    from invented import article
+
+    analyses = [goodterms.analyze_text(article(i), source=f"t{i}.txt") for i in range(8)]
+    store.save(analyses[0], engine="e1")
+
+    def work(i: int) -> tuple[str, int]:
+        outcome = store.save(analyses[i % 8], engine="e1")
+        assert store.load(analyses[0].document.id) == analyses[0]
+        return outcome, len(list(store.articles()))
+
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        results = list(pool.map(work, range(32)))
+    assert sorted(o for o, _ in results).count("stored") == 7
+    assert store.count() == 8
+    assert all(1 <= n <= 8 for _, n in results)
