@@ -15,11 +15,16 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
+from goodterms.corpus.resolve import resolve
 from goodterms.model import Analysis
 from goodterms.store import Store
+from goodterms.store.entities import person_facts, write_entities
 
 POSTGRES_ENV = "GOODTERMS_TEST_POSTGRES"
 BACKENDS = ("sqlite", "postgresql")
+#: Each backend with its people resolved into entities (as after an ingest) or not yet.
+STORES = [(backend, resolved) for backend in BACKENDS for resolved in (True, False)]
+STORE_IDS = [f"{backend}-{'resolved' if resolved else 'unresolved'}" for backend, resolved in STORES]
 CORPUS = Path(__file__).resolve().parent.parent / "fixtures" / "corpus"
 NO_POSTGRES = (f"PostgreSQL tests need {POSTGRES_ENV}=postgresql+psycopg://USER:PASSWORD@HOST/DB "
                "(a role with CREATEDB); it is not set")
@@ -59,8 +64,11 @@ def corpus_paths() -> list[Path]:
     return sorted(CORPUS.glob("*.txt"))
 
 
-def fill(location: str, analyze_path: Callable[[Path], Analysis]) -> None:
-    """Analyse the invented corpus and save it into the store at location, one article at a time."""
+def fill(location: str, analyze_path: Callable[[Path], Analysis], *, resolved: bool = False) -> None:
+    """Analyse the invented corpus and save it into the store at location, one article at a time;
+    with `resolved`, resolve its people into entities as the store does after an ingest."""
     with Store.open(location) as store:
         for path in corpus_paths():
             store.save(analyze_path(path), engine="test")
+        if resolved:
+            write_entities(store, resolve(list(person_facts(store))))

@@ -17,21 +17,22 @@ from sqlalchemy import inspect
 
 from goodterms.corpus import ask
 from goodterms.corpus.export import graph, write_graph
-from goodterms.corpus.people import people, person
+from goodterms.corpus.people import BY_NAME, people, person
 from goodterms.corpus.stored_ask import ask_store
 from goodterms.model import Analysis
 from goodterms.store import Store
-from query_databases import BACKENDS, corpus_paths, database, fill
+from query_databases import STORE_IDS, STORES, corpus_paths, database, fill
 
 ORLA, TAMSIN, DARIO = "Orla Venn", "Tamsin Reyes", "Dario Okoye"
 
 
-@pytest.fixture(scope="module", params=BACKENDS)
+@pytest.fixture(scope="module", params=STORES, ids=STORE_IDS)
 def location(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory,
              analyze_path: Callable[[Path], Analysis]) -> Iterator[str]:
-    """A store holding the invented corpus, on each backend (one per module)."""
-    with database(request.param, tmp_path_factory.mktemp(f"store-{request.param}")) as url:
-        fill(url, analyze_path)
+    """A store holding the invented corpus, on each backend, its people resolved or not yet."""
+    backend, resolved = request.param
+    with database(backend, tmp_path_factory.mktemp(f"store-{backend}")) as url:
+        fill(url, analyze_path, resolved=resolved)
         yield url
 
 
@@ -219,3 +220,20 @@ def test_export_json_and_csv(store: Store, tmp_path: Path) -> None:
 def test_export_refuses_an_unknown_format(store: Store, tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="graphml"):
         write_graph(graph(store), tmp_path, "gexf")
+
+
+# -- resolved or not ---------------------------------------------------------------------------
+
+def test_a_resolved_store_answers_by_alias_and_says_why(location: str) -> None:
+    with Store.open(location, create=False) as store:
+        profile = person(store, ORLA, why=True)
+        assert profile is not None
+        if profile.entity_id is None:  # people not resolved: names as the articles wrote them
+            assert {w.link for w in profile.why} == {BY_NAME}
+            assert ask_store(store, "Venn", "Reyes").found_in == 0
+            return
+        assert BY_NAME not in {w.link for w in profile.why} and all(w.link for w in profile.why)
+        assert {"Orla Venn", "Venn"} <= {n.name for n in profile.names}
+        answer = ask_store(store, "Venn", "Reyes")
+        assert answer.resolved == (ORLA, TAMSIN) and answer.found_in == 6 and answer.verdict == "good"
+        assert graph(store).nodes[0].id.startswith("e")

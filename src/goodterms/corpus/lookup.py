@@ -49,13 +49,23 @@ def find_identities(connection: Connection, name: str) -> list[Identity]:
 
 
 def _entities_named(connection: Connection, name: str) -> list[Identity]:
-    keys = {k for k in (name_key(name), handle_key(name)) if k}
-    if not keys:
+    """Entities holding the name as a name or alias ("@..." as a handle; a single word that no
+    name matches is tried as a handle too, "orla.venn")."""
+    if name.strip().startswith("@"):
+        return _entities_by_key(connection, handle_key(name), ("handle",), name)
+    found = _entities_by_key(connection, name_key(name), ("name", "alias"), name)
+    if not found and len(name.split()) == 1:
+        found = _entities_by_key(connection, handle_key(name), ("handle",), name)
+    return found
+
+
+def _entities_by_key(connection: Connection, key: str, kinds: tuple[str, ...], name: str) -> list[Identity]:
+    if not key:
         return []
     rows = connection.execute(
         select(Entity.id, Entity.name, Entity.articles, func.sum(EntityName.count).label("uses"))
         .join(EntityName, EntityName.entity_id == Entity.id)
-        .where(EntityName.key.in_(keys))
+        .where(EntityName.key == key, EntityName.kind.in_(kinds))
         .group_by(Entity.id, Entity.name, Entity.articles)).all()
     wanted = name_key(name)
     ranked = sorted(rows, key=lambda r: (name_key(r.name) != wanted, -(r.uses or 0), -r.articles, r.id))

@@ -98,7 +98,8 @@ class PersonRow(Base):
     entity_id: Mapped[int | None] = mapped_column(ForeignKey("entities.id", ondelete="SET NULL"), nullable=True)
     link: Mapped[str | None] = mapped_column(Text, nullable=True)  # why resolution put it in its entity
 
-    __table_args__ = (UniqueConstraint("article_id", "local_id"), Index(None, "entity_id"), Index(None, "name"))
+    __table_args__ = (UniqueConstraint("article_id", "local_id"), Index(None, "entity_id"), Index(None, "name"),
+                      Index(None, "entity_id", "article_id", "local_id"))  # ask: both people's articles
 
 
 class RelationRow(Base):
@@ -176,7 +177,7 @@ class EvidenceRow(Base):
     end: Mapped[int | None] = mapped_column(Integer, nullable=True)
     spans: Mapped[list[list[int]]] = mapped_column(JSON, default=list)
 
-    __table_args__ = (Index(None, "article_id"),)
+    __table_args__ = (Index(None, "article_id"), Index(None, "article_id", "a", "b"))  # ask: a pair's evidence
 
 
 class RejectRow(Base):
