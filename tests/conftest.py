@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -11,6 +12,10 @@ import pytest
 import goodterms
 from goodterms.model import Analysis
 from goodterms.nlp import load_pipeline
+
+# Progress lines depend on how long a run takes: tests that compare standard error between two
+# runs must not see them. Tests of the display turn it on themselves.
+os.environ.setdefault("GOODTERMS_PROGRESS", "off")
 
 TESTS = Path(__file__).resolve().parent
 ARTICLES = TESTS / "fixtures" / "articles"

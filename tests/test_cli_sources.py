@@ -121,3 +121,18 @@ def test_ask_reads_feeds(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     answer = json.loads(out)
     assert answer["items"] and {item["source"] for item in answer["items"]} == {f"{feed}:2"}
     assert answer["verdict"] == "good"
+
+
+def test_analyze_prints_plain_progress_lines_when_not_on_a_terminal(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    import goodterms.console as console
+
+    monkeypatch.delenv("GOODTERMS_PROGRESS", raising=False)
+    monkeypatch.setattr(console, "PLAIN_INTERVAL", 0.0)
+    feed = write_feed(tmp_path / "feed.jsonl", [{"title": f"Day {i}", "text": STORY} for i in range(3)])
+    code, stdout, err = run(capsys, feed, "--format", "json")
+    assert code == 0 and len(stdout.splitlines()) == 3
+    shown = lines(err)
+    assert [line.split(",")[0] for line in shown] == [
+        "goodterms: 1 article done", "goodterms: 2 articles done", "goodterms: 3 articles done",
+        "goodterms: 3 articles in 0:00:00"]

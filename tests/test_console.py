@@ -103,3 +103,23 @@ def test_text_above_the_bar_is_printed_as_it_is() -> None:
         progress.note("goodterms: rejected a [bold]b[/bold] :red_heart: " + "x" * 100)
     shown = stream.getvalue()
     assert "a [bold]b[/bold] :red_heart: " + "x" * 100 in shown
+
+
+def test_goodterms_progress_off_silences_the_display_but_not_the_notes(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import sys
+
+    stream, clock = io.StringIO(), Clock()
+    monkeypatch.setattr(sys, "stderr", stream)
+    monkeypatch.setenv("GOODTERMS_PROGRESS", "off")
+    with Progress(None, interval=1, clock=clock) as progress:
+        for _ in range(30):
+            clock.now += 1
+            progress.advance()
+        progress.note("goodterms: rejected x.jsonl:3: not valid JSON")
+    assert stream.getvalue() == "goodterms: rejected x.jsonl:3: not valid JSON\n"
+    monkeypatch.delenv("GOODTERMS_PROGRESS")
+    with Progress(None, interval=1, clock=clock) as progress:
+        for _ in range(30):
+            clock.now += 1
+            progress.advance()
+    assert stream.getvalue().count(" done, ") == 30

@@ -6,10 +6,12 @@ reading (feeds, WARC files), the bar and the time left follow the share of the i
 read, given by a `fraction` callable (`ingest.sources.ReadMeter.fraction`). Elsewhere (a log file, a pipe, CI): one plain line
 every `interval` seconds with the count and the rate, and a closing line when any was printed;
 a short run prints nothing. Messages printed through `note` go above the bar, so a rejection
-never tears it.
+never tears it. GOODTERMS_PROGRESS=off turns the display off (the messages stay), for scripts
+and tests that compare standard error between runs.
 """
 from __future__ import annotations
 
+import os
 import sys
 import time
 from collections.abc import Callable
@@ -23,6 +25,9 @@ from rich.text import Text
 
 #: Seconds between two plain progress lines when standard error is not a terminal.
 PLAIN_INTERVAL = 10.0
+#: The environment variable that turns the display off ("off", "0", "no", "false"): messages stay.
+PROGRESS_VARIABLE = "GOODTERMS_PROGRESS"
+OFF = frozenset({"off", "0", "no", "false", "none"})
 #: The bar's scale when it follows the share of the input read rather than a count.
 PERMILLE = 1000
 
@@ -72,18 +77,21 @@ class Progress:
     """
 
     def __init__(self, total: int | None, *, unit: str = "articles", stream: TextIO | None = None,
-                 terminal: bool | None = None, interval: float = PLAIN_INTERVAL,
+                 terminal: bool | None = None, interval: float | None = None,
                  clock: Callable[[], float] = time.monotonic, width: int | None = None,
                  fraction: Callable[[], float | None] | None = None) -> None:
         self.total, self.unit, self.done = total, unit, 0
         self.stream = stream if stream is not None else sys.stderr
         self.terminal = _is_terminal(self.stream) if terminal is None else terminal
-        self.interval, self.clock = interval, clock
+        # Left to itself (no terminal= given), the display can be turned off: GOODTERMS_PROGRESS=off.
+        self.silent = terminal is None and os.environ.get(PROGRESS_VARIABLE, "").strip().lower() in OFF
+        self.interval = PLAIN_INTERVAL if interval is None else interval
+        self.clock = clock
         self.fraction = fraction if total is None else None
         self.started = self.last_line = clock()
         self.lines = 0  # plain progress lines printed
         self._bar: RichProgress | None = None
-        if self.terminal and total != 1 and total != 0:
+        if self.terminal and total != 1 and total != 0 and not self.silent:
             console = Console(file=self.stream, force_terminal=True, width=width, highlight=False, markup=False,
                               emoji=False)
             self._bar = RichProgress(
@@ -115,7 +123,7 @@ class Progress:
                 self._bar.update(self._task, completed=None if share is None else share * PERMILLE, done=self.done)
             return
         now = self.clock()
-        if not self.terminal and now - self.last_line >= self.interval:
+        if not self.terminal and not self.silent and now - self.last_line >= self.interval:
             self.last_line = now
             self.lines += 1
             self._plain(f"goodterms: {self._count()} done, {self._rate(now)}{self._eta(now)}")
@@ -146,7 +154,10 @@ class Progress:
             self.lines = 0
 
     def _count(self) -> str:
-        return f"{self.done:,}/{self.total:,} {self.unit}" if self.total else f"{self.done:,} {self.unit}"
+        if self.total:
+            return f"{self.done:,}/{self.total:,} {self.unit}"
+        unit = self.unit[:-1] if self.done == 1 and self.unit.endswith("s") else self.unit
+        return f"{self.done:,} {unit}"
 
     def _rate(self, now: float) -> str:
         return f"{self.done / max(now - self.started, 1e-9):.1f} {self.unit}/s"
