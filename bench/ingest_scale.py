@@ -322,9 +322,9 @@ def main(argv: list[str] | None = None) -> int:
                   f"{args.workers} workers, results thrown away")
             short = memory_stream(pool, texts, args.memory_short)
             long = memory_stream(pool, texts, args.memory_long)
-            for name, run in (("short", short), ("long", long)):
-                print(f"  {name:5} {run['articles']:>6} articles {run['seconds']:>7} s  parent peak "
-                      f"{run['parent_peak_mb']} MB  worker peak {run['worker_peak_mb']} MB")
+            for name, stream in (("short", short), ("long", long)):
+                print(f"  {name:5} {stream['articles']:>6} articles {stream['seconds']:>7} s  parent peak "
+                      f"{stream['parent_peak_mb']} MB  worker peak {stream['worker_peak_mb']} MB")
             growth = long["parent_peak_mb"] - short["parent_peak_mb"]
             figures["memory"] = {"short": short, "long": long, "parent_growth_mb": round(growth, 1)}
             print(f"  parent peak, long minus short: {growth:+.1f} MB (flat: about 0)")
