@@ -308,6 +308,32 @@ def test_cli_unreachable_scheduler_is_one_line(capsys: pytest.CaptureFixture[str
     assert err == f"goodterms: tcp://127.0.0.1:{port}: cannot reach the Dask scheduler (no answer within 1 s)\n"
 
 
+def test_cli_a_server_that_is_not_a_scheduler_is_one_line(capsys: pytest.CaptureFixture[str],
+                                                          corpus: Path) -> None:
+    import socket
+
+    import dask.config
+
+    def answer_garbage(server: socket.socket) -> None:
+        with server:
+            connection, _ = server.accept()
+            with connection:
+                connection.sendall(b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n" * 8)
+                connection.recv(1024)
+
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen()
+    port = server.getsockname()[1]
+    thread = threading.Thread(target=answer_garbage, args=(server,), daemon=True)
+    thread.start()
+    with dask.config.set({"distributed.comm.timeouts.connect": "2s"}):
+        code, out, err = _run(capsys, "analyze", str(corpus), "--dask", f"127.0.0.1:{port}")
+    assert code == 2 and out == ""
+    assert err.startswith(f"goodterms: tcp://127.0.0.1:{port}: ") and err.count("\n") == 1, err
+    assert "Dask scheduler" in err
+
+
 def test_addresses() -> None:
     assert check_address("local") == "local"
     assert check_address("10.0.0.5:8786") == "tcp://10.0.0.5:8786"

@@ -103,6 +103,9 @@ def dask_client(address: str, *, workers: int | None = None) -> Iterator["Client
         timed_out = "timed out" in str(exc).lower()
         why = f"no answer within {seconds:g} s" if timed_out else str(exc)
         raise SchedulerUnreachable(f"cannot reach the Dask scheduler ({why})", source=address) from None
+    except Exception as exc:  # something answered, but not in Dask's protocol (its frames read as garbage)
+        raise SchedulerUnreachable(f"what answers there is not a Dask scheduler ({type(exc).__name__})",
+                                   source=address) from None
     with client:
         yield client
 
