@@ -243,7 +243,7 @@ def test_cli_workers_print_what_one_process_prints(capsys: pytest.CaptureFixture
     utterances = ("--format", "json", "--quote-units", "utterances")
     one = _run(capsys, "analyze", str(corpus), *utterances)
     two = _run(capsys, "analyze", str(corpus), *utterances, "--workers", "2")
-    assert two == one and one[0] == 0 and len(one[1].splitlines()) == 6
+    assert two[:2] == one[:2] and one[0] == 0 and len(one[1].splitlines()) == 6  # stderr: progress lines
     passages = [c for c in expected[1] if isinstance(c, dict)]
     by_source = sorted(passages, key=lambda c: c["source"])
     printed = [json.loads(line) for line in one[1].splitlines()]
@@ -254,7 +254,7 @@ def test_cli_dask_scheduler_prints_what_one_process_prints(capsys: pytest.Captur
                                                           client: Any) -> None:
     one = _run(capsys, "analyze", str(corpus), "--format", "json")
     on_dask = _run(capsys, "analyze", str(corpus), "--format", "json", "--dask", client.scheduler.address)
-    assert on_dask == one
+    assert on_dask[:2] == one[:2] and one[0] == 0
 
 
 def test_cli_ingest_on_dask_stores_what_one_process_gives(capsys: pytest.CaptureFixture[str], corpus: Path,
