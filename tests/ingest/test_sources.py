@@ -516,3 +516,59 @@ def test_a_json_file_named_on_its_own_is_read_as_a_feed_or_refused_with_a_hint(t
     assert known_total(plan_sources([lines])) is None
     with pytest.raises(NoInputs):  # a folder does not give its .json files: they are often not articles
         plan_sources([tmp_path])
+
+
+# -- damage of every kind: never an exception, never a word on standard error --------------------
+KNOWN_CODES = {"bad_json", "bad_record", "binary", "empty", "too_large", "unreadable", "corrupt_gzip", "bad_warc",
+               "warc_record", "no_articles", "internal"}
+
+
+def _damaged(data: bytes, cuts: list[tuple[int, int]]) -> bytes:
+    """Data with each (position, byte) written in, and cut at the last position when it is odd."""
+    out = bytearray(data)
+    for position, value in cuts:
+        out[position % len(out)] = value
+    if cuts and cuts[-1][1] % 2:
+        del out[cuts[-1][0] % len(out):]
+    return bytes(out)
+
+
+@pytest.fixture(scope="module")
+def intact(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
+    folder = tmp_path_factory.mktemp("intact")
+    feed = [{"text": BODY, "title": f"Day {i}", "published": f"2024-01-{i + 1:02}"} for i in range(6)]
+    return {
+        "crawl.warc.gz": three_pages_warc(folder / "a.warc.gz").read_bytes(),
+        "crawl.warc": three_pages_warc(folder / "a.warc", compress=False).read_bytes(),
+        "feed.jsonl.gz": write_feed(folder / "f.jsonl.gz", feed, compress=True).read_bytes(),
+        "feed.jsonl": write_feed(folder / "f.jsonl", feed).read_bytes(),
+    }
+
+
+@pytest.mark.parametrize("name", ["crawl.warc.gz", "crawl.warc", "feed.jsonl.gz", "feed.jsonl"])
+def test_random_damage_is_rejected_in_a_line_never_raised(name: str, intact: dict[str, bytes], tmp_path: Path,
+                                                          capfd: pytest.CaptureFixture[str]) -> None:
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    target = tmp_path / name
+    whole = split(read_sources([_write(target, intact[name])]))[0]
+
+    @settings(max_examples=int(os.environ.get("GOODTERMS_FUZZ_EXAMPLES", "60")), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(st.lists(st.tuples(st.integers(0, 1 << 20), st.integers(0, 255)), min_size=1, max_size=4))
+    def check(cuts: list[tuple[int, int]]) -> None:
+        target.write_bytes(_damaged(intact[name], cuts))
+        docs, rejects = split(read_sources([target]))
+        for reject in rejects:
+            assert reject.code in KNOWN_CODES and reject.source == str(target)
+            assert "\n" not in reject.message and str(target) in reject.message
+        assert len(docs) <= len(whole) + 1  # damage never multiplies articles (a cut line may split one)
+
+    check()
+    out, err = capfd.readouterr()
+    assert out == "" and err == ""
+
+
+def _write(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path

@@ -82,13 +82,14 @@ def _warc_outcomes(records: Any, gunzip: Gunzip | None, file: str, max_bytes: in
         if isinstance(exc, OSError):
             return refused(Unreadable(_os_reason(exc), source=file), file, f"record {whole + 1}")
         at = gunzip.compressed_offset(records.offset) if gunzip else records.offset
-        return refused(BadWarc(f"record {whole + 1} is not a readable WARC record: {first_line(exc)}",
+        why = first_line(exc) if isinstance(exc, ArchiveLoadFailed) else f"its header is damaged ({type(exc).__name__})"
+        return refused(BadWarc(f"record {whole + 1} is not a readable WARC record: {why}",
                                source=file, offset=at), file, f"record {whole + 1} at offset {at}")
 
     while True:
         try:
             record = next(records, None)
-        except (GzipDamage, ArchiveLoadFailed, ValueError, EOFError, OSError) as exc:
+        except Exception as exc:  # warcio fails in many ways on a damaged header: all end the file here
             yield broken(exc)
             return
         if record is None:
@@ -100,7 +101,7 @@ def _warc_outcomes(records: Any, gunzip: Gunzip | None, file: str, max_bytes: in
         try:
             result = _warc_result(record, file, number, offset, max_bytes, held)
             records.read_to_end()
-        except (GzipDamage, ArchiveLoadFailed, ValueError, EOFError, OSError) as exc:
+        except Exception as exc:  # as above: the record may be whole, the file breaks after it
             damage = exc
         if _cut_short(record):
             cut = BadWarc(f"record {number} is cut short: the file ends inside it", source=file, offset=offset)
