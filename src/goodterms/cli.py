@@ -292,6 +292,49 @@ def cmd_rejects(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _port(text: str) -> int:
+    """--port: 1 to 65535 (0: any free port)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port number") from None
+    if not 0 <= value <= 65535:
+        raise argparse.ArgumentTypeError(f"{text} is out of range (0 to 65535)")
+    return value
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import socket
+
+    from .api.app import TOKEN_ENV, create_app
+
+    store = _open_store(args.db, create=True)
+    if store is None:
+        return EXIT_USAGE
+    try:  # bind here, so a port in use is one clear line (uvicorn would log and exit)
+        family = socket.AF_INET6 if ":" in args.host else socket.AF_INET
+        listener = socket.socket(family, socket.SOCK_STREAM)
+        listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        listener.bind((args.host, args.port))
+    except OSError as exc:
+        store.close()
+        print(f"goodterms: cannot listen on {args.host}:{args.port}: {_reason(exc)}", file=sys.stderr)
+        return EXIT_USAGE
+    import uvicorn
+
+    token = os.environ.get(TOKEN_ENV) or None
+    port = listener.getsockname()[1]
+    writes = "writes need the token" if token else f"writes off (set {TOKEN_ENV} to turn them on)"
+    print(f"goodterms: serving {store.location} at http://{args.host}:{port}/ ({writes}); Ctrl-C stops",
+          file=sys.stderr)
+    with store:
+        app = create_app(store, token=token)
+        config = uvicorn.Config(app, log_level=args.log_level, access_log=args.log_level == "info",
+                                server_header=False, timeout_graceful_shutdown=5)
+        uvicorn.Server(config).run(sockets=[listener])
+    return EXIT_OK
+
+
 def _add_db_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--db", metavar="PATH_OR_URL",
                         help="the store: a SQLite file or a postgresql:// URL "
@@ -484,6 +527,15 @@ def build_parser() -> argparse.ArgumentParser:
     refused.add_argument("--format", choices=("text", "json"), default="text",
                          help="one line per reject (text, default) or one JSON object per line")
     refused.set_defaults(func=cmd_rejects)
+
+    serving = sub.add_parser("serve", help="serve the store over HTTP: the JSON API under /api/ and the web pages")
+    _add_db_option(serving)
+    serving.add_argument("--host", default="127.0.0.1",
+                         help="address to listen on (default 127.0.0.1: this machine only)")
+    serving.add_argument("--port", type=_port, default=8000, help="port to listen on (default 8000)")
+    serving.add_argument("--log-level", choices=("warning", "info", "debug"), default="warning",
+                         help="what the server logs (info: every request)")
+    serving.set_defaults(func=cmd_serve)
     return parser
 
 

@@ -1,0 +1,203 @@
+"""The JSON API under /api/: parse the request, call the library, return its records as JSON.
+
+Reads are open to anyone who can reach the server; writes (ingest, merge, split) need
+`Authorization: Bearer <token>`. Every list is paged (`limit` up to MAX_PAGE, `offset`).
+"""
+from __future__ import annotations
+
+import hmac
+import threading
+import time
+from dataclasses import replace
+from pathlib import PurePath
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, File, Form, HTTPException, Path, Query, Request, UploadFile
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+
+from ..corpus import browse
+from ..engine import engine_id
+from ..errors import TooLarge
+from ..ingest.read import document_from_bytes
+from ..model import Rejected
+from ..pipeline import analyze_many
+from ..store import ArticleInfo
+from .app import AppState, TOKEN_ENV
+from .jobs import Upload
+from .schemas import (MAX_OFFSET, MAX_PAGE, AnalyzeRequest, AnalyzeResponse, ArticleDetail, ArticleSummary,
+                      ErrorBody, Health, IngestJob, OverrideOut, OverrideRequest, PageOf, PersonMatchOut)
+
+router = APIRouter(prefix="/api", tags=["api"])
+
+#: Answers every endpoint may give besides its own, documented once.
+ERRORS: dict[int | str, dict[str, Any]] = {
+    404: {"model": ErrorBody, "description": "not found"},
+    422: {"model": ErrorBody, "description": "invalid request"},
+    503: {"model": ErrorBody, "description": "the store cannot be read"},
+}
+WRITE_ERRORS: dict[int | str, dict[str, Any]] = {
+    **ERRORS,
+    401: {"model": ErrorBody, "description": "no token, or a wrong one"},
+    403: {"model": ErrorBody, "description": "writing is off: the server has no token"},
+    413: {"model": ErrorBody, "description": "the request is too large"},
+}
+#: Kinds of files ingest takes, by name ending.
+UPLOAD_KINDS = {".txt": "text", ".text": "text", ".html": "html", ".htm": "html"}
+#: Analyses the analysis endpoint runs at once (the rest wait, then are told to come back).
+ANALYSES_AT_ONCE = 2
+_analysing = threading.BoundedSemaphore(ANALYSES_AT_ONCE)
+
+Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description=f"items per page (at most {MAX_PAGE})")]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="how many items to pass over")]
+bearer = HTTPBearer(auto_error=False, description=f"the token the server was started with (${TOKEN_ENV})")
+
+
+def state_of(request: Request) -> AppState:
+    """The app's shared state (store, token, limits, jobs)."""
+    state: AppState = request.app.state.goodterms
+    return state
+
+
+State = Annotated[AppState, Depends(state_of)]
+
+
+def writer(state: State, credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]) -> None:
+    """Let a write through only with the server's token: 403 when writing is off, 401 without it."""
+    if state.token is None:
+        raise HTTPException(403, {"code": "writes_off", "message":
+                                  f"writing is off: the server was started without {TOKEN_ENV}"})
+    given = credentials.credentials if credentials is not None else ""
+    if not given or not hmac.compare_digest(given.encode(), state.token.encode()):
+        raise HTTPException(401, {"code": "unauthorized", "message":
+                                  "this needs Authorization: Bearer <token> with the server's token"},
+                            headers={"WWW-Authenticate": "Bearer"})
+
+
+def page(items: list[Any], total: int, limit: int, offset: int) -> dict[str, Any]:
+    """A page of a list as the API returns it."""
+    following = offset + len(items)
+    return {"items": items, "total": total, "limit": limit, "offset": offset,
+            "next_offset": following if following < total and items else None}
+
+
+def _summary(info: ArticleInfo) -> dict[str, Any]:
+    return {"id": info.id, "source": info.source, "url": info.url, "title": info.title,
+            "published": info.published, "engine": info.engine, "analysed_at": info.analysed_at}
+
+
+# -- reading ------------------------------------------------------------------------------------
+
+@router.get("/health", response_model=Health, summary="Is the server up, and what does it serve")
+def health(state: State) -> dict[str, Any]:
+    return {"status": "ok", "store": state.store.location, "articles": state.store.count(),
+            "writes": state.token is not None, "engine": engine_id(state.settings)}
+
+
+@router.get("/articles", response_model=PageOf[ArticleSummary], responses=ERRORS,
+            summary="Stored articles, newest first")
+def articles(state: State, limit: Limit = 20, offset: Offset = 0) -> dict[str, Any]:
+    found = browse.article_page(state.store, limit=limit, offset=offset)
+    return page([_summary(i) for i in found.items], found.total, limit, offset)
+
+
+@router.get("/articles/{article_id}", response_model=ArticleDetail, responses=ERRORS,
+            summary="One stored article: its text and analysis")
+def article(state: State, article_id: Annotated[str, Path(max_length=64)]) -> dict[str, Any]:
+    stored = browse.stored_article(state.store, article_id)
+    return {**_summary(stored.info), "text": stored.analysis.document.text,
+            "analysis": stored.analysis.to_contract()}
+
+
+@router.get("/people", response_model=PageOf[PersonMatchOut], responses=ERRORS,
+            summary="People whose name, alias or handle begins with or contains q (suggestions)")
+def people_search(state: State, q: Annotated[str, Query(min_length=1, max_length=200)],
+                  limit: Limit = 20, offset: Offset = 0) -> dict[str, Any]:
+    found = browse.search_people(state.store, q, limit=limit, offset=offset)
+    items = [{"name": m.name, "matched": m.matched, "kind": m.kind, "articles": m.articles,
+              "entity_id": m.entity_id} for m in found.items]
+    return page(items, found.total, limit, offset)
+
+
+# -- analysing without storing -----------------------------------------------------------------
+
+@router.post("/analyze", response_model=AnalyzeResponse,
+             responses={**ERRORS, 413: {"model": ErrorBody, "description": "the article is too long"},
+                        429: {"model": ErrorBody, "description": "too many analyses at once"}},
+             summary="Analyse an article without storing it")
+def analyze(state: State, body: AnalyzeRequest) -> dict[str, Any]:
+    limits = state.limits
+    if len(body.text) > limits.max_analyze_chars:
+        raise TooLarge(f"{len(body.text):,} characters is over the limit of {limits.max_analyze_chars:,}",
+                       source=body.source or "text")
+    source = body.source or "text"
+    document = document_from_bytes(body.text.encode("utf-8", "surrogatepass"), source=source, kind=body.format,
+                                   max_bytes=4 * limits.max_analyze_chars + 4)
+    if body.title and not document.title:
+        document = replace(document, title=body.title)
+    settings = replace(state.settings, article_seconds=limits.analyze_seconds)
+    if not _analysing.acquire(timeout=limits.analyze_seconds):
+        raise HTTPException(429, {"code": "busy", "message": "the server is analysing other articles; try again"})
+    try:
+        started = time.monotonic()
+        result = next(iter(analyze_many([document], settings=settings)))
+        seconds = time.monotonic() - started
+    finally:
+        _analysing.release()
+    if isinstance(result, Rejected):
+        status = 413 if result.code == "too_large" else 500 if result.code == "internal" else 422
+        raise HTTPException(status, {"code": result.code, "message": result.message})
+    return {"analysis": result.to_contract(), "text": result.document.text, "seconds": round(seconds, 3)}
+
+
+# -- writing ------------------------------------------------------------------------------------
+
+@router.post("/ingest", response_model=IngestJob, status_code=202, responses=WRITE_ERRORS,
+             dependencies=[Depends(writer)],
+             summary="Analyse uploaded .txt/.html files or pasted texts into the store (in the background)")
+def ingest(state: State,
+           files: Annotated[list[UploadFile], File(description="article files: .txt, .html or .htm")] = [],  # noqa: B006
+           text: Annotated[list[str], Form(description="articles as plain text")] = []) -> dict[str, Any]:  # noqa: B006
+    uploads: list[Upload] = []
+    for upload in files:
+        name = PurePath((upload.filename or "upload").replace("\\", "/")).name or "upload"
+        kind = UPLOAD_KINDS.get(PurePath(name).suffix.lower())
+        if kind is None:
+            raise HTTPException(415, {"code": "unsupported_media_type", "message":
+                                      f"{name}: ingest takes .txt, .html and .htm files"})
+        uploads.append(Upload(name, upload.file.read(), kind))
+    for number, pasted in enumerate(text, 1):
+        uploads.append(Upload(f"text {number}", pasted.encode("utf-8", "surrogatepass"), "text"))
+    if not uploads:
+        raise HTTPException(422, {"code": "no_inputs", "message": "send files (field 'files') or texts (field 'text')"})
+    return state.jobs.submit(uploads)
+
+
+@router.get("/ingest/{job_id}", response_model=IngestJob, responses=ERRORS, summary="An ingest job's progress")
+def ingest_job(state: State, job_id: Annotated[str, Path(max_length=64)]) -> dict[str, Any]:
+    snapshot = state.jobs.get(job_id)
+    if snapshot is None:
+        raise HTTPException(404, {"code": "not_found", "message": f"no ingest job {job_id}"})
+    return snapshot
+
+
+def _override(state: AppState, action: str, body: OverrideRequest) -> dict[str, Any]:
+    from ..corpus.refresh import resolve_store
+
+    if " ".join(body.a.casefold().split()) == " ".join(body.b.casefold().split()):
+        raise HTTPException(422, {"code": "invalid", "message": f"{action} needs two different names"})
+    override = state.store.add_override(action, body.a.strip(), body.b.strip())
+    entities = resolve_store(state.store)
+    return {"id": override.id, "action": override.action, "a": override.a, "b": override.b,
+            "at": override.at, "entities": entities}
+
+
+@router.post("/merge", response_model=OverrideOut, responses=WRITE_ERRORS, dependencies=[Depends(writer)],
+             summary="Say that two names are one person (a hand correction kept across resolutions)")
+def merge(state: State, body: OverrideRequest) -> dict[str, Any]:
+    return _override(state, "merge", body)
+
+
+@router.post("/split", response_model=OverrideOut, responses=WRITE_ERRORS, dependencies=[Depends(writer)],
+             summary="Say that two names are different people (a hand correction kept across resolutions)")
+def split(state: State, body: OverrideRequest) -> dict[str, Any]:
+    return _override(state, "split", body)

@@ -1,0 +1,139 @@
+"""Reads of a store for browsing it a page at a time: articles, and people by a piece of a name.
+
+Plain functions over an open `Store` returning records (the web app and the API show them).
+Every list takes `limit` and `offset` and says how many there are in all, so a client can page.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from sqlalchemy import Connection, case, func, or_, select
+
+from ..errors import NotStored
+from ..model import Analysis
+from ..store import ArticleInfo, Store
+from ..store.schema import Article, Entity, EntityName, PersonRow
+from .resolve import handle_key, name_key
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Page(Generic[T]):
+    """One page of a list: its items, and how many the whole list holds."""
+
+    items: tuple[T, ...]
+    total: int
+    limit: int
+    offset: int
+
+
+@dataclass(frozen=True)
+class StoredArticle:
+    """A stored article: its row and its analysis (which holds the text)."""
+
+    info: ArticleInfo
+    analysis: Analysis
+
+
+@dataclass(frozen=True)
+class PersonMatch:
+    """A person whose name, alias or handle holds the searched text: `matched` is that form."""
+
+    name: str
+    matched: str
+    kind: str  # name, alias or handle
+    articles: int
+    entity_id: int | None = None
+
+
+def _info(row: object) -> ArticleInfo:
+    from ..store.store import _utc
+
+    return ArticleInfo(row.id, row.source, row.url, row.title, row.published, row.engine,  # type: ignore[attr-defined]
+                       _utc(row.analysed_at))  # type: ignore[attr-defined]
+
+
+_INFO_COLUMNS = (Article.id, Article.source, Article.url, Article.title, Article.published, Article.engine,
+                 Article.analysed_at)
+
+
+def article_page(store: Store, *, limit: int = 50, offset: int = 0) -> Page[ArticleInfo]:
+    """Stored articles, newest publication first (undated last), then by id."""
+    with store.reading() as connection:
+        total = int(connection.execute(select(func.count()).select_from(Article)).scalar_one())
+        rows = connection.execute(select(*_INFO_COLUMNS)
+                                  .order_by(Article.published.desc().nulls_last(), Article.id)
+                                  .limit(limit).offset(offset)).all()
+    return Page(tuple(_info(r) for r in rows), total, limit, offset)
+
+
+def stored_article(store: Store, document_id: str) -> StoredArticle:
+    """One stored article with its analysis; NotStored when the store does not hold it."""
+    with store.reading() as connection:
+        row = connection.execute(select(*_INFO_COLUMNS, Article.analysis, Article.text)
+                                 .where(Article.id == document_id)).one_or_none()
+    if row is None:
+        raise NotStored("no such article in the store", source=document_id)
+    return StoredArticle(_info(row), Analysis.from_contract(row.analysis, row.text))
+
+
+def _escaped(text: str) -> str:
+    """Text for a LIKE pattern, its wildcards taken literally (escape character '\\')."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def search_people(store: Store, query: str, *, limit: int = 20, offset: int = 0) -> Page[PersonMatch]:
+    """People whose name, alias or handle begins with or contains `query` (case folded), for
+    suggestions: those starting with it first, then by how many articles name them.
+
+    A resolved store searches its entities' name forms; one not resolved yet, the names
+    articles gave their people.
+    """
+    with store.reading() as connection:
+        if connection.execute(select(Entity.id).limit(1)).first() is not None:
+            return _entity_matches(connection, query, limit, offset)
+        return _name_matches(connection, query, limit, offset)
+
+
+def _keys(query: str) -> list[str]:
+    return [k for k in dict.fromkeys((name_key(query), handle_key(query))) if k]
+
+
+def _entity_matches(connection: Connection, query: str, limit: int, offset: int) -> Page[PersonMatch]:
+    keys = _keys(query)
+    if not keys:
+        return Page((), 0, limit, offset)
+    contains = or_(*(EntityName.key.like(f"%{_escaped(k)}%", escape="\\") for k in keys))
+    starts = case((or_(*(EntityName.key.like(f"{_escaped(k)}%", escape="\\") for k in keys)), 1), else_=0)
+    # One row per entity: its best matching form (a form starting with the query first).
+    ranked = (select(EntityName.entity_id, EntityName.name, EntityName.kind,
+                     func.row_number().over(partition_by=EntityName.entity_id,
+                                            order_by=(starts.desc(), EntityName.count.desc(), EntityName.name))
+                     .label("rank"), starts.label("starts"))
+              .where(contains).subquery())
+    best = (select(ranked.c.entity_id, ranked.c.name.label("matched"), ranked.c.kind, ranked.c.starts,
+                   Entity.name, Entity.articles)
+            .join(Entity, Entity.id == ranked.c.entity_id).where(ranked.c.rank == 1))
+    total = int(connection.execute(select(func.count()).select_from(best.subquery())).scalar_one())
+    rows = connection.execute(best.order_by(ranked.c.starts.desc(), Entity.articles.desc(), Entity.name,
+                                            Entity.id).limit(limit).offset(offset)).all()
+    return Page(tuple(PersonMatch(r.name, r.matched, r.kind, int(r.articles), r.entity_id) for r in rows),
+                total, limit, offset)
+
+
+def _name_matches(connection: Connection, query: str, limit: int, offset: int) -> Page[PersonMatch]:
+    folded = " ".join(query.casefold().split()).lstrip("@")
+    if not folded:
+        return Page((), 0, limit, offset)
+    lowered = func.lower(PersonRow.name)
+    starts = lowered.like(f"{_escaped(folded)}%", escape="\\")
+    grouped = (select(PersonRow.name, func.count(func.distinct(PersonRow.article_id)).label("n"),
+                      func.max(case((starts, 1), else_=0)).label("starts"))
+               .where(lowered.like(f"%{_escaped(folded)}%", escape="\\")).group_by(PersonRow.name))
+    total = int(connection.execute(select(func.count()).select_from(grouped.subquery())).scalar_one())
+    sub = grouped.subquery()
+    rows = connection.execute(select(sub).order_by(sub.c.starts.desc(), sub.c.n.desc(), sub.c.name)
+                              .limit(limit).offset(offset)).all()
+    return Page(tuple(PersonMatch(r.name, r.name, "name", int(r.n)) for r in rows), total, limit, offset)

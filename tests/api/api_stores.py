@@ -1,0 +1,86 @@
+"""Stores and apps for the API tests: invented articles ingested into a fresh SQLite file, or into
+a fresh PostgreSQL database when GOODTERMS_TEST_POSTGRES is set (skipping, saying so, without
+it). Each PostgreSQL database is named gt_test_<8 hex> and dropped when its module is done, as
+in tests/store/databases.py, so runs sharing one server never meet.
+"""
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+POSTGRES_ENV = "GOODTERMS_TEST_POSTGRES"
+BACKENDS = ("sqlite", "postgresql")
+NO_POSTGRES = (f"PostgreSQL tests need {POSTGRES_ENV}=postgresql+psycopg://USER:PASSWORD@HOST/DB "
+               "(a role with CREATEDB); it is not set")
+TOKEN = "test-token-7f3a"
+
+FIRST = ("Marlo", "Tessa", "Quinlan", "Odette", "Bram", "Saffi", "Corin", "Liesl")
+LAST = ("Vantreece", "Ollivard", "Quillfeather", "Sorensby", "Brightwater", "Pelligrove", "Castellane")
+
+ARTICLE = """{a} and {b} are on good terms again
+Published {month} {day}, {year}
+{a} and {b} have patched things up after a year apart, friends of the pair said.
+"We talk every day now, and I am proud of {pronoun}," {a} told Starglow Weekly.
+{b}, who married {c} in 2009, praised {a} on Instagram, calling the {a_last} family generous.
+{c} said the couple would host a dinner for {a} next month.
+"""
+FEUD = """{a} slams {b}
+Published March 3, 2015
+{a} and {b} are feuding. {a} slammed {b} in an interview, calling her a liar.
+"I will never forgive {b_first}," {a} told Starglow Weekly.
+"""
+
+
+def names(i: int) -> tuple[str, str, str]:
+    """The three invented people of the i-th article."""
+    return (f"{FIRST[i % len(FIRST)]} {LAST[i % len(LAST)]}", f"{FIRST[(i + 3) % len(FIRST)]} {LAST[(i + 2) % len(LAST)]}",
+            f"{FIRST[(i + 5) % len(FIRST)]} {LAST[(i + 4) % len(LAST)]}")
+
+
+def article(i: int) -> str:
+    """The i-th invented article: a reconciliation, a quote, a marriage and praise."""
+    a, b, c = names(i)
+    return ARTICLE.format(a=a, b=b, c=c, a_last=a.split()[-1], pronoun="her" if i % 2 else "him",
+                          month=("May", "June", "July")[i % 3], day=1 + i, year=2016 + i % 4)
+
+
+def feud(i: int) -> str:
+    """An older article in which the first two people of article i are feuding."""
+    a, b, _ = names(i)
+    return FEUD.format(a=a, b=b, b_first=b.split()[0])
+
+
+@contextmanager
+def postgres_database() -> Iterator[str]:
+    """A new, empty PostgreSQL database (its URL), dropped afterwards; skips without a server."""
+    base = os.environ.get(POSTGRES_ENV)
+    if not base:
+        pytest.skip(NO_POSTGRES)
+    name = f"gt_test_{uuid.uuid4().hex[:8]}"
+    admin = create_engine(base, isolation_level="AUTOCOMMIT")
+    quoted = admin.dialect.identifier_preparer.quote(name)  # a name we made: 8 hex digits
+    with admin.connect() as connection:
+        connection.execute(text(f"CREATE DATABASE {quoted}"))
+    try:
+        yield make_url(base).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f"DROP DATABASE IF EXISTS {quoted} WITH (FORCE)"))
+        admin.dispose()
+
+
+@contextmanager
+def store_location(backend: str, folder: Path) -> Iterator[str]:
+    """An empty store's location on a backend: a new SQLite file, or a new PostgreSQL database."""
+    if backend == "sqlite":
+        yield str(folder / "store.db")
+        return
+    with postgres_database() as url:
+        yield url
