@@ -331,7 +331,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
         app = create_app(store, token=token)
         config = uvicorn.Config(app, log_level=args.log_level, access_log=args.log_level == "info",
                                 server_header=False, timeout_graceful_shutdown=5)
-        uvicorn.Server(config).run(sockets=[listener])
+        try:
+            uvicorn.Server(config).run(sockets=[listener])
+        except KeyboardInterrupt:  # uvicorn stops gracefully on Ctrl-C, then passes the signal on
+            pass
+    print("goodterms: server stopped", file=sys.stderr)
     return EXIT_OK
 
 

@@ -87,3 +87,61 @@ def test_people_search_takes_wildcards_and_sql_as_text(client: TestClient) -> No
         assert answer.status_code == 200, query
         assert answer.json()["total"] == 0, query
     assert client.get("/api/health").json()["articles"] == ARTICLES + 1
+
+
+def test_a_person_across_the_store(client: TestClient) -> None:
+    a, _, _ = names(0)
+    answer = client.get("/api/person", params={"name": a})
+    assert answer.status_code == 200
+    body = answer.json()
+    assert body["name"] == a and body["articles"] == 3  # articles 0 and 3, and the feud
+    assert body["quotes_by"] and all(q["speaker"] == a for q in body["quotes_by"])
+    assert {n["name"] for n in body["names"]} >= {a}
+    assert len(client.get("/api/person", params={"name": a, "limit": 1}).json()["newest"]) == 1
+    missing = client.get("/api/person", params={"name": "Nobody Atall"})
+    assert missing.status_code == 404 and missing.json()["error"]["code"] == "not_found"
+
+
+def test_a_pair_verdict_with_paged_evidence_and_timeline(client: TestClient) -> None:
+    a, b, _ = names(0)
+    whole = client.get("/api/pair", params={"a": a, "b": b}).json()
+    answer = whole["answer"]
+    assert answer["verdict"] in ("good", "bad", "mixed", "unknown") and answer["found_in"] >= 1
+    assert whole["total"] == answer["reports"] == len(answer["items"]) >= 2
+    assert answer["timeline"] and answer["as_of"]
+    first = client.get("/api/pair", params={"a": a, "b": b, "limit": 1}).json()
+    second = client.get("/api/pair", params={"a": a, "b": b, "limit": 1, "offset": 1}).json()
+    assert first["answer"]["items"] == answer["items"][:1] and second["answer"]["items"] == answer["items"][1:2]
+    assert first["next_offset"] == 1
+    for item in answer["items"]:
+        assert item["sentence"] and item["published"]
+    assert client.get("/api/pair", params={"a": a, "b": a.upper()}).status_code == 422
+    nobody = client.get("/api/pair", params={"a": a, "b": "Nobody Atall"}).json()["answer"]
+    assert nobody["verdict"] == "unknown" and nobody["found_b"] == 0
+
+
+def test_a_graph_neighbourhood_has_relation_and_verdict_edges(client: TestClient) -> None:
+    a, b, c = names(0)
+    body = client.get("/api/graph", params={"name": a}).json()
+    by_name = {n["name"]: n for n in body["nodes"]}
+    centre = by_name[a]
+    assert centre["centre"] and body["centre"] == centre["id"]
+    assert by_name[b]["together"] >= 1
+    kinds = {(e["target"], e["kind"]) for e in body["edges"]}
+    assert (by_name[b]["id"], "verdict") in kinds
+    verdict = next(e for e in body["edges"] if e["target"] == by_name[b]["id"] and e["kind"] == "verdict")
+    assert verdict["verdict"] in ("good", "bad", "mixed") and verdict["reports"] >= 1
+    ids = {n["id"] for n in body["nodes"]}
+    assert all(e["source"] == centre["id"] and e["target"] in ids for e in body["edges"])
+    small = client.get("/api/graph", params={"name": a, "limit": 1}).json()
+    assert len(small["nodes"]) == 2 and small["more"] == len(body["nodes"]) - 2
+    assert client.get("/api/graph", params={"name": a, "limit": 1000}).status_code == 422
+    assert client.get("/api/graph", params={"name": "Nobody Atall"}).status_code == 404
+
+
+def test_people_without_a_query_are_the_most_named(client: TestClient) -> None:
+    body = client.get("/api/people", params={"limit": 2}).json()
+    counts = [p["articles"] for p in body["items"]]
+    assert len(counts) == 2 and counts == sorted(counts, reverse=True) and body["next_offset"] == 2
+    following = client.get("/api/people", params={"limit": 2, "offset": 2}).json()
+    assert not {p["name"] for p in following["items"]} & {p["name"] for p in body["items"]}

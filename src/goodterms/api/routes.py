@@ -10,12 +10,15 @@ import threading
 import time
 from dataclasses import replace
 from pathlib import PurePath
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, File, Form, HTTPException, Path, Query, Request, UploadFile
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from ..corpus import browse
+from ..corpus.neighbourhood import MAX_NEIGHBOURS, Neighbourhood, neighbourhood
+from ..corpus.people import Profile, people, person
+from ..corpus.stored_ask import ask_store
 from ..engine import engine_id
 from ..errors import TooLarge
 from ..ingest.read import document_from_bytes
@@ -25,7 +28,7 @@ from ..store import ArticleInfo
 from .app import AppState, TOKEN_ENV
 from .jobs import Upload
 from .schemas import (MAX_OFFSET, MAX_PAGE, AnalyzeRequest, AnalyzeResponse, ArticleDetail, ArticleSummary,
-                      ErrorBody, Health, IngestJob, OverrideOut, OverrideRequest, PageOf, PersonMatchOut)
+                      ErrorBody, Health, IngestJob, OverrideOut, OverrideRequest, PageOf, PairOut, PersonMatchOut)
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -109,13 +112,63 @@ def article(state: State, article_id: Annotated[str, Path(max_length=64)]) -> di
 
 
 @router.get("/people", response_model=PageOf[PersonMatchOut], responses=ERRORS,
-            summary="People whose name, alias or handle begins with or contains q (suggestions)")
-def people_search(state: State, q: Annotated[str, Query(min_length=1, max_length=200)],
+            summary="People whose name, alias or handle begins with or contains q (suggestions); "
+                    "without q, the people most articles name")
+def people_search(state: State, q: Annotated[str | None, Query(max_length=200)] = None,
                   limit: Limit = 20, offset: Offset = 0) -> dict[str, Any]:
+    if q is None or not q.strip():
+        everyone = people(state.store, top=offset + limit + 1)
+        items = [{"name": p.name, "matched": p.name, "kind": "name", "articles": p.articles,
+                  "entity_id": p.entity_id} for p in everyone[offset:offset + limit]]
+        # the total is not counted for the whole store: one more than shown says a next page exists
+        return page(items, offset + len(everyone[offset:]), limit, offset)
     found = browse.search_people(state.store, q, limit=limit, offset=offset)
     items = [{"name": m.name, "matched": m.matched, "kind": m.kind, "articles": m.articles,
               "entity_id": m.entity_id} for m in found.items]
     return page(items, found.total, limit, offset)
+
+
+Name = Annotated[str, Query(min_length=1, max_length=300, description="a name, alias or @handle")]
+
+
+def _not_named(name: str) -> HTTPException:
+    return HTTPException(404, {"code": "not_found", "message": f"nobody in the store is named {name!r}"})
+
+
+@router.get("/person", response_model=Profile, responses=ERRORS,
+            summary="One person across the store: names, relations, quotes by and about them, stances, "
+                    "newest articles")
+def person_profile(state: State, name: Name, limit: Limit = 10,
+                   why: Annotated[bool, Query(description="say why each name is this person")] = False) -> Profile:
+    found = person(state.store, name, limit=limit, why=why)
+    if found is None:
+        raise _not_named(name)
+    return found
+
+
+@router.get("/pair", response_model=PairOut, responses=ERRORS,
+            summary="Are A and B on good terms: the verdict now, over time, and its evidence (paged)")
+def pair(state: State, a: Name, b: Name, limit: Limit = 20, offset: Offset = 0,
+         grain: Annotated[Literal["month", "year"], Query(description="timeline periods")] = "month",
+         ) -> dict[str, Any]:
+    if " ".join(a.casefold().split()) == " ".join(b.casefold().split()):
+        raise HTTPException(422, {"code": "invalid", "message": f"a pair is two different people, got {a!r} twice"})
+    answer = ask_store(state.store, a, b, limit=offset + limit, grain=grain)
+    answer = replace(answer, items=answer.items[offset:])
+    following = offset + len(answer.items)
+    return {"answer": answer, "total": answer.reports, "limit": limit, "offset": offset,
+            "next_offset": following if following < answer.reports and answer.items else None}
+
+
+@router.get("/graph", response_model=Neighbourhood, responses=ERRORS,
+            summary="The people around one person: nodes, and relation and verdict edges from them")
+def graph(state: State, name: Name,
+          limit: Annotated[int, Query(ge=1, le=MAX_NEIGHBOURS, description="most neighbours shown")] = 30,
+          ) -> Neighbourhood:
+    found = neighbourhood(state.store, name, limit=limit)
+    if found is None:
+        raise _not_named(name)
+    return found
 
 
 # -- analysing without storing -----------------------------------------------------------------
@@ -151,7 +204,8 @@ def analyze(state: State, body: AnalyzeRequest) -> dict[str, Any]:
 
 # -- writing ------------------------------------------------------------------------------------
 
-@router.post("/ingest", response_model=IngestJob, status_code=202, responses=WRITE_ERRORS,
+@router.post("/ingest", response_model=IngestJob, status_code=202,
+             responses={**WRITE_ERRORS, 415: {"model": ErrorBody, "description": "a file that is not .txt or .html"}},
              dependencies=[Depends(writer)],
              summary="Analyse uploaded .txt/.html files or pasted texts into the store (in the background)")
 def ingest(state: State,

@@ -10,6 +10,8 @@ from typing import Any, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, Field
 
+from ..corpus.ask import Answer
+
 T = TypeVar("T")
 
 #: The most items one page of any list may hold.
@@ -78,6 +80,16 @@ class AnalyzeResponse(BaseModel):
     analysis: dict[str, Any] = Field(description="the article contract (schema goodterms.article/1)")
     text: str = Field(description="the text the offsets index (the input, normalised)")
     seconds: float = Field(description="how long the analysis took")
+
+
+class PairOut(BaseModel):
+    """The answer on a pair; `answer.items` is one page of its reports (newest first)."""
+
+    answer: Answer
+    total: int = Field(description="every report on the pair (all count in the verdict)")
+    limit: int
+    offset: int
+    next_offset: int | None
 
 
 class PersonMatchOut(BaseModel):
