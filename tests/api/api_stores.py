@@ -1,4 +1,5 @@
-"""Stores and apps for the API tests: invented articles ingested into a fresh SQLite file, or into
+"""Stores, apps and their fixtures for the API tests (imported by the test modules, as
+tests/store/databases.py is: no conftest here, so `conftest` stays the tests folder's): invented articles ingested into a fresh SQLite file, or into
 a fresh PostgreSQL database when GOODTERMS_TEST_POSTGRES is set (skipping, saying so, without
 it). Each PostgreSQL database is named gt_test_<8 hex> and dropped when its module is done, as
 in tests/store/databases.py, so runs sharing one server never meet.
@@ -10,16 +11,26 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
+from fastapi.testclient import TestClient
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
+
+from goodterms.api import create_app
+from goodterms.corpus.refresh import resolve_store
+from goodterms.ingest.read import document_from_bytes
+from goodterms.store import Store
+from goodterms.store.ingesting import ingest
 
 POSTGRES_ENV = "GOODTERMS_TEST_POSTGRES"
 BACKENDS = ("sqlite", "postgresql")
 NO_POSTGRES = (f"PostgreSQL tests need {POSTGRES_ENV}=postgresql+psycopg://USER:PASSWORD@HOST/DB "
                "(a role with CREATEDB); it is not set")
 TOKEN = "test-token-7f3a"
+#: Invented articles in the filled store (and one feud more).
+ARTICLES = 4
 
 FIRST = ("Marlo", "Tessa", "Quinlan", "Odette", "Bram", "Saffi", "Corin", "Liesl")
 LAST = ("Vantreece", "Ollivard", "Quillfeather", "Sorensby", "Brightwater", "Pelligrove", "Castellane")
@@ -84,3 +95,23 @@ def store_location(backend: str, folder: Path) -> Iterator[str]:
         return
     with postgres_database() as url:
         yield url
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def filled_location(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory,
+                    nlp: Any) -> Iterator[str]:
+    """A store holding ARTICLES invented articles and a feud, resolved, on each backend (per module)."""
+    with store_location(request.param, tmp_path_factory.mktemp("api")) as location:
+        texts = [article(i) for i in range(ARTICLES)] + [feud(0)]
+        docs = [document_from_bytes(t.encode(), source=f"invented-{i}.txt") for i, t in enumerate(texts)]
+        with Store.open(location) as store:
+            outcomes = list(ingest(store, docs))
+            assert all(o.kind == "stored" for o in outcomes), outcomes
+            resolve_store(store)
+        yield location
+
+
+@pytest.fixture(scope="module")
+def client(filled_location: str) -> Iterator[TestClient]:
+    """A client of an app over the filled store, started with the test token."""
+    with TestClient(create_app(filled_location, token=TOKEN)) as test_client:
+        yield test_client

@@ -6,8 +6,7 @@ from fastapi.testclient import TestClient
 from goodterms.api.middleware import CONTENT_SECURITY_POLICY
 from goodterms.api.schemas import MAX_PAGE
 
-from api_stores import names
-from conftest import ARTICLES
+from api_stores import ARTICLES, client, filled_location, names  # noqa: F401  (fixtures)
 
 
 def test_health_says_what_is_served(client: TestClient) -> None:

@@ -15,7 +15,7 @@ from schemathesis.specs.openapi.checks import response_schema_conformance, statu
 
 from goodterms.api import create_app
 
-from api_stores import TOKEN
+from api_stores import TOKEN, filled_location  # noqa: F401  (fixtures)
 
 EXAMPLES = 12
 
