@@ -144,3 +144,12 @@ def test_people_without_a_query_are_the_most_named(client: TestClient) -> None:
     assert len(counts) == 2 and counts == sorted(counts, reverse=True) and body["next_offset"] == 2
     following = client.get("/api/people", params={"limit": 2, "offset": 2}).json()
     assert not {p["name"] for p in following["items"]} & {p["name"] for p in body["items"]}
+
+
+def test_text_no_database_can_hold_is_refused_not_a_server_error(client: TestClient) -> None:
+    for path, params in (("/api/person", {"name": "Kim\x00Vale"}), ("/api/people", {"q": "\x00"}),
+                         ("/api/pair", {"a": "A\x00", "b": "B"}), ("/api/graph", {"name": "\x00"})):
+        answer = client.get(path, params=params)
+        assert answer.status_code == 422, path
+        assert answer.json()["error"]["code"] == "invalid"
+    assert client.get("/api/articles/ab%00cd").status_code == 422

@@ -28,7 +28,7 @@ from ..store import ArticleInfo
 from .app import AppState, TOKEN_ENV
 from .jobs import Upload
 from .schemas import (MAX_OFFSET, MAX_PAGE, AnalyzeRequest, AnalyzeResponse, ArticleDetail, ArticleSummary,
-                      ErrorBody, Health, IngestJob, OverrideOut, OverrideRequest, PageOf, PairOut, PersonMatchOut)
+                      NO_NUL, ErrorBody, Health, IngestJob, OverrideOut, OverrideRequest, PageOf, PairOut, PersonMatchOut)
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -105,7 +105,7 @@ def articles(state: State, limit: Limit = 20, offset: Offset = 0) -> dict[str, A
 
 @router.get("/articles/{article_id}", response_model=ArticleDetail, responses=ERRORS,
             summary="One stored article: its text and analysis")
-def article(state: State, article_id: Annotated[str, Path(max_length=64)]) -> dict[str, Any]:
+def article(state: State, article_id: Annotated[str, Path(max_length=64, pattern=NO_NUL)]) -> dict[str, Any]:
     stored = browse.stored_article(state.store, article_id)
     return {**_summary(stored.info), "text": stored.analysis.document.text,
             "analysis": stored.analysis.to_contract()}
@@ -114,7 +114,7 @@ def article(state: State, article_id: Annotated[str, Path(max_length=64)]) -> di
 @router.get("/people", response_model=PageOf[PersonMatchOut], responses=ERRORS,
             summary="People whose name, alias or handle begins with or contains q (suggestions); "
                     "without q, the people most articles name")
-def people_search(state: State, q: Annotated[str | None, Query(max_length=200)] = None,
+def people_search(state: State, q: Annotated[str | None, Query(max_length=200, pattern=NO_NUL)] = None,
                   limit: Limit = 20, offset: Offset = 0) -> dict[str, Any]:
     if q is None or not q.strip():
         everyone = people(state.store, top=offset + limit + 1)
@@ -128,7 +128,7 @@ def people_search(state: State, q: Annotated[str | None, Query(max_length=200)] 
     return page(items, found.total, limit, offset)
 
 
-Name = Annotated[str, Query(min_length=1, max_length=300, description="a name, alias or @handle")]
+Name = Annotated[str, Query(min_length=1, max_length=300, pattern=NO_NUL, description="a name, alias or @handle")]
 
 
 def _not_named(name: str) -> HTTPException:
@@ -227,7 +227,7 @@ def ingest(state: State,
 
 
 @router.get("/ingest/{job_id}", response_model=IngestJob, responses=ERRORS, summary="An ingest job's progress")
-def ingest_job(state: State, job_id: Annotated[str, Path(max_length=64)]) -> dict[str, Any]:
+def ingest_job(state: State, job_id: Annotated[str, Path(max_length=64, pattern=NO_NUL)]) -> dict[str, Any]:
     snapshot = state.jobs.get(job_id)
     if snapshot is None:
         raise HTTPException(404, {"code": "not_found", "message": f"no ingest job {job_id}"})

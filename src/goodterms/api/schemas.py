@@ -16,6 +16,8 @@ T = TypeVar("T")
 
 #: The most items one page of any list may hold.
 MAX_PAGE = 100
+#: Text no database can hold (PostgreSQL refuses NUL): names and ids must match this.
+NO_NUL = r"^[^\x00]*$"
 #: How far into a list a page may start (deeper pages are for export, not for browsing).
 MAX_OFFSET = 100_000
 
@@ -122,8 +124,8 @@ class IngestJob(BaseModel):
 
 
 class OverrideRequest(BaseModel):
-    a: str = Field(min_length=1, max_length=300, description="a name, alias or handle")
-    b: str = Field(min_length=1, max_length=300, description="another")
+    a: str = Field(min_length=1, max_length=300, pattern=NO_NUL, description="a name, alias or handle")
+    b: str = Field(min_length=1, max_length=300, pattern=NO_NUL, description="another")
 
 
 class OverrideOut(BaseModel):
