@@ -2,12 +2,15 @@
 readers work while an ingest writes; SQL in names and texts is only data. Both databases."""
 from __future__ import annotations
 
+import json
 import os
 import random
+import signal
 import subprocess
 import sys
 import time
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -52,60 +55,88 @@ def assert_every_article_whole(store: Store) -> int:
     return stored
 
 
-def wait_for(process: subprocess.Popen[bytes], store: Store, more: int, start: int, timeout: float) -> None:
-    """Return once `more` articles beyond `start` are stored, the process ends, or time runs out."""
+def wait_for_rows(store: Store, more: int, start: int, timeout: float) -> None:
+    """Return once `more` articles beyond `start` are stored, all are, or time runs out."""
     deadline = time.monotonic() + timeout
-    while process.poll() is None and time.monotonic() < deadline:
-        if store.count() >= start + more:
+    while time.monotonic() < deadline:
+        count = store.count()
+        if count >= min(start + more, CORPUS_SIZE):
             return
-        time.sleep(0.005)
+        time.sleep(0.002)
 
 
-def test_an_ingest_killed_ten_times_stores_every_article_once(tmp_path: Path, db_url: str) -> None:
+@pytest.fixture(scope="module")
+def zygote() -> Iterator[subprocess.Popen[str]]:
+    """A process with goodterms loaded that forks the real command on request (see zygote.py)."""
+    process = subprocess.Popen([sys.executable, str(Path(__file__).with_name("zygote.py"))],
+                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    assert process.stdout is not None and process.stdout.readline().strip() == "ready"
+    yield process
+    assert process.stdin is not None
+    process.stdin.close()
+    process.wait(timeout=60)
+
+
+def test_an_ingest_killed_ten_times_stores_every_article_once(tmp_path: Path, db_url: str,
+                                                              zygote: subprocess.Popen[str]) -> None:
     paths = write_corpus(tmp_path / "news", CORPUS_SIZE)
     expected = {read_path(p).id for p in paths}
     seed = int.from_bytes(os.urandom(4), "big")
     rng = random.Random(seed)
-    kills_while_writing = 0
+    assert zygote.stdin is not None and zygote.stdout is not None
+    killed_mid_ingest = 0
     with Store.open(db_url) as store:
         for _ in range(KILLS):
             before = store.count()
-            process = start_ingest(tmp_path / "news", db_url)
-            wait_for(process, store, rng.randint(0, 3), before, timeout=60)
+            zygote.stdin.write(json.dumps(["ingest", str(tmp_path / "news"), "--db", db_url]) + "\n")
+            zygote.stdin.flush()
+            pid = int(zygote.stdout.readline())
+            wait_for_rows(store, rng.randint(0, 3), before, timeout=60)
             time.sleep(rng.uniform(0, 0.05))
-            if process.poll() is None:
-                process.kill()
-                kills_while_writing += store.count() < CORPUS_SIZE
-            process.wait(timeout=60)
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass  # it had finished
+            code = int(zygote.stdout.readline().split()[1])
+            killed_mid_ingest += code == -signal.SIGKILL and store.count() < CORPUS_SIZE
             assert_every_article_whole(store)
-        process = start_ingest(tmp_path / "news", db_url)
+        process = start_ingest(tmp_path / "news", db_url)  # the command itself, from a fresh start
         _, err = process.communicate(timeout=300)
         assert process.returncode == 0, err.decode()
         assert assert_every_article_whole(store) == CORPUS_SIZE, f"seed {seed}"
         assert {a.id for a in store.articles()} == expected
-        assert kills_while_writing >= KILLS // 2, f"seed {seed}: most kills came after the ingest ended"
+        assert killed_mid_ingest >= KILLS // 2, f"seed {seed}: most kills came after the ingest ended"
 
 
-def test_readers_work_while_an_ingest_writes(tmp_path: Path, db_url: str) -> None:
+def alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+def test_readers_work_while_an_ingest_writes(tmp_path: Path, db_url: str, zygote: subprocess.Popen[str]) -> None:
     write_corpus(tmp_path / "news", CORPUS_SIZE)
+    assert zygote.stdin is not None and zygote.stdout is not None
     seen: list[int] = []
     with Store.open(db_url) as store:
-        process = start_ingest(tmp_path / "news", db_url)
-        try:
-            with store.reading() as connection:  # a long read, open through the whole ingest
-                held = connection.execute(select(func.count()).select_from(PersonRow)).scalar_one()
-                while process.poll() is None:
-                    count = store.count()  # other readers, each in its own transaction
-                    if count:
-                        newest = max(store.articles(), key=lambda a: a.analysed_at or 0)
-                        assert store.load(newest.id).document.id == newest.id
-                    seen.append(count)
-                    time.sleep(0.01)
-                if store.engine.dialect.name == "sqlite":  # the long read kept its snapshot
-                    assert connection.execute(select(func.count()).select_from(PersonRow)).scalar_one() == held
-        finally:
-            _, err = process.communicate(timeout=300)
-        assert process.returncode == 0, err.decode()
+        with store.reading() as connection:  # a long read, open through the whole ingest
+            held = connection.execute(select(func.count()).select_from(PersonRow)).scalar_one()
+            zygote.stdin.write(json.dumps(["ingest", str(tmp_path / "news"), "--db", db_url]) + "\n")
+            zygote.stdin.flush()
+            pid = int(zygote.stdout.readline())
+            deadline = time.monotonic() + 300
+            while alive(pid) and time.monotonic() < deadline:
+                count = store.count()  # other readers, each in its own transaction
+                if count:
+                    newest = max(store.articles(), key=lambda a: a.analysed_at or 0)
+                    assert store.load(newest.id).document.id == newest.id
+                seen.append(count)
+                time.sleep(0.005)
+            if store.engine.dialect.name == "sqlite":  # the long read kept its snapshot
+                assert connection.execute(select(func.count()).select_from(PersonRow)).scalar_one() == held
+        assert zygote.stdout.readline().strip() == "exit 0"
         assert seen == sorted(seen), "a reader saw articles disappear"
         assert any(0 < n < CORPUS_SIZE for n in seen), f"no read happened mid-ingest: {seen}"
         assert store.count() == CORPUS_SIZE
