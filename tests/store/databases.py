@@ -8,6 +8,7 @@ CI runs sharing one server never see each other's rows.
 from __future__ import annotations
 
 import os
+import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -16,6 +17,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, delete, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 
 from goodterms.store import Store
 from goodterms.store.schema import Base
@@ -40,8 +42,29 @@ def postgres_database() -> Iterator[str]:
     try:
         yield make_url(base).set(database=name).render_as_string(hide_password=False)
     finally:
-        with admin.connect() as connection:
-            connection.execute(text(f"DROP DATABASE IF EXISTS {quoted} WITH (FORCE)"))
+        drop_database(base, name)
+        admin.dispose()
+
+
+def drop_database(base: str, name: str, *, attempts: int = 5) -> None:
+    """Drop a test database, waiting out an autovacuum worker still in it.
+
+    Plain DROP DATABASE asks autovacuum to leave and waits 5 s for other sessions; WITH (FORCE)
+    cannot end an autovacuum worker's session for a role that is not superuser, so it comes last.
+    """
+    admin = create_engine(base, isolation_level="AUTOCOMMIT")
+    quoted = admin.dialect.identifier_preparer.quote(name)
+    try:
+        for attempt in range(attempts):
+            try:
+                with admin.connect() as connection:
+                    connection.execute(text(f"DROP DATABASE IF EXISTS {quoted}"))
+                return
+            except DBAPIError:
+                if attempt == attempts - 1:
+                    raise
+                time.sleep(1)
+    finally:
         admin.dispose()
 
 

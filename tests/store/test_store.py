@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import create_engine, func, inspect, select, text
+from sqlalchemy import func, inspect, select
 from sqlalchemy.engine import make_url
 
 import goodterms
@@ -19,7 +19,7 @@ from goodterms.store import REANALYSED, SKIPPED, STORED, Store, database_url
 from goodterms.store.migrate import head
 from goodterms.store.schema import Article, EvidenceRow, PersonRow, QuoteRow, RelationRow, StanceRow
 
-from databases import NO_POSTGRES, POSTGRES_ENV, db_url, postgres_module_url, store  # noqa: F401  (fixtures)
+from databases import NO_POSTGRES, POSTGRES_ENV, db_url, drop_database, postgres_module_url, store  # noqa: F401  (fixtures)
 from invented import article
 
 RECORD_TABLES = {"people": PersonRow, "relations": RelationRow, "quotes": QuoteRow, "stances": StanceRow,
@@ -192,7 +192,4 @@ def test_a_missing_postgresql_database_is_created_unless_only_reading() -> None:
         with Store.open(target) as created:
             assert created.revision() == head() and created.count() == 0
     finally:
-        admin = create_engine(url, isolation_level="AUTOCOMMIT")
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+        drop_database(url, name)
