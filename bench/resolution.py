@@ -54,12 +54,13 @@ def synthetic_documents(records: Iterable[dict[str, object]]) -> Iterator[Docume
 
 def analyse(docs: Iterable[Document]) -> tuple[list[Analysis], int]:
     """Every analysis, and how many documents were rejected."""
-    analyses, rejected = [], 0
+    analyses, rejected, seen = [], 0, set()
     for item in analyze_many(docs):
         if isinstance(item, Rejected):
             rejected += 1
             print(f"rejected: {item.source}: {item.message}", file=sys.stderr)
-        else:
+        elif item.document.id not in seen:  # one article under two file names is one article, as in a store
+            seen.add(item.document.id)
             analyses.append(item)
     return analyses, rejected
 
@@ -210,7 +211,7 @@ def celebrity(folder: Path, *, sample: int, seed: int, top: int) -> dict[str, ob
         forms = [f"{n.name} ({n.count})" for n in e.names if n.kind in ("name", "handle")]
         print(f"  {e.articles:3d}  {e.name}: {', '.join(forms[:12])}")
     merges = [(e, m) for e in entities for m in e.members
-              if not (m.link.startswith("named ") or m.link == "same full name")]
+              if m.link not in ("same full name", "same single name")]
     rng = random.Random(seed)
     picked = rng.sample(merges, min(sample, len(merges)))
     print(f"\n{len(merges)} members linked by more than their own full name; {len(picked)} of them (seed {seed}):")

@@ -87,6 +87,14 @@ class World:
     people: dict[str, Person]
     bonds: list[Bond]
 
+    @property
+    def everyone(self) -> list[Person]:
+        """The people in id order (kept: sampling from it is per article)."""
+        cached: list[Person] | None = self.__dict__.get("_everyone")
+        if cached is None:
+            cached = self.__dict__["_everyone"] = list(self.people.values())
+        return cached
+
 
 # --- the world --------------------------------------------------------------------------------
 
@@ -95,30 +103,56 @@ def _handle(first: str, last: str, rng: random.Random) -> str:
     return [f"{first}.{last}", f"{first}{last}", f"{first}{last}official", f"the{first}{last}"][style].lower()
 
 
-def _names_taken(people: dict[str, Person]) -> set[tuple[str, str]]:
-    """Every (first name, surname) anyone has or will have."""
-    out = set()
-    for p in people.values():
-        out.add((p.first, p.last))
-        if p.married_last:
-            out.add((p.first, p.married_last))
-    return out
+class _Names:
+    """Every (first name, surname) someone has or will have: no two true people ever share one."""
+
+    def __init__(self) -> None:
+        self.taken: set[tuple[str, str]] = set()
+
+    def free(self, first: str, last: str) -> bool:
+        return (first, last) not in self.taken
+
+    def move(self, first: str, old: str | None, new: str) -> None:
+        """A person's surname changes (or is first given, old None)."""
+        if old is not None:
+            self.taken.discard((first, old))
+        self.taken.add((first, new))
 
 
-def _free(people: dict[str, Person], first: str, last: str) -> bool:
-    """Whether nobody else has or will have this first name and surname (no two true people share one)."""
-    return (first, last) not in _names_taken(people)
+#: Made-up surname parts, for corpora with more people than SURNAMES can name apart.
+SURNAME_STARTS = ("Ash", "Bram", "Cor", "Dal", "Elm", "Fen", "Gar", "Hol", "Ives", "Kel", "Lan", "Mor", "Nor",
+                  "Pem", "Quil", "Ros", "Stan", "Tal", "Ver", "Wyn", "Alder", "Brook", "Carr", "Dun", "East",
+                  "Fair", "Glen", "Hart", "Kings", "Lock")
+SURNAME_ENDS = ("ford", "wick", "ley", "ton", "by", "more", "stead", "holt", "well", "ridge", "field", "worth",
+                "ham", "dale", "shaw", "croft", "lowe", "mere", "bury", "combe", "gate", "hurst", "land", "mont",
+                "vane")
+
+
+def surname_pool(n_people: int) -> list[str]:
+    """SURNAMES, then made-up ones as the corpus grows (each first name needs surnames enough)."""
+    pool = list(SURNAMES)
+    need = n_people // 10
+    made = (start + end for start in SURNAME_STARTS for end in SURNAME_ENDS)
+    while len(pool) < need:
+        try:
+            pool.append(next(made))
+        except StopIteration:
+            break
+    return pool
 
 
 def make_world(n_people: int, rng: random.Random) -> World:
     """Invented people and the ties between them, with dated changes."""
     people: dict[str, Person] = {}
+    names = _Names()
+    pool = surname_pool(n_people)
     for n in range(n_people):
         gender = "f" if n % 2 == 0 else "m"
         first = rng.choice(FEMALE if gender == "f" else MALE)
-        last = rng.choice(SURNAMES)
-        while not _free(people, first, last):
-            last = rng.choice(SURNAMES)
+        last = rng.choice(pool)
+        while not names.free(first, last):
+            last = rng.choice(pool)
+        names.move(first, None, last)
         pet = PET_FORMS.get(first) if rng.random() < 0.5 else None
         people[f"P{n:03d}"] = Person(f"P{n:03d}", first, last, gender, rng.choice(JOBS_F if gender == "f" else JOBS_M),
                                      rng.randrange(1960, 2000), _handle(first, last, rng), pet)
@@ -127,17 +161,19 @@ def make_world(n_people: int, rng: random.Random) -> World:
     for parent in rng.sample(list(people.values()), k=max(1, n_people // 8)):
         child = rng.choice(free) if free else None
         if child is None or child.id == parent.id or child.born - parent.born < 18 \
-                or not _free(people, child.first, parent.last):
+                or not names.free(child.first, parent.last):
             continue
         free.remove(child)
+        names.move(child.first, child.last, parent.last)
         child.last = parent.last  # a child carries the parent's surname
         child.handle = _handle(child.first, child.last, rng)
         bonds.append(Bond("parent", parent.id, child.id, [(START, "good", "family")]))
     ids = sorted(people)
     for _ in range(max(1, n_people // 10)):
         a, b = rng.sample(ids, 2)
-        if people[b].married_last or not _free(people, people[b].first, people[a].last):
+        if people[b].married_last or not names.free(people[b].first, people[a].last):
             continue
+        names.move(people[b].first, people[b].last, people[a].last)
         people[b].last = people[a].last  # siblings share a surname
         people[b].handle = _handle(people[b].first, people[b].last, rng)
         bonds.append(Bond("sibling", a, b, [(START, "good", "family")]))
@@ -149,7 +185,7 @@ def make_world(n_people: int, rng: random.Random) -> World:
     rng.shuffle(men)
     for woman, man in zip(women[: len(women) // 2], men[: len(men) // 2]):
         if frozenset((woman.id, man.id)) not in family:
-            bonds.append(_couple(woman, man, people, rng))
+            bonds.append(_couple(woman, man, names, rng))
     for _ in range(max(2, n_people // 4)):
         a, b = rng.sample(ids, 2)
         bonds.append(Bond("friend", a, b, [(_day(rng, START, END - dt.timedelta(days=700)), "good", "friends")]))
@@ -177,13 +213,14 @@ def _dedupe(bonds: list[Bond]) -> list[Bond]:
     return out
 
 
-def _couple(woman: Person, man: Person, people: dict[str, Person], rng: random.Random) -> Bond:
+def _couple(woman: Person, man: Person, names: _Names, rng: random.Random) -> Bond:
     start = _day(rng, START, dt.date(2019, 1, 1))
     changes = [(start, "good", "dating")]
     if rng.random() < 0.7:
         wedding = _day(rng, start + dt.timedelta(days=200), start + dt.timedelta(days=900))
         changes.append((wedding, "good", "married"))
-        if rng.random() < 0.6 and _free(people, woman.first, man.last):
+        if rng.random() < 0.6 and names.free(woman.first, man.last):
+            names.move(woman.first, None, man.last)
             woman.married_last, woman.married_on = man.last, wedding
     if rng.random() < 0.4:
         split = _day(rng, changes[-1][0] + dt.timedelta(days=300), END - dt.timedelta(days=30))
@@ -447,7 +484,7 @@ def write_article(world: World, bond: Bond, day: dt.date, n: int, rng: random.Ra
     w.add(a)
     # now and then a partner is named by first name only: resolution must place them by context
     w.add(b, first_only=bond.kind == "couple" and rng.random() < 0.12)
-    extras = [p for p in rng.sample(list(world.people.values()), 2) if p.id not in (a.id, b.id)][:rng.randrange(2)]
+    extras = [p for p in rng.sample(world.everyone, 2) if p.id not in (a.id, b.id)][:rng.randrange(2)]
     for extra in extras:
         w.add(extra)
     outlet = rng.choice(OUTLETS)

@@ -264,7 +264,7 @@ def test_cli_ingest_on_dask_stores_what_one_process_gives(capsys: pytest.Capture
     db = tmp_path / "news.db"
     code, out, err = _run(capsys, "ingest", str(corpus), "--db", str(db), "--dask", client.scheduler.address)
     assert code == 0, err
-    assert out.startswith("stored 6, skipped 0, re-analysed 0, rejected 0")
+    assert out.splitlines()[-1].startswith("stored 6, skipped 0, re-analysed 0, rejected 0")
     with Store.open(str(db), create=False) as store:
         stored = sorted((a.to_contract() for a in store.analyses()), key=lambda c: c["source"])
     analysed = sorted((c for c in expected[1] if isinstance(c, dict)), key=lambda c: c["source"])

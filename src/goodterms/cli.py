@@ -21,6 +21,7 @@ from .report import render_answer, render_people, render_profile, render_text
 
 if TYPE_CHECKING:
     from .store import Store, StoredReject
+    from .store.resolving import EntitySummary, Resolved
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
 
@@ -266,8 +267,69 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             tally.add(outcome)
             if outcome.kind == REJECTED and outcome.rejected is not None:
                 progress.note(f"goodterms: rejected {outcome.rejected.message}")
+        resolved = _resolve_after_ingest(store, changed=tally.stored + tally.reanalysed > 0)
+    if resolved is not None:
+        print(_resolved_line(resolved))  # before the summary, which stays the last line
     print(f"{tally.summary()} (store: {store.location})")
     return EXIT_REJECTED if tally.rejected else EXIT_OK
+
+
+def _resolve_after_ingest(store: "Store", *, changed: bool) -> "Resolved | None":
+    """People resolved across the store's articles, when an article came in or some person is unlinked."""
+    from .store.resolving import needs_resolution, resolve_store
+
+    return resolve_store(store) if changed or needs_resolution(store) else None
+
+
+def _resolved_line(resolved: "Resolved") -> str:
+    """One line on what resolution did."""
+    return (f"people: {resolved.persons:,} persons in {resolved.entities:,} entities "
+            f"({resolved.new_entities:,} new, {resolved.removed_entities:,} gone, {resolved.relinked:,} persons relinked)")
+
+
+def cmd_override(args: argparse.Namespace) -> int:
+    """merge A B / split A B: record a hand correction, resolve again, say what it gave."""
+    from .corpus.resolve import override_key
+    from .store.resolving import entities_of, persons_named, resolve_store
+
+    store = _open_store(args.db, create=False)
+    if store is None:
+        return EXIT_USAGE
+    with store:
+        named = {}
+        for name in (args.a, args.b):
+            named[name] = persons_named(store, name) if name.strip() else []
+            if not named[name]:
+                print(f"goodterms {args.action}: no person named {name!r} in the store "
+                      f"(names and @handles are looked up)", file=sys.stderr)
+                return EXIT_USAGE
+        if override_key(args.a) == override_key(args.b):
+            print(f"goodterms {args.action}: {args.a!r} and {args.b!r} are one name to resolution; "
+                  "give two different names", file=sys.stderr)
+            return EXIT_USAGE
+        override = store.add_override(args.action, args.a, args.b)
+        resolved = resolve_store(store)
+        first, second = entities_of(store, named[args.a]), entities_of(store, named[args.b])
+    print(f"{args.action}: {_override_outcome(args.action, args.a, first, args.b, second)}; "
+          f"kept as hand correction {override.id}, applied after every ingest")
+    print(_resolved_line(resolved))
+    return EXIT_OK
+
+
+def _override_outcome(action: str, a: str, first: list["EntitySummary"], b: str,
+                      second: list["EntitySummary"]) -> str:
+    """What a merge or split gave: the entities the persons of each name are in now."""
+    def where(entities: list["EntitySummary"]) -> str:
+        shown = [f"{e.name} ({e.articles:,} article{'' if e.articles == 1 else 's'})" for e in entities[:3]]
+        return " or ".join(shown) + (f" and {len(entities) - 3} more" if len(entities) > 3 else "")
+
+    apart = not {e.id for e in first} & {e.id for e in second}
+    if action == "merge" and not apart:
+        return f"{a!r} and {b!r} are one person: {where(second)}"
+    if action == "split" and apart:
+        return f"{a!r} is {where(first)}, {b!r} is {where(second)}"
+    state = "two people (a later split keeps them apart)" if apart else "one person still"
+    return f"{a!r} and {b!r} are {state}: {where(first)}; {where(second)}"
 
 
 def _reject_line(reject: "StoredReject") -> str:
@@ -525,6 +587,14 @@ def build_parser() -> argparse.ArgumentParser:
                            help="one quote per run of quoted words (passages, default) or per attribution")
     _add_scale_options(ingesting)
     ingesting.set_defaults(func=cmd_ingest)
+
+    for action, summary in (("merge", "say two names are one person (kept, applied after every ingest)"),
+                            ("split", "say two names are two people (kept, applied after every ingest)")):
+        correcting = sub.add_parser(action, help=summary)
+        correcting.add_argument("a", metavar="NAME", help="a name, alias or @handle in the store")
+        correcting.add_argument("b", metavar="NAME", help="another name, alias or @handle")
+        _add_db_option(correcting)
+        correcting.set_defaults(func=cmd_override, action=action)
 
     refused = sub.add_parser("rejects", help="list the inputs the store refused: source, location, code, reason")
     _add_db_option(refused)

@@ -28,11 +28,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter, defaultdict
+from collections import Counter, defaultdict, deque
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..extract.names_gender import FEMALE_FIRST_NAMES, MALE_FIRST_NAMES
 from ..extract.people import _short_form, fold, nicknames
 from ..model import Analysis, Record
 
@@ -43,6 +44,7 @@ SUFFIXES = frozenset("jr sr ii iii iv".split())
 #: Decorations of a handle around the name it spells: @therealkimvale, @kimvaleofficial.
 HANDLE_PREFIXES = ("therealone", "thereal", "real", "iam", "its", "the")
 HANDLE_SUFFIXES = ("official", "offical", "real", "xo", "tv", "music", "hq")
+GIVEN_NAMES = FEMALE_FIRST_NAMES | MALE_FIRST_NAMES
 #: Relations that make a married name: the spouse's or partner's surname.
 COUPLE_TYPES = frozenset({"spouse", "partner"})
 #: A single name joins a candidate only if its context score is this many times the runner-up's.
@@ -50,6 +52,8 @@ CONTEXT_MARGIN = 2.0
 #: The least context score that places a single name: the share of a co-mentioned person's articles
 #: that also name the candidate, summed over the co-mentioned people.
 MIN_CONTEXT = 0.05
+#: The least number of articles a candidate must share with a single name's co-mentioned people.
+MIN_SHARED = 2
 #: What the same tie to the same co-mentioned person adds to a single name's context score.
 TIE_WEIGHT = 1.0
 #: Rounds of placing single names: a round sees the single names the one before placed.
@@ -176,9 +180,19 @@ def _compact(key: str) -> str:
     return re.sub(r"[^a-z]", "", key)
 
 
-def _pet_of(short: str, given: str) -> bool:
-    """Whether one first name is a pet form of the other, either way round."""
-    return short != given and (_short_form(short, given) or _short_form(given, short))
+def _pet_of(one: str, other: str) -> bool:
+    """Whether one first name is a pet form of the other, either way round.
+
+    Across articles the longer name must be a known given name: "Angie" stands for Angelina, but
+    "Miley" is no pet form of "Millennium" nor "Rumi" of "Rumer".
+    """
+    if one == other:
+        return False
+    if _short_form(one, other):
+        return other in GIVEN_NAMES or other in _pets_of()
+    if _short_form(other, one):
+        return one in GIVEN_NAMES or one in _pets_of()
+    return False
 
 
 def _given_variants(first: str) -> set[str]:
@@ -194,22 +208,38 @@ ASYMMETRIC_INVERSE = {"parent": "child", "stepparent": "stepchild"}
 def facts_of(analysis: Analysis) -> list[PersonFacts]:
     """The person facts of one analysed article, one per person."""
     doc = analysis.document
-    by_id = {p.id: p for p in analysis.people}
+    people = [(p.id, p.name, p.aliases, p.handles, p.gender, len(p.mentions)) for p in analysis.people]
+    relations = [(r.type, r.subject, r.object, r.status) for r in analysis.relations]
+    descriptors = {p.id: tuple(sorted({_descriptor_word(m.text) for m in p.mentions if m.kind == "descriptor"} - {""}))
+                   for p in analysis.people}
+    return article_facts(doc.id, doc.published, people, relations, descriptors)
+
+
+#: One person of an article as `article_facts` takes it: local id, name, aliases, handles, gender, mentions.
+PersonTuple = tuple[str, str, Sequence[str], Sequence[str], "str | None", int]
+
+
+def article_facts(article: str, published: str | None, people: Sequence[PersonTuple],
+                  relations: Sequence[tuple[str, str, str, str]],
+                  descriptors: dict[str, tuple[str, ...]] | None = None) -> list[PersonFacts]:
+    """The person facts of one article from its persons and its relations (type, subject, object, status).
+
+    The one way from an article to facts, for an analysis in memory and for a store's rows alike.
+    """
+    names = {local: name for local, name, *_ in people}
     out = []
-    for person in analysis.people:
-        relations = []
-        for rel in analysis.relations:
-            if rel.subject == person.id and rel.object in by_id:
-                relations.append((rel.type, rel.status, by_id[rel.object].name))
-            elif rel.object == person.id and rel.subject in by_id:
-                kind = ASYMMETRIC_INVERSE.get(rel.type, rel.type)
-                relations.append((kind, rel.status, by_id[rel.subject].name))
-        descriptors = sorted({_descriptor_word(m.text) for m in person.mentions if m.kind == "descriptor"} - {""})
+    for local, name, aliases, handles, gender, mentions in people:
+        ties = set()
+        for kind, subject, obj, status in relations:
+            if subject == local and obj in names:
+                ties.add((kind, status, names[obj]))
+            elif obj == local and subject in names:
+                ties.add((ASYMMETRIC_INVERSE.get(kind, kind), status, names[subject]))
         out.append(PersonFacts(
-            article=doc.id, local=person.id, name=person.name, published=doc.published,
-            aliases=person.aliases, handles=person.handles, gender=person.gender, mentions=len(person.mentions),
-            co_mentions=tuple(p.name for p in analysis.people if p.id != person.id),
-            relations=tuple(sorted(set(relations))), descriptors=tuple(descriptors),
+            article=article, local=local, name=name, published=published, aliases=tuple(aliases),
+            handles=tuple(handles), gender=gender, mentions=mentions,
+            co_mentions=tuple(n for other, n in names.items() if other != local),
+            relations=tuple(sorted(ties)), descriptors=(descriptors or {}).get(local, ()),
         ))
     return out
 
@@ -318,17 +348,23 @@ def resolve(facts: Iterable[PersonFacts], overrides: Sequence[Override] = ()) ->
     return _entities(comps, rows)
 
 
-def _last_word(overrides: Sequence[Override]) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
-    """The merges and splits in force: for each pair of names the last override wins."""
-    final: dict[frozenset[str], Override] = {}
+def override_key(name: str) -> str:
+    """How an override names a person: "@handle" for a handle, else the name's key."""
+    text = name.strip()
+    return "@" + handle_key(text) if text.startswith("@") else name_key(text)
+
+
+def _last_word(overrides: Sequence[Override]) -> tuple[list[tuple[str, str, str]], list[tuple[str, str]]]:
+    """The merges (key, key, label) and splits (key, key) in force: for each pair the last override wins."""
+    final: dict[frozenset[str], tuple[str, str, str, str]] = {}
     for o in overrides:
-        a, b = name_key(o.a), name_key(o.b)
+        a, b = override_key(o.a), override_key(o.b)
         if a and b and a != b:
             pair = frozenset((a, b))
             final.pop(pair, None)  # re-insert so the dict keeps the order of the last word
-            final[pair] = Override(o.action, a, b)
-    merges = [(o.a, o.b) for o in final.values() if o.action == "merge"]
-    splits = [(o.a, o.b) for o in final.values() if o.action == "split"]
+            final[pair] = (o.action, a, b, f"{o.a.strip()} = {o.b.strip()}")
+    merges = [(a, b, label) for action, a, b, label in final.values() if action == "merge"]
+    splits = [(a, b) for action, a, b, _ in final.values() if action == "split"]
     return merges, splits
 
 
@@ -338,7 +374,11 @@ def _split_tags(rows: Sequence[PersonFacts], splits: list[tuple[str, str]]) -> l
     for n, (a, b) in enumerate(splits):
         sides[a].append((n, "a"))
         sides[b].append((n, "b"))
-    return [set(sides.get(name_key(r.name), ())) for r in rows]
+    tags = []
+    for row in rows:
+        keys = {name_key(row.name)} | {"@" + handle_key(h) for h in row.handles}
+        tags.append({tag for key in keys for tag in sides.get(key, ())})
+    return tags
 
 
 def _join_same_names(comps: _Components, index: _Index) -> None:
@@ -349,16 +389,19 @@ def _join_same_names(comps: _Components, index: _Index) -> None:
 
 
 def _rows_named(index: _Index, key: str) -> list[int]:
-    return index.full.get(key) or index.single.get(key) or index.handle.get(key.lstrip("@")) or []
+    """The rows an override's key names: by handle, or by full or single name."""
+    if key.startswith("@"):
+        return index.handle.get(key[1:], [])
+    return index.full.get(key) or index.single.get(key) or []
 
 
-def _join_by_hand(comps: _Components, index: _Index, merges: list[tuple[str, str]]) -> None:
-    for a, b in merges:
+def _join_by_hand(comps: _Components, index: _Index, merges: list[tuple[str, str, str]]) -> None:
+    for a, b, label in merges:
         ra, rb = _rows_named(index, a), _rows_named(index, b)
         if not ra or not rb:
             continue
         for i in ra + rb[1:]:
-            comps.union(rb[0], i, f"merged by hand: {a} = {b}", weak=False)
+            comps.union(rb[0], i, f"merged by hand: {label}", weak=False)
 
 
 def _join_aliases(comps: _Components, rows: Sequence[PersonFacts], index: _Index) -> None:
@@ -426,8 +469,19 @@ class _Snapshot:
         self.prefixes: dict[str, list[str]] = defaultdict(list)  # three first letters -> first names
         for first in sorted(self.by_first):
             self.prefixes[first[:3]].append(first)
+        self.index = index
         self._genders: dict[int, str | None] = {}
         self._names: dict[int, str] = {}
+        self._neighbours: dict[int, Counter[int]] = {}
+
+    def neighbours(self, root: int) -> Counter[int]:
+        """The components named beside a component, with how many articles they share."""
+        if root not in self._neighbours:
+            found: Counter[int] = Counter()
+            for art in self.comps.arts[root]:
+                found.update({self.comps.find(j) for j in self.index.by_article[art]} - {root})
+            self._neighbours[root] = found
+        return self._neighbours[root]
 
     def gender(self, root: int) -> str | None:
         """The gender most of a component's rows were given, if any."""
@@ -520,12 +574,6 @@ def _partners(comps: _Components, rows: Sequence[PersonFacts], index: _Index) ->
     return out
 
 
-def _shared(comps: _Components, a: int, b: int) -> int:
-    """How many articles the components of roots a and b share."""
-    small, large = sorted((comps.arts[a], comps.arts[b]), key=len)
-    return sum(1 for art in small if art in large)
-
-
 def _join_married_names(comps: _Components, rows: Sequence[PersonFacts], index: _Index) -> None:
     """Hilaria Thomas -> Hilaria Baldwin: the later name is her spouse's or partner's surname."""
     snap = _Snapshot(comps, rows, index)
@@ -538,12 +586,10 @@ def _join_married_names(comps: _Components, rows: Sequence[PersonFacts], index: 
             surname = snap.lasts.get(spouse, set()) & snap.lasts.get(married, set())
             if not surname or spouse == married or snap.lasts.get(married, set()) - surname:
                 continue  # not her spouse's name, or her name before it is already hers (through a handle)
-            maidens: set[int] = set()
-            for first in snap.firsts.get(married, ()):
-                for variant in _first_variants(first):
-                    maidens |= snap.by_first.get(variant, set())
             # a maiden name is the spouse's partner under her own name (the most often, then the most named beside him)
-            scored = sorted(((partners.get(m, Counter())[spouse], _shared(comps, m, spouse)), m)
+            firsts = {v for first in snap.firsts.get(married, ()) for v in _first_variants(first)}
+            maidens = {m for m in partners.get(spouse, Counter()) if snap.firsts.get(m, set()) & firsts}
+            scored = sorted(((partners.get(m, Counter())[spouse], snap.neighbours(spouse)[m]), m)
                             for m in maidens - {married, spouse}
                             if not snap.lasts.get(m, set()) & surname and snap.gender(m) != "m")
             scored = [(score, m) for score, m in scored if score[0] >= 1]
@@ -555,13 +601,21 @@ def _join_married_names(comps: _Components, rows: Sequence[PersonFacts], index: 
 
 
 def _display_name(members: Sequence[PersonFacts]) -> str:
-    """The full name most rows use (the later one on a tie), else the most used single name."""
+    """The full name most rows use (the later one on a tie), unless one single name is used more
+    than twice as often ("Drake" in ten articles beside "Drake Wants" in one)."""
     counts = Counter(m.name for m in members)
     latest: dict[str, str] = {}
     for m in members:
         latest[m.name] = max(latest.get(m.name, ""), m.published or "")
-    full = [n for n in counts if len(name_tokens(n)) > 1] or list(counts)
-    return max(full, key=lambda n: (counts[n], latest.get(n, ""), n))
+
+    def best(names: list[str]) -> str:
+        return max(names, key=lambda n: (counts[n], latest.get(n, ""), n))
+
+    full = [n for n in counts if len(name_tokens(n)) > 1]
+    single = [n for n in counts if len(name_tokens(n)) <= 1]
+    if not full or (single and counts[best(single)] > 2 * counts[best(full)]):
+        return best(single or full)
+    return best(full)
 
 
 def _join_single_names(comps: _Components, rows: Sequence[PersonFacts], index: _Index) -> None:
@@ -587,7 +641,7 @@ def _join_single_names(comps: _Components, rows: Sequence[PersonFacts], index: _
     for token in sorted(lonely):
         first, *rest = lonely[token]
         for i in rest:
-            comps.union(first, i, f"same single name {rows[first].name}", weak=True)
+            comps.union(first, i, "same single name", weak=True)
 
 
 def _first_variants(first: str) -> set[str]:
@@ -596,47 +650,73 @@ def _first_variants(first: str) -> set[str]:
 
 
 def _first_name_candidates(snap: _Snapshot, token: str) -> set[int]:
-    """Components whose first name is this word, a given name it is a pet form of, or a pet form of it."""
+    """Components whose first name is this word or a given name it is a pet form of ("Billy" alone
+    may be William Achebe; "William" alone is not taken for Billy Achebe, who may be a Billy by birth)."""
     out: set[int] = set()
-    for name in _first_variants(token):
+    for name in {token, *nicknames().get(token, ())}:
         out |= snap.by_first.get(name, set())
-    return out | {r for first in snap.prefixes.get(token[:3], ()) if _pet_of(token, first) for r in snap.by_first[first]}
+    return out | {r for first in snap.prefixes.get(token[:3], ())
+                  if first in GIVEN_NAMES and _short_form(token, first) for r in snap.by_first[first]}
 
 
 def _single_choice(snap: _Snapshot, index: _Index, i: int, token: str) -> tuple[int, str] | None:
-    """Where a one-word name goes: (root, reason), (-1, "") for no candidate at all, None if ambiguous."""
+    """Where a one-word name goes: (root, reason), (-1, "") for no candidate at all, None if ambiguous.
+
+    Only candidates named beside the article's other people are scored (through each one's
+    neighbours), so a common first name with a thousand candidates costs no more than a rare one.
+    """
     comps, rows = snap.comps, snap.rows
     row = rows[i]
-    as_first = _first_name_candidates(snap, token)
-    as_last = snap.by_last.get(token, set())
     called = snap.by_alias.get(token, set())
     if len(called) == 1 and row.article not in comps.arts[min(called)]:
         return min(called), f"also called {row.name}, as {snap.name(min(called))} is"
-    candidates = {r for r in as_first | as_last if row.article not in comps.arts[r]
-                  and not (row.gender and snap.gender(r) and snap.gender(r) != row.gender)}
-    if not candidates:
-        return (-1, "") if not (as_first | as_last) else None
-    others = sorted({comps.find(j) for j in _context_rows(rows, index, i)})
-    ties = {(kind, comps.find(j)) for kind, _, other in row.relations
-            if (j := index.by_name.get((row.article, other))) is not None}
-    scores = []
-    for cand in sorted(candidates, key=snap.order):
-        # how often each co-mentioned person appears with this candidate, as a share of their articles:
-        # a partner named beside her in 12 of 20 articles counts, an outlet named everywhere hardly
-        parts = [(_shared(comps, cand, o), o) for o in others if o != cand]
-        total = sum(n / len(comps.arts[o]) for n, o in parts)
-        # the same tie to the same person ("his girlfriend Orla" beside Theo, whose girlfriend Orla Calloway is)
-        total += sum(TIE_WEIGHT for kind, o in ties if kind in snap.ties.get((cand, o), ()))
-        scores.append((total, cand, max(parts, default=(0, -1))))
-    scores.sort(key=lambda s: -s[0])
-    best, cand, (count, other) = scores[0]
-    runner = scores[1][0] if len(scores) > 1 else 0.0
-    what = f"surname {row.name}" if cand in as_last else f"first name {row.name}"
-    if best >= MIN_CONTEXT and best >= CONTEXT_MARGIN * runner:
-        return cand, f"{what}, co-mentioned with {snap.name(other)} as {snap.name(cand)} is in {count} articles"
-    if len(scores) == 1 and len(as_first | as_last) == 1:
-        return cand, f"{what}: the only {snap.name(cand)} in the corpus"
+    as_last = snap.by_last.get(token, set())
+    pool = _first_name_candidates(snap, token) | as_last
+    if not pool:
+        return -1, ""
+
+    def eligible(root: int) -> bool:
+        return row.article not in comps.arts[root] and not (
+            row.gender and snap.gender(root) and snap.gender(root) != row.gender)
+
+    score: dict[int, float] = defaultdict(float)  # the share of each co-mentioned person's articles naming the candidate
+    shared: Counter[int] = Counter()
+    strongest: dict[int, tuple[int, int]] = {}
+    for other in sorted({comps.find(j) for j in _context_rows(rows, index, i)}):
+        for cand, n in _common(snap.neighbours(other), pool):
+            score[cand] += n / len(comps.arts[other])
+            shared[cand] += n
+            strongest[cand] = max(strongest.get(cand, (0, -1)), (n, other))
+    tied: dict[int, float] = defaultdict(float)  # the same tie to the same person: "his girlfriend Orla" beside Theo
+    for kind, j in sorted({(kind, j) for kind, _, other in row.relations
+                           if (j := index.by_name.get((row.article, other))) is not None}):
+        other = comps.find(j)
+        for cand, _ in _common(snap.neighbours(other), pool):
+            if kind in snap.ties.get((cand, other), ()):
+                tied[cand] += TIE_WEIGHT
+    ranked = sorted(((0.0 if not tied[c] and shared[c] < MIN_SHARED else score[c]) + tied[c], c)
+                    for c in set(score) | set(tied) if eligible(c))
+    ranked.sort(key=lambda sc: (-sc[0], snap.order(sc[1])))
+    if ranked:
+        best, cand = ranked[0]
+        runner = ranked[1][0] if len(ranked) > 1 else 0.0
+        if best >= MIN_CONTEXT and best >= CONTEXT_MARGIN * runner:
+            count, other = strongest.get(cand, (0, -1))
+            what = f"surname {row.name}" if cand in as_last else f"first name {row.name}"
+            if other < 0:
+                return cand, f"{what}, tied to the same people as {snap.name(cand)}"
+            return cand, f"{what}, co-mentioned with {snap.name(other)} as {snap.name(cand)} is in {count} articles"
+    if len(pool) == 1 and eligible(only := min(pool)):
+        what = f"surname {row.name}" if only in as_last else f"first name {row.name}"
+        return only, f"{what}: the only {snap.name(only)} in the corpus"
     return None
+
+
+def _common(neighbours: Counter[int], pool: set[int]) -> list[tuple[int, int]]:
+    """The candidates of a pool among someone's neighbours, with the articles they share."""
+    if len(neighbours) < len(pool):
+        return [(c, n) for c, n in neighbours.items() if c in pool]
+    return [(c, neighbours[c]) for c in pool if c in neighbours]
 
 
 def _context_rows(rows: Sequence[PersonFacts], index: _Index, i: int) -> list[int]:
@@ -686,11 +766,12 @@ def _entity(comps: _Components, rows: Sequence[PersonFacts], members: list[int])
 
 def _links(comps: _Components, root: int, members: list[int], rows: Sequence[PersonFacts]) -> dict[int, str]:
     """Each member's reason: the links on its way to the entity's first row under its display name."""
-    links = {root: f"named {rows[root].name}"}
+    # the first row under the display name links by its own name, as the rest of its name's rows do
+    links = {root: "same full name" if " " in name_key(rows[root].name) else "same single name"}
     chains: dict[int, list[str]] = {root: []}
-    queue = [root]
+    queue = deque([root])
     while queue:
-        node = queue.pop(0)
+        node = queue.popleft()
         for other, reason in sorted(comps.edges.get(node, ()), key=lambda e: (rows[e[0]].article, rows[e[0]].local)):
             if other in chains:
                 continue
