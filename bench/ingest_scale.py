@@ -241,7 +241,7 @@ def main(argv: list[str] | None = None) -> int:
     settings = Settings()
     print(f"corpus: {len(texts)} articles, {sum(len(t) for _, t in texts):,} characters from {folder}")
     print(f"cores: {os.cpu_count()}, load average at start: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
-    figures: dict[str, Any] = {"corpus": str(folder), "articles": len(texts), "workers": args.workers,
+    figures: dict[str, Any] = {"corpus": str(folder), "articles": len(texts), "worker_count": args.workers,
                                "cores": os.cpu_count(), "load_at_start": [round(x, 2) for x in os.getloadavg()]}
 
     ways = ["one", "workers"] + ([] if args.no_dask else ["dask"])
