@@ -272,6 +272,39 @@ def test_cli_ingest_on_dask_stores_what_one_process_gives(capsys: pytest.Capture
     assert stored == analysed
 
 
+def test_ctrl_c_stops_the_run_and_its_workers(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+    import time
+
+    import psutil
+
+    for copy in range(10):
+        for name, text in ARTICLES.items():
+            (tmp_path / f"{copy}-{name}").write_text(f"{text}\nCopy {copy}.\n", encoding="utf-8")
+    command = [str(Path(sys.executable).with_name("goodterms")), "analyze", str(tmp_path), "--format", "json",
+               "--workers", "2"]
+    run = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    try:
+        parent = psutil.Process(run.pid)
+        deadline = time.monotonic() + 60
+        workers: list[psutil.Process] = []
+        while len(workers) < 2 and time.monotonic() < deadline and run.poll() is None:
+            time.sleep(0.2)
+            workers = [c for c in parent.children() if "spawn_main" in " ".join(c.cmdline())]
+        assert len(workers) == 2, "the workers did not start"
+        time.sleep(1.0)
+        os.killpg(run.pid, signal.SIGINT)  # what a terminal's Ctrl-C does: the whole foreground group
+        _, err = run.communicate(timeout=60)
+    finally:
+        if run.poll() is None:
+            os.killpg(run.pid, signal.SIGKILL)
+    assert run.returncode == 130
+    assert err.decode().splitlines()[-1] == "goodterms: interrupted" and b"Traceback" not in err
+    _, alive = psutil.wait_procs(workers, timeout=5)
+    assert alive == []
+
+
 @pytest.mark.parametrize("option, value, says", [
     ("--workers", "0", "out of range"),
     ("--workers", "two", "not a whole number"),

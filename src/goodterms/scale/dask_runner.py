@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 from ..config import Settings
 from ..errors import ConfigError, SchedulerUnreachable, WorkersFailed
 from ..model import Rejected
-from .signals import ctrl_c_held
+from .signals import ctrl_c_ignored
 from .partitions import (
     PARTITION_SIZE, WINDOW_PER_WORKER, Item, Result, analyse_partition, died, failed, partitions, warm_up,
 )
@@ -85,7 +85,7 @@ def dask_client(address: str, *, workers: int | None = None) -> Iterator["Client
         count = workers or os.cpu_count() or 1
         if count < 1:
             raise ConfigError(f"workers must be at least 1, got {count}")
-        with ctrl_c_held():  # the cluster's thread and its workers start with Ctrl-C blocked
+        with ctrl_c_ignored():  # its workers start ignoring Ctrl-C: this process stops them
             cluster = LocalCluster(n_workers=count, threads_per_worker=1, processes=True, host="127.0.0.1",
                                    dashboard_address=None, silence_logs=logging.ERROR,
                                    # no dashboard, and its health routes on a free port, not 8787

@@ -23,7 +23,7 @@ from typing import Any
 from ..config import Settings
 from ..errors import ConfigError, GoodtermsError, WorkersFailed
 from ..model import Rejected
-from .signals import ctrl_c_held
+from .signals import ctrl_c_ignored
 from .partitions import (
     PARTITION_SIZE, WINDOW_PER_WORKER, Item, Result, analyse_partition, died, failed, how_it_died,
     partitions, warm_up,
@@ -151,7 +151,7 @@ class ProcessPool:
         ours, theirs = self._context.Pipe()
         process = self._context.Process(target=_serve, args=(theirs, self.settings, self.stages),
                                         name="goodterms-worker", daemon=True)
-        with ctrl_c_held():
+        with ctrl_c_ignored():
             process.start()
         theirs.close()
         return _Worker(process, ours)
