@@ -17,10 +17,27 @@ SHARED ?= ../shared
 EVAL_SETS ?= dev public polnear polnear@utterances redocred
 BARS := bench/bars.txt
 BENCH_ARGS ?=
+# Browser libraries the web app serves: installed from the npm registry (web/package-lock.json),
+# copied into the package (git-ignored, shipped as package data, so pip install needs no Node).
+VENDOR_DIR := src/goodterms/api/static/vendor
+VENDOR := $(VENDOR_DIR)/cytoscape.min.js
 
-.PHONY: venv demo test eval rules bench typecheck clean distclean
+.PHONY: venv vendor demo test eval rules bench typecheck clean distclean
 
-venv: $(STAMP)
+venv: $(STAMP) $(VENDOR)
+
+vendor: $(VENDOR)
+
+# npm ci installs exactly what the lock file pins; without npm the web app still runs and its
+# graph page says the file is missing.
+$(VENDOR): web/package.json web/package-lock.json
+	@if ! command -v npm >/dev/null; then \
+	  echo "vendor: npm not found; the web app's graph page needs $(VENDOR) (install Node.js and run make vendor)"; \
+	else \
+	  (cd web && npm ci --no-audit --no-fund) && mkdir -p $(VENDOR_DIR) && \
+	  cp web/node_modules/cytoscape/dist/cytoscape.min.js $@ && \
+	  cp web/node_modules/cytoscape/LICENSE $(VENDOR_DIR)/cytoscape.LICENSE.txt; \
+	fi
 
 # Reinstall only when the dependencies change; the stamp marks a finished install.
 $(STAMP): pyproject.toml

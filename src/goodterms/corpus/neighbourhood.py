@@ -21,8 +21,8 @@ from ..store.schema import Article, Entity, EvidenceRow, PersonRow, RelationRow
 from .lookup import Identity, find_identities
 from .timeline import A, B, Report, summarize
 
-#: The most people a neighbourhood shows besides its centre.
-MAX_NEIGHBOURS = 100
+#: The most people a neighbourhood shows besides its centre (the graph page draws a few hundred well).
+MAX_NEIGHBOURS = 400
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,70 @@
+"""The ingest page in a browser: with the token, files go into the store and progress shows to
+the end (through static/ingest.js, and without JavaScript through the job's own page); a wrong
+token is refused with a message. The articles are invented and name people no other test uses."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from browsing import TOKEN, Server, Watched, screenshot, watch
+
+
+def article(folder: Path, name: str, a: str, b: str) -> Path:
+    path = folder / name
+    path.write_text(f"{a} And {b} Reconcile\n\nDate January 5, 2024\n\n{a} and {b} have reconciled "
+                    f"after a long feud.\n\n\"I am glad she is back in my life,\" {a.split()[-1]} told The Tin Drum.\n",
+                    encoding="utf-8")
+    return path
+
+
+def test_ingest_with_the_token_shows_progress_to_the_end(page: Watched, server: Server, tmp_path: Path) -> None:
+    p = page.page
+    files = [article(tmp_path, "one.txt", "Lark Emberly", "Juno Castile"),
+             article(tmp_path, "two.txt", "Lark Emberly", "Perrin Vos")]
+    p.goto(server.url + "/ingest")
+    p.get_by_label("Token").fill(TOKEN)
+    p.get_by_label("Article files (.txt, .html)").set_input_files([str(f) for f in files])
+    p.get_by_role("button", name="Add").click()
+    status = p.locator("#ingest-status")
+    status.filter(has_text=re.compile(r"^done: 2 of 2 done")).wait_for(timeout=60_000)
+    assert "stored 2" in status.inner_text()
+    assert p.evaluate("() => document.getElementById('ingest-bar').value") == 2
+    screenshot(p, "ingest")
+    p.goto(server.url + "/?q=emberly")
+    assert "Lark Emberly" in p.locator(".results").inner_text()
+    assert page.outside(server.url) == [] and page.csp_violations() == []
+
+
+def test_ingest_without_javascript_goes_to_the_job_page(browser: Any, server: Server, tmp_path: Path) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        watched = watch(context.new_page())
+        p = watched.page
+        p.goto(server.url + "/ingest")
+        p.get_by_label("Token").fill(TOKEN)
+        p.get_by_label("Article files (.txt, .html)").set_input_files(
+            str(article(tmp_path, "three.txt", "Hollis Quarry", "Mabel Strand")))
+        p.get_by_role("button", name="Add").click()
+        p.wait_for_url(re.compile(r"/ingest/[0-9a-f]+$"))
+        for _ in range(60):  # the page reloads itself every 2 s until the job is done
+            if p.locator("#job-status").inner_text().startswith("done"):
+                break
+            p.wait_for_timeout(1000)
+            p.reload()
+        assert re.match(r"done: 1 of 1 done · stored 1", p.locator("#job-status").inner_text())
+        assert watched.outside(server.url) == []
+    finally:
+        context.close()
+
+
+def test_ingest_with_a_wrong_token_is_refused_with_a_message(page: Watched, server: Server, tmp_path: Path) -> None:
+    p = page.page
+    p.goto(server.url + "/ingest")
+    p.get_by_label("Token").fill("not-the-token")
+    p.get_by_label("Article files (.txt, .html)").set_input_files(
+        str(article(tmp_path, "four.txt", "Tamsin Oakes", "Rufus Lane")))
+    p.get_by_role("button", name="Add").click()
+    p.locator("#ingest-status").filter(has_text="token").wait_for()
+    p.goto(server.url + "/?q=oakes")
+    assert "Nobody in the store matches" in p.locator("main").inner_text()
