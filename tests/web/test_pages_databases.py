@@ -66,3 +66,14 @@ def test_missing_things_are_pages_that_say_so(client: TestClient) -> None:
         assert response.headers["content-type"].startswith("text/html"), path
         assert "<h1>" in response.text
     assert client.get("/person", params={"name": "Mira\x00Castell"}).status_code in (200, 404)
+
+
+def test_the_graph_page_says_when_the_drawing_library_is_missing(client: TestClient, tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    from goodterms.api import pages
+
+    monkeypatch.setattr(pages, "VENDOR_FILE", tmp_path / "vendor" / "cytoscape.min.js")  # as without make vendor
+    html = client.get("/graph", params={"name": "Mira Castell"}).text
+    assert "The graph library (static/vendor/cytoscape.min.js) is missing" in html
+    assert "/static/vendor/cytoscape.min.js" not in html.replace("(static/vendor/cytoscape.min.js)", "")
+    assert "sibling of Mira Castell" in html  # the list of connections still works
