@@ -10,17 +10,18 @@ import subprocess
 import sys
 import time
 from collections import Counter
+from datetime import datetime, timezone
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import func, inspect, select
+from sqlalchemy import func, insert, inspect, select
 
 from goodterms import read_path
 from goodterms.model import Analysis, Block, Document, Mention, PairEvidence, Person, Quote, Rejected, Span
 from goodterms.store import Store
-from goodterms.store.schema import Base, EvidenceRow, PersonRow, QuoteRow, RelationRow, StanceRow
+from goodterms.store.schema import Base, EvidenceRow, PersonRow, QuoteRow, RejectRow, RelationRow, StanceRow
 
 from databases import db_url, postgres_module_url, store  # noqa: F401  (fixtures)
 from invented import write_corpus
@@ -213,3 +214,19 @@ def test_threads_share_one_store(store: Store, tmp_path: Path, nlp: Any) -> None
     assert sorted(o for o, _ in results).count("stored") == 7
     assert store.count() == 8
     assert all(1 <= n <= 8 for _, n in results)
+
+
+def test_opening_a_store_never_waits_for_a_writer(db_url: str) -> None:
+    """A reader (ask, the web app) opens the store while an ingest holds its write transaction."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with Store.open(db_url) as writer, writer.writing() as connection:
+        connection.execute(insert(RejectRow).values(source="held.txt", location="", code="x", message="m",
+                                                    at=datetime.now(timezone.utc)))
+
+        def open_and_read() -> int:
+            with Store.open(db_url) as reader:
+                return len(list(reader.rejects()))
+
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            assert pool.submit(open_and_read).result(timeout=10) == 0  # the writer's row is not committed yet

@@ -5,6 +5,7 @@ upgraded one are the same schema by construction.
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 from alembic import command
@@ -27,8 +28,9 @@ def alembic_config(connection: Connection | None = None) -> Config:
     return config
 
 
+@lru_cache(maxsize=1)
 def head() -> str:
-    """The newest revision the package knows."""
+    """The newest revision the package knows (read once per process)."""
     revision = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert revision is not None
     return revision

@@ -210,7 +210,15 @@ class Store:
             raise StoreError(f"text the database cannot hold: {exc}", source=self.url) from None
 
     def upgrade(self, revision: str = "head") -> None:
-        """Migrate the database to `revision` (the newest by default)."""
+        """Migrate the database to `revision` (the newest by default).
+
+        A store already at the newest schema is only read (no write lock, so opening it never
+        waits for an ingest's transaction); otherwise the check is repeated under the lock.
+        """
+        if revision == "head":
+            with self.reading() as connection:
+                if migrate.current(connection) == migrate.head():
+                    return
         with self.writing() as connection:
             if revision != "head" or migrate.current(connection) != migrate.head():
                 migrate.upgrade(connection, revision)
