@@ -136,3 +136,20 @@ def test_analyze_prints_plain_progress_lines_when_not_on_a_terminal(tmp_path: Pa
     assert [line.split(",")[0] for line in shown] == [
         "goodterms: 1 article done", "goodterms: 2 articles done", "goodterms: 3 articles done",
         "goodterms: 3 articles in 0:00:00"]
+
+
+def test_a_feed_on_standard_input(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    feed = write_feed(tmp_path / "feed.jsonl", [{"title": "Day one", "text": STORY}, "[1]",
+                                                 {"title": "Day two", "text": STORY}], compress=True)
+
+    class Stdin:
+        buffer = io.BytesIO(feed.read_bytes())
+
+    monkeypatch.setattr(sys, "stdin", Stdin())
+    code, stdout, err = run(capsys, "-", "--format", "json", "--out", tmp_path / "out")
+    assert code == 1 and stdout == ""
+    assert lines(err) == ['goodterms: rejected <stdin>:2: a JSON array, not an object with "text" or "html"']
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["stdin-1.json", "stdin-3.json"]

@@ -572,3 +572,45 @@ def test_random_damage_is_rejected_in_a_line_never_raised(name: str, intact: dic
 def _write(path: Path, data: bytes) -> Path:
     path.write_bytes(data)
     return path
+
+
+# -- standard input ------------------------------------------------------------------------------
+def _stdin_results(data: bytes) -> tuple[list[Document], list[Rejected]]:
+    from goodterms.ingest.sources import read_stdin
+
+    return split(read_stdin(stream=io.BytesIO(data)))
+
+
+def test_stdin_is_one_article_unless_it_holds_a_feed_or_a_warc(tmp_path: Path) -> None:
+    docs, rejects = _stdin_results(("Ines Marlow opens a bakery\n\n" + BODY).encode())
+    assert not rejects and [d.source for d in docs] == ["<stdin>"] and docs[0].title == "Ines Marlow opens a bakery"
+    braces = "{Not JSON} Ines Marlow opens a bakery\n\n" + BODY
+    assert [d.source for d in _stdin_results(braces.encode())[0]] == ["<stdin>"]
+
+
+@pytest.mark.parametrize("compress", [False, True])
+def test_stdin_feeds_and_warcs_are_read_record_by_record(tmp_path: Path, compress: bool) -> None:
+    feed = write_feed(tmp_path / "f.jsonl", [{"text": BODY, "title": "One"}, "{broken", {"text": BODY, "title": "Two"}],
+                      compress=compress).read_bytes()
+    docs, rejects = _stdin_results(feed)
+    assert [d.source for d in docs] == ["<stdin>:1", "<stdin>:3"]
+    assert [(r.source, r.location, r.code) for r in rejects] == [("<stdin>", "line 2", "bad_json")]
+    warc = three_pages_warc(tmp_path / "w.warc", compress=compress)
+    from_file = [d.source.rsplit("@", 1)[1] for d in read_warc(warc)]  # type: ignore[union-attr]
+    docs, rejects = _stdin_results(warc.read_bytes())
+    assert not rejects and [d.source for d in docs] == [f"<stdin>@{offset}" for offset in from_file]
+
+
+def test_a_cut_gzip_feed_on_stdin_keeps_the_lines_before(tmp_path: Path) -> None:
+    members = [gzip.compress((json.dumps({"text": BODY, "title": f"Part {i}"}) + "\n").encode()) for i in range(3)]
+    docs, rejects = _stdin_results(members[0] + members[1] + members[2][:-15])
+    assert [d.title for d in docs] == ["Part 0", "Part 1"]
+    assert [(r.code, r.location) for r in rejects] == [("corrupt_gzip", "line 3")]
+
+
+def test_stdin_records_name_their_output_and_place() -> None:
+    from goodterms.ingest.sources import split_source
+
+    assert output_stem("<stdin>:3") == "stdin-3" and output_stem("<stdin>@512") == "stdin-512"
+    assert split_source("<stdin>:3") == ("<stdin>", "line 3")
+    assert output_stem("exports/day.json:4") == "day-4"

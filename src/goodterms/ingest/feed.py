@@ -44,35 +44,48 @@ def read_feed(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, listed: bool = 
         yield Rejected(file, exc.code, str(exc))
         return
     with stream:
-        number = 0
-        while True:
-            try:
-                line = stream.readline(max_bytes + 2)
-                if not line.endswith(b"\n") and getattr(stream, "damage", None) is not None:
-                    raise stream.damage  # type: ignore[attr-defined, misc]  # a line cut by the damage
-                number += 1
-                if number == 1 and (bom := _wide_bom(line)):
-                    raise BadRecord(f"is {bom} (a byte-order mark); JSON Lines are UTF-8", source=file)
-                if len(line.rstrip(b"\r\n")) > max_bytes:
-                    size = len(line.rstrip(b"\r\n")) if line.endswith(b"\n") else len(line) + _skip_line(stream)
-                    yield refused(TooLarge(f"{size:,} bytes is over the limit of {max_bytes:,} bytes",
-                                           source=f"{file}:{number}"), file, f"line {number}")
-                    continue
-            except GzipDamage as exc:
-                yield refused(CorruptGzip(f"line {number + 1}: {exc.message}; the lines before it were read",
-                                          source=file), file, f"line {number + 1}")
-                return
-            except OSError as exc:
-                yield refused(Unreadable(f"line {number + 1}: {_os_reason(exc)}", source=file), file,
-                              f"line {number + 1}")
-                return
-            except GoodtermsError as exc:
-                yield refused(exc, file, "line 1")
-                return
-            if not line:
-                return
-            if line.strip():
-                yield feed_record(line, file=file, number=number, max_bytes=max_bytes)
+        yield from feed_stream(stream, file=file, max_bytes=max_bytes)
+
+
+def feed_stream(stream: BinaryIO, *, file: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Document | Rejected]:
+    """Articles from an open JSON Lines stream (a file, or standard input named `file`), line by line."""
+    number = 0
+    while True:
+        try:
+            line = stream.readline(max_bytes + 2)
+            if not line.endswith(b"\n") and getattr(stream, "damage", None) is not None:
+                raise stream.damage  # type: ignore[attr-defined, misc]  # a line cut by the damage
+            number += 1
+            if number == 1 and (bom := _wide_bom(line)):
+                raise BadRecord(f"is {bom} (a byte-order mark); JSON Lines are UTF-8", source=file)
+            if len(line.rstrip(b"\r\n")) > max_bytes:
+                size = len(line.rstrip(b"\r\n")) if line.endswith(b"\n") else len(line) + _skip_line(stream)
+                yield refused(TooLarge(f"{size:,} bytes is over the limit of {max_bytes:,} bytes",
+                                       source=f"{file}:{number}"), file, f"line {number}")
+                continue
+        except GzipDamage as exc:
+            yield refused(CorruptGzip(f"line {number + 1}: {exc.message}; the lines before it were read",
+                                      source=file), file, f"line {number + 1}")
+            return
+        except OSError as exc:
+            yield refused(Unreadable(f"line {number + 1}: {_os_reason(exc)}", source=file), file,
+                          f"line {number + 1}")
+            return
+        except GoodtermsError as exc:
+            yield refused(exc, file, "line 1")
+            return
+        if not line:
+            return
+        if line.strip():
+            yield feed_record(line, file=file, number=number, max_bytes=max_bytes)
+
+
+def starts_a_feed(first_line: bytes) -> bool:
+    """Whether a stream's first line is a JSON object, as a JSON Lines feed's is."""
+    try:
+        return isinstance(json.loads(first_line.lstrip(b"\xef\xbb\xbf")), dict)
+    except (ValueError, RecursionError):
+        return False
 
 
 def _wide_bom(line: bytes) -> str:
@@ -238,15 +251,11 @@ def read_json_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, watcher: W
     try:
         stream, _ = open_stream(path, False, None)
         with stream:
-            first = stream.readline(max_bytes + 2).lstrip(b"\xef\xbb\xbf")
+            first = stream.readline(max_bytes + 2)
     except (GoodtermsError, GzipDamage, OSError):
         first = b""  # read_feed says what is wrong with the file
     else:
-        try:
-            is_feed = isinstance(json.loads(first), dict)
-        except (ValueError, RecursionError):
-            is_feed = False
-        if not is_feed:
+        if not starts_a_feed(first):
             yield refused(BadRecord("not JSON Lines (one JSON object per line, with \"text\" or \"html\"); "
                                     "for a JSON array, `jq -c '.[]' FILE > FILE.jsonl` makes one", source=file),
                           file, "line 1")

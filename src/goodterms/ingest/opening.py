@@ -54,6 +54,41 @@ def open_stream(path: Path, listed: bool, watcher: Watcher | None) -> tuple[Bina
     return gunzip, gunzip  # type: ignore[return-value]
 
 
+class Prefixed:
+    """A stream whose first bytes were read already (to see what it holds): those, then the rest."""
+
+    def __init__(self, head: bytes, rest: BinaryIO | Gunzip) -> None:
+        self._head, self._rest = head, rest
+
+    @property
+    def damage(self) -> Exception | None:
+        """The damage a gzip stream underneath has found, if any (see `Gunzip.damage`)."""
+        return getattr(self._rest, "damage", None)
+
+    def read(self, size: int = -1) -> bytes:
+        if not self._head:
+            return self._rest.read(size)
+        if size < 0:
+            out, self._head = self._head + self._rest.read(), b""
+            return out
+        out, self._head = self._head[:size], self._head[size:]
+        return out
+
+    def readline(self, limit: int = -1) -> bytes:
+        if not self._head:
+            return self._rest.readline(limit)
+        end = self._head.find(b"\n") + 1 or len(self._head)
+        if 0 <= limit < end:
+            end = limit
+        out, self._head = self._head[:end], self._head[end:]
+        if out.endswith(b"\n") or self._head or (0 <= limit <= len(out)):
+            return out
+        return out + self._rest.readline(-1 if limit < 0 else limit - len(out))
+
+    def close(self) -> None:
+        self._rest.close()
+
+
 def refused(exc: GoodtermsError, file: str, location: str) -> Rejected:
     """A Rejected from one of our exceptions, with the file and the place in it."""
     return Rejected(file, exc.code, str(exc), location)

@@ -6,8 +6,8 @@ or record that cannot be one, with where it is, and goes on: one bad record neve
 
 - A file is read by its suffix: `.txt`/`.text`/`.md` and `.html`/`.htm`/`.xhtml` as one
   article (`read_path`), `.jsonl`/`.ndjson` (also `.gz`) as a feed, `.json` as a feed when
-  its first line is a JSON object, `.warc` (also `.warc.gz`) as a web archive; `-` is one
-  article from standard input.
+  its first line is a JSON object, `.warc` (also `.warc.gz`) as a web archive; `-` is standard
+  input, read by what it holds (a WARC file, a feed, else one article).
 - A folder gives its article, feed and WARC files (not `.md`, a folder's README is no article),
   sorted by path; with `recursive=True` its subfolders too (symbolic links followed once).
 - A record of a multi-record file is named `FILE:LINE` (a feed line) or `FILE@OFFSET` (a WARC
@@ -28,16 +28,17 @@ from pathlib import Path
 from typing import BinaryIO
 
 from ..config import DEFAULT_MAX_BYTES
-from ..errors import GoodtermsError, MissingInput, NoInputs, Unreadable
+from ..errors import CorruptGzip, GoodtermsError, MissingInput, NoInputs, Unreadable
 from ..model import Document, Rejected
-from .feed import FEED_SUFFIXES, feed_record, iso_day, read_feed, read_json_file
-from .opening import internal, refuse_special
+from .feed import FEED_SUFFIXES, feed_record, feed_stream, iso_day, read_feed, read_json_file, starts_a_feed
+from .gunzip import GZIP_MAGIC, GzipDamage, Gunzip
+from .opening import Prefixed, internal, refuse_special, refused
 from .read import _os_reason, display_path, document_from_bytes, read_path
-from .warc import WARC_SUFFIXES, read_warc
+from .warc import WARC_SUFFIXES, read_warc, warc_stream
 
 __all__ = [
     "ARTICLE_SUFFIXES", "FEED_SUFFIXES", "Input", "ReadMeter", "WARC_SUFFIXES", "feed_record", "iso_day",
-    "known_total", "output_stem", "plan_sources", "read_feed", "read_inputs", "read_sources", "read_warc",
+    "known_total", "output_stem", "plan_sources", "read_feed", "read_inputs", "read_sources", "read_stdin", "read_warc",
     "split_source",
 ]
 
@@ -136,8 +137,8 @@ def _folder(folder: Path, recursive: bool) -> list[Input]:
 
 
 def known_total(inputs: list[Input]) -> int | None:
-    """How many articles the inputs hold, when that is known before reading (no feed, no WARC)."""
-    if any(i.kind in ("feed", "warc", "json") for i in inputs):
+    """How many articles the inputs hold, when that is known before reading (no feed, no WARC, no stdin)."""
+    if any(i.kind in ("feed", "warc", "json", "stdin") for i in inputs):
         return None
     return len(inputs)
 
@@ -167,9 +168,45 @@ def read_inputs(inputs: Iterable[Input], *, max_bytes: int = DEFAULT_MAX_BYTES,
             yield from read_warc(item.path, max_bytes=max_bytes, listed=item.listed, watcher=meter)  # type: ignore[arg-type]
         elif item.kind == "json":
             yield from read_json_file(item.path, max_bytes=max_bytes, watcher=meter)  # type: ignore[arg-type]
+        elif item.kind == "stdin":
+            yield from read_stdin(max_bytes=max_bytes)
         else:
             yield _read_one(item, max_bytes)
         meter.finished(item)
+
+
+STDIN = "<stdin>"
+
+
+def read_stdin(*, max_bytes: int = DEFAULT_MAX_BYTES, stream: BinaryIO | None = None) -> Iterator[Document | Rejected]:
+    """Standard input by what it holds: a WARC file, a JSON Lines feed (either gzip or not) or one article.
+
+    A WARC file begins `WARC/`, a feed with a line that is a JSON object, gzip with its magic
+    bytes; anything else is one article, as before (an article does not begin like these). Its
+    records are named `<stdin>:LINE` and `<stdin>@OFFSET`.
+    """
+    import sys
+
+    raw = stream if stream is not None else sys.stdin.buffer
+    try:
+        first = raw.readline(max_bytes + 2)
+        gunzip = None
+        if first.startswith(GZIP_MAGIC):
+            gunzip = Gunzip(Prefixed(first, raw))  # type: ignore[arg-type]
+            raw, first = gunzip, gunzip.readline(max_bytes + 2)  # type: ignore[assignment]
+        if first.startswith(b"WARC/"):
+            yield from warc_stream(Prefixed(first, raw), gunzip, file=STDIN, max_bytes=max_bytes)  # type: ignore[arg-type]
+        elif starts_a_feed(first):
+            yield from feed_stream(Prefixed(first, raw), file=STDIN, max_bytes=max_bytes)  # type: ignore[arg-type]
+        else:
+            whole = first + raw.read(max(0, max_bytes + 1 - len(first)))
+            yield document_from_bytes(whole, source=STDIN, max_bytes=max_bytes)
+    except GzipDamage as exc:
+        yield refused(CorruptGzip(exc.message, source=STDIN), STDIN, "")
+    except GoodtermsError as exc:
+        yield Rejected(exc.source or STDIN, exc.code, str(exc))
+    except OSError as exc:
+        yield Rejected(STDIN, "unreadable", f"{STDIN}: {_os_reason(exc)}")
 
 
 class ReadMeter:
@@ -222,16 +259,13 @@ def _size(path: Path | None) -> int:
 
 
 def _read_one(item: Input, max_bytes: int) -> Document | Rejected:
-    """One article from a file or standard input."""
-    import sys
-
+    """One article from a file."""
     source = "<stdin>" if item.path is None else display_path(item.path)
     try:
         if item.kind == "unlistable":
             raise Unreadable(f"cannot list the folder: {item.problem}", source=source)
         if item.path is None:
-            raw = sys.stdin.buffer.read(max_bytes + 1)
-            return document_from_bytes(raw, source=source, max_bytes=max_bytes)
+            raise Unreadable("standard input is read by read_stdin", source=source)
         refuse_special(item.path, item.listed)
         return read_path(item.path, max_bytes=max_bytes)
     except GoodtermsError as exc:
@@ -244,6 +278,11 @@ def _read_one(item: Input, max_bytes: int) -> Document | Rejected:
 _RECORD_SOURCE = re.compile(r"^(?P<file>.+?)(?P<sep>[:@])(?P<place>\d+)$")
 
 
+def _multi_record(file: str) -> bool:
+    """Whether records of this file are named FILE:LINE or FILE@OFFSET (feeds, WARC, .json, stdin)."""
+    return file == STDIN or Path(file).name.lower().endswith(FEED_SUFFIXES + WARC_SUFFIXES + JSON_SUFFIXES)
+
+
 def split_source(source: str) -> tuple[str, str]:
     """(file, location) of a Document.source: ("feed.jsonl", "line 12") for "feed.jsonl:12",
     ("crawl.warc.gz", "offset 4096") for "crawl.warc.gz@4096", (source, "") for a whole file.
@@ -252,7 +291,7 @@ def split_source(source: str) -> tuple[str, str]:
     names the file and the place as a reader's Rejected does.
     """
     match = _RECORD_SOURCE.match(source)
-    if match and Path(match.group("file")).name.lower().endswith(FEED_SUFFIXES + WARC_SUFFIXES):
+    if match and _multi_record(match.group("file")):
         place = "line" if match.group("sep") == ":" else "offset"
         return match.group("file"), f"{place} {match.group('place')}"
     return source, ""
@@ -260,13 +299,14 @@ def split_source(source: str) -> tuple[str, str]:
 
 def output_stem(source: str) -> str:
     """A file-name stem for a document's output: `feed-12` for `feed.jsonl:12`, `crawl-4096` for
-    `crawl.warc.gz@4096`, the file's stem for an article file ('' for standard input)."""
+    `crawl.warc.gz@4096`, `stdin-3` for `<stdin>:3`, the file's stem for an article file ('' for
+    one article from standard input)."""
     if not source or source == "<stdin>":
         return ""
     match = _RECORD_SOURCE.match(source)
-    if match and Path(match.group("file")).name.lower().endswith(FEED_SUFFIXES + WARC_SUFFIXES):
-        name = Path(match.group("file")).name
-        for suffix in sorted(FEED_SUFFIXES + WARC_SUFFIXES, key=len, reverse=True):
+    if match and _multi_record(match.group("file")):
+        name = "stdin" if match.group("file") == STDIN else Path(match.group("file")).name
+        for suffix in sorted(FEED_SUFFIXES + WARC_SUFFIXES + JSON_SUFFIXES, key=len, reverse=True):
             if name.lower().endswith(suffix):
                 name = name[: -len(suffix)]
                 break

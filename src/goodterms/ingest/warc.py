@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from warcio.archiveiterator import WARCIterator
 from warcio.bufferedreaders import ChunkedDataReader
@@ -52,13 +52,19 @@ def read_warc(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, listed: bool = 
     except GoodtermsError as exc:
         yield Rejected(file, exc.code, str(exc))
         return
+    with stream:
+        yield from warc_stream(stream, gunzip, file=file, max_bytes=max_bytes)
+
+
+def warc_stream(stream: BinaryIO, gunzip: Gunzip | None, *, file: str,
+                max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Document | Rejected]:
+    """Articles from an open WARC stream (uncompressed bytes; `gunzip` when they come from gzip)."""
     records = _QuietArchiveIterator(stream)
     held: Counter[str] = Counter()
     answered = 0
-    with stream:
-        for outcome in _warc_outcomes(records, gunzip, file, max_bytes, held):
-            answered += 1
-            yield outcome
+    for outcome in _warc_outcomes(records, gunzip, file, max_bytes, held):
+        answered += 1
+        yield outcome
     if not answered:
         what = ", ".join(f"{count} {kind}" for kind, count in sorted(held.items())) or "no record"
         yield refused(NoArticles(f"no article in this WARC file ({what}); goodterms reads HTTP responses "
