@@ -26,7 +26,7 @@
     if (name === "concentric") {
       options.concentric = function (node) { return node.data("centre") ? 2 : 1; };
       options.levelWidth = function () { return 1; };
-      options.minNodeSpacing = count > 150 ? 4 : 12;
+      options.minNodeSpacing = count > 150 ? 4 : (count > 30 ? 12 : 60);
     } else if (name === "breadthfirst") {
       options.roots = box.cy.nodes().filter(function (n) { return n.data("centre") === 1; });
     } else if (name === "cose") {
@@ -82,6 +82,8 @@
       ]
     });
     box.cy = cy;  // for tests and the browser console
+    // A few people fitted to the box would be drawn huge: no closer than life size after a layout.
+    cy.on("layoutstop", function () { if (cy.zoom() > 1.2) { cy.zoom(1.2); cy.center(); } });
     var chosen = layoutChoice && layoutChoice.value ? layoutChoice.value : "concentric";
     cy.layout(layoutOptions(chosen, nodes.length)).run();
     cy.on("tap", "node", function (event) {
