@@ -204,3 +204,13 @@ def test_facts_from_the_engine_resolve_across_articles(nlp: object) -> None:
     entities = resolve(facts)
     brennick = next(e for e in entities if e.name == "Orla Brennick")
     assert brennick.articles == 3
+
+
+def test_the_display_name_is_the_full_name_unless_a_one_word_name_is_far_more_used() -> None:
+    facts = article("d1", ("Jaden Okoro",)) + article("d2", ("Okoro",)) + article("d3", ("Okoro",))
+    facts += article("d4", ("Okoro",))
+    assert entity_of(resolve(facts), "d2", "p1").name == "Jaden Okoro"
+    facts = article("e1", ("Zephyr Wants",), ("Ola Fenn",)) + article("e2", ("Zephyr",), ("Ola Fenn",))
+    facts += article("e3", ("Zephyr",), ("Ola Fenn",)) + article("e4", ("Zephyr",), ("Ola Fenn",))
+    entities = resolve(facts)
+    assert same(entities, ("e1", "p1"), ("e4", "p1")) and entity_of(entities, "e1", "p1").name == "Zephyr"

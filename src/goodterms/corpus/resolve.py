@@ -601,8 +601,8 @@ def _join_married_names(comps: _Components, rows: Sequence[PersonFacts], index: 
 
 
 def _display_name(members: Sequence[PersonFacts]) -> str:
-    """The full name most rows use (the later one on a tie), unless one single name is used more
-    than twice as often ("Drake" in ten articles beside "Drake Wants" in one)."""
+    """The full name most rows use (the later one on a tie), unless one single name other than its
+    surname is used more than twice as often ("Drake" in ten articles beside "Drake Wants" in one)."""
     counts = Counter(m.name for m in members)
     latest: dict[str, str] = {}
     for m in members:
@@ -612,9 +612,13 @@ def _display_name(members: Sequence[PersonFacts]) -> str:
         return max(names, key=lambda n: (counts[n], latest.get(n, ""), n))
 
     full = [n for n in counts if len(name_tokens(n)) > 1]
-    single = [n for n in counts if len(name_tokens(n)) <= 1]
-    if not full or (single and counts[best(single)] > 2 * counts[best(full)]):
-        return best(single or full)
+    if not full:
+        return best(list(counts))
+    surname = name_tokens(best(full))[-1]
+    # a surname alone never stands in for the full name it ends ("Smith" for Jaden Smith)
+    single = [n for n in counts if len(name_tokens(n)) == 1 and name_tokens(n)[0] != surname]
+    if single and counts[best(single)] > 2 * counts[best(full)]:
+        return best(single)
     return best(full)
 
 
