@@ -19,10 +19,10 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from goodterms.api import create_app
-from goodterms.corpus.refresh import resolve_store
 from goodterms.ingest.read import document_from_bytes
 from goodterms.store import Store
 from goodterms.store.ingesting import ingest
+from goodterms.store.resolving import resolve_store
 
 POSTGRES_ENV = "GOODTERMS_TEST_POSTGRES"
 BACKENDS = ("sqlite", "postgresql")

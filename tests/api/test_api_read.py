@@ -72,8 +72,13 @@ def test_an_unknown_article_is_a_json_404_with_the_engine_code(client: TestClien
 def test_people_search_by_prefix_and_substring(client: TestClient) -> None:
     a, _, _ = names(0)
     first, last = a.split()
-    by_prefix = client.get("/api/people", params={"q": first[:3]}).json()
-    assert a in [p["name"] for p in by_prefix["items"]]
+    for size in (2, 3):
+        by_prefix = client.get("/api/people", params={"q": first[:size]}).json()
+        assert a in [p["name"] for p in by_prefix["items"]]
+    middle = last[1:3]  # two letters inside a name: only names beginning so are suggested
+    assert all(p["matched"].casefold().startswith(middle.casefold()) or
+               any(w.casefold().startswith(middle.casefold()) for w in p["matched"].split())
+               for p in client.get("/api/people", params={"q": middle}).json()["items"])
     by_part = client.get("/api/people", params={"q": last[2:7]}).json()
     assert a in [p["name"] for p in by_part["items"]]
     assert all(p["articles"] >= 1 for p in by_part["items"])

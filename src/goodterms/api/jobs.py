@@ -146,11 +146,20 @@ class IngestJobs:
         with self._lock:
             job.uploads = []
             changed = job.tally.stored + job.tally.reanalysed > 0
-            job.state = RESOLVING if changed else job.state
-        entities = _resolved(self.store) if changed else None
+        entities = self._resolve(job, changed)
         with self._lock:
             job.entities = entities
             job.state, job.finished = DONE, time.time()
+
+    def _resolve(self, job: Job, changed: bool) -> int | None:
+        """Resolve the store's people again, as `goodterms ingest` does after an ingest; their count."""
+        from ..store.resolving import needs_resolution, resolve_store
+
+        if not changed and not needs_resolution(self.store):
+            return None
+        with self._lock:
+            job.state = RESOLVING
+        return resolve_store(self.store).entities
 
     def _documents(self, job: Job) -> Iterator[Document | Rejected]:
         for upload in job.uploads:
@@ -160,8 +169,3 @@ class IngestJobs:
             except GoodtermsError as exc:
                 yield Rejected(exc.source or upload.name, exc.code, str(exc))
 
-
-def _resolved(store: Store) -> int:
-    from ..corpus.refresh import resolve_store
-
-    return resolve_store(store)

@@ -235,14 +235,21 @@ def ingest_job(state: State, job_id: Annotated[str, Path(max_length=64, pattern=
 
 
 def _override(state: AppState, action: str, body: OverrideRequest) -> dict[str, Any]:
-    from ..corpus.refresh import resolve_store
+    """Record a hand correction and resolve again, as `goodterms merge`/`split` do."""
+    from ..corpus.resolve import override_key
+    from ..store.resolving import persons_named, resolve_store
 
-    if " ".join(body.a.casefold().split()) == " ".join(body.b.casefold().split()):
-        raise HTTPException(422, {"code": "invalid", "message": f"{action} needs two different names"})
-    override = state.store.add_override(action, body.a.strip(), body.b.strip())
-    entities = resolve_store(state.store)
+    for name in (body.a, body.b):
+        if not persons_named(state.store, name):
+            raise HTTPException(404, {"code": "not_found", "message":
+                                      f"no person named {name!r} in the store (names and @handles are looked up)"})
+    if override_key(body.a) == override_key(body.b):
+        raise HTTPException(422, {"code": "invalid", "message":
+                                  f"{body.a!r} and {body.b!r} are one name to resolution; give two different names"})
+    override = state.store.add_override(action, body.a, body.b)
+    resolved = resolve_store(state.store)
     return {"id": override.id, "action": override.action, "a": override.a, "b": override.b,
-            "at": override.at, "entities": entities}
+            "at": override.at, "entities": resolved.entities}
 
 
 @router.post("/merge", response_model=OverrideOut, responses=WRITE_ERRORS, dependencies=[Depends(writer)],

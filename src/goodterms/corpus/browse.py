@@ -6,9 +6,9 @@ Every list takes `limit` and `offset` and says how many there are in all, so a c
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
-from sqlalchemy import Connection, case, func, or_, select
+from sqlalchemy import Connection, and_, case, func, literal_column, or_, select
 
 from ..errors import NotStored
 from ..model import Analysis
@@ -86,7 +86,8 @@ def _escaped(text: str) -> str:
 
 def search_people(store: Store, query: str, *, limit: int = 20, offset: int = 0) -> Page[PersonMatch]:
     """People whose name, alias or handle begins with or contains `query` (case folded), for
-    suggestions: those starting with it first, then by how many articles name them.
+    suggestions: those starting with it first, then by how many articles name them. A query of
+    one or two letters finds the names beginning with them only.
 
     A resolved store searches its entities' name forms; one not resolved yet, the names
     articles gave their people.
@@ -101,26 +102,70 @@ def _keys(query: str) -> list[str]:
     return [k for k in dict.fromkeys((name_key(query), handle_key(query))) if k]
 
 
+def _position(connection: Connection, column: Any, part: str) -> Any:
+    """Where `part` first occurs in the column (1-based; 0: nowhere), on either database.
+
+    A plain substring search, no LIKE pattern: wildcards in the user's text are just text.
+    """
+    if connection.dialect.name == "postgresql":
+        return func.strpos(column, part)
+    return func.instr(column, part)
+
+
+#: Queries this long or longer also find names containing them; shorter ones, names beginning so.
+SUBSTRING_FROM = 3
+
+
+def _begins(connection: Connection, key: str) -> Any:
+    """Name forms whose key begins with `key`; on SQLite a range the index on `key` answers."""
+    begins = EntityName.key.startswith(key, autoescape=True)
+    if connection.dialect.name == "sqlite":  # SQLite compares keys by code point: the range is exact
+        return and_(EntityName.key >= key, EntityName.key < key + "\U0010ffff", begins)
+    return begins
+
+
 def _entity_matches(connection: Connection, query: str, limit: int, offset: int) -> Page[PersonMatch]:
     keys = _keys(query)
     if not keys:
         return Page((), 0, limit, offset)
-    contains = or_(*(EntityName.key.like(f"%{_escaped(k)}%", escape="\\") for k in keys))
-    starts = case((or_(*(EntityName.key.like(f"{_escaped(k)}%", escape="\\") for k in keys)), 1), else_=0)
-    # One row per entity: its best matching form (a form starting with the query first).
-    ranked = (select(EntityName.entity_id, EntityName.name, EntityName.kind,
-                     func.row_number().over(partition_by=EntityName.entity_id,
-                                            order_by=(starts.desc(), EntityName.count.desc(), EntityName.name))
-                     .label("rank"), starts.label("starts"))
-              .where(contains).subquery())
-    best = (select(ranked.c.entity_id, ranked.c.name.label("matched"), ranked.c.kind, ranked.c.starts,
-                   Entity.name, Entity.articles)
-            .join(Entity, Entity.id == ranked.c.entity_id).where(ranked.c.rank == 1))
-    total = int(connection.execute(select(func.count()).select_from(best.subquery())).scalar_one())
-    rows = connection.execute(best.order_by(ranked.c.starts.desc(), Entity.articles.desc(), Entity.name,
-                                            Entity.id).limit(limit).offset(offset)).all()
-    return Page(tuple(PersonMatch(r.name, r.matched, r.kind, int(r.articles), r.entity_id) for r in rows),
+    positions = [_position(connection, EntityName.key, k) for k in keys]
+    if max(len(k) for k in keys) < SUBSTRING_FROM:  # a letter or two: names beginning so are enough
+        found = or_(*(_begins(connection, k) for k in keys))
+    else:
+        found = or_(*(p > 0 for p in positions))
+    starts = case((or_(*(p == 1 for p in positions)), 1), else_=0)
+    # One row per entity: whether any of its forms starts with the query. Grouped by entity_id + 0,
+    # so SQLite scans the table once instead of walking it in entity order through the index.
+    grouped = EntityName.entity_id + literal_column("0")
+    matched = (select(grouped.label("entity_id"), func.max(starts).label("starts"))
+               .where(found).group_by(grouped).subquery())
+    total = int(connection.execute(select(func.count()).select_from(matched)).scalar_one())
+    rows = connection.execute(
+        select(Entity.id, Entity.name, Entity.articles, matched.c.starts)
+        .join(matched, matched.c.entity_id == Entity.id)
+        .order_by(matched.c.starts.desc(), Entity.articles.desc(), Entity.name, Entity.id)
+        .limit(limit).offset(offset)).all()
+    best = _best_forms(connection, [r.id for r in rows], keys)
+    return Page(tuple(PersonMatch(r.name, *best.get(r.id, (r.name, "name")), int(r.articles), r.id) for r in rows),
                 total, limit, offset)
+
+
+def _best_forms(connection: Connection, entity_ids: list[int], keys: list[str]) -> dict[int, tuple[str, str]]:
+    """For each entity, its name form that matched best: one starting with the query first,
+    then the most used."""
+    if not entity_ids:
+        return {}
+    forms = connection.execute(select(EntityName.entity_id, EntityName.name, EntityName.kind, EntityName.key,
+                                      EntityName.count).where(EntityName.entity_id.in_(entity_ids))).all()
+    best: dict[int, tuple[tuple[int, int, str], tuple[str, str]]] = {}
+    for form in forms:
+        places = [form.key.find(k) for k in keys if k in form.key]
+        if not places:
+            continue
+        rank = (0 if 0 in places else 1, -(form.count or 0), form.name)
+        if form.entity_id not in best or rank < best[form.entity_id][0]:
+            best[form.entity_id] = (rank, (form.name, form.kind))
+    return {entity_id: shown for entity_id, (_, shown) in best.items()}
 
 
 def _name_matches(connection: Connection, query: str, limit: int, offset: int) -> Page[PersonMatch]:

@@ -1,15 +1,11 @@
-"""Resolution of a whole store: read every person's facts, resolve them with the hand
-corrections, and write the entities back in one transaction (readers see old or new, never a mix).
-"""
+"""Resolution of a whole store, counted in entities: `store.resolving.resolve_store` (the store's
+own, with ids kept across runs) under the name the web tests first used."""
 from __future__ import annotations
 
 from ..store import Store
-from ..store.entities import person_facts, write_entities
-from .resolve import resolve
+from ..store.resolving import resolve_store as _resolve_store
 
 
 def resolve_store(store: Store) -> int:
-    """Resolve the store's people into entities (overrides applied); return how many entities."""
-    entities = resolve(person_facts(store), store.overrides())
-    write_entities(store, entities)
-    return len(entities)
+    """Resolve the store's people into entities (hand corrections applied); how many entities."""
+    return _resolve_store(store).entities
