@@ -158,18 +158,19 @@ def _relation_edges(connection: Connection) -> list[GraphEdge]:
 
 
 def _verdict_edges(connection: Connection) -> list[GraphEdge]:
-    groups: dict[tuple[str, str], list[Report]] = defaultdict(list)
+    # Compact tuples while the whole store streams past; a pair's reports are made when it is summarised.
+    groups: dict[tuple[str, str], list[tuple[str, str | None, str, float, bool]]] = defaultdict(list)
     for row in _pair_rows(connection, EvidenceRow, EvidenceRow.a, EvidenceRow.b, EvidenceRow.article_id,
-                          EvidenceRow.kind, EvidenceRow.score, EvidenceRow.start, EvidenceRow.end, EvidenceRow.note):
+                          EvidenceRow.kind, EvidenceRow.score):
         one, two = _node_id(row.e1, row.n1), _node_id(row.e2, row.n2)
         if one == two:
             continue
-        a, b = (A, B) if one < two else (B, A)
-        groups[(min(one, two), max(one, two))].append(
-            Report(row.article_id, "", row.published, row.kind, row.score, row.start or 0, row.end or 0, "",
-                   row.note, "", None, a, b))
+        groups[(min(one, two), max(one, two))].append((row.article_id, row.published, row.kind, row.score, one < two))
     edges: list[GraphEdge] = []
-    for (one, two), reports in sorted(groups.items()):
+    for one, two in sorted(groups):
+        seen = groups.pop((one, two))
+        reports = [Report(article_id, "", published, kind, score, 0, 0, "", "", "", None,
+                          *((A, B) if forward else (B, A))) for article_id, published, kind, score, forward in seen]
         summary = summarize(reports)
         dates = sorted(r.published for r in reports if r.published)
         edges.append(GraphEdge(f"v{len(edges) + 1}", one, two, "verdict", "verdict", verdict=summary.verdict,
