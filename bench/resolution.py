@@ -245,7 +245,7 @@ def celebrity(folder: Path, *, sample: int, seed: int, top: int) -> dict[str, ob
     docs = (read_path(f) for f in files)
     analyses, rejected = analyse(docs)
     facts = [f for a in analyses for f in facts_of(a)]
-    source = {a.document.id: Path(a.document.source).name for a in analyses}
+    source = {a.document.id: "/".join(Path(a.document.source).parts[-2:]) for a in analyses}
     entities = resolve(facts)
     print(f"{len(analyses)} articles ({rejected} rejected), {len(facts)} person rows, {len(entities)} entities, "
           f"{sum(1 for e in entities if e.articles > 1)} in more than one article")

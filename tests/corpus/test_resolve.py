@@ -214,3 +214,10 @@ def test_the_display_name_is_the_full_name_unless_a_one_word_name_is_far_more_us
     facts += article("e3", ("Zephyr",), ("Ola Fenn",)) + article("e4", ("Zephyr",), ("Ola Fenn",))
     entities = resolve(facts)
     assert same(entities, ("e1", "p1"), ("e4", "p1")) and entity_of(entities, "e1", "p1").name == "Zephyr"
+
+
+def test_a_generation_suffix_goes_but_a_regnal_number_after_one_name_stays() -> None:
+    assert name_key("Robert Lane Jr.") == "robert lane"
+    assert name_key("Elizabeth II") == "elizabeth ii"
+    facts = article("q1", ("Elizabeth Marrow",), ("Ola Fenn",)) + article("q2", ("Elizabeth II",))
+    assert not same(resolve(facts), ("q1", "p1"), ("q2", "p1"))

@@ -143,8 +143,8 @@ def name_tokens(name: str) -> tuple[str, ...]:
     words = [w for w in words if w]
     while words and words[0] in TITLES:
         words = words[1:]
-    while len(words) > 1 and words[-1] in SUFFIXES:
-        words = words[:-1]
+    while len(words) > 2 and words[-1] in SUFFIXES:
+        words = words[:-1]  # "Robert Lane Jr." is Robert Lane, but "Elizabeth II" is not an Elizabeth
     return tuple(words)
 
 
