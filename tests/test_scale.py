@@ -223,6 +223,34 @@ def test_a_dask_task_retried_after_its_worker_died_gives_its_results_once(client
     assert _contracts(got) == contracts
 
 
+def test_an_article_whose_dask_workers_die_comes_back_rejected(client: Any, expected: Any) -> None:
+    docs, contracts = expected
+    victim = sorted(client.scheduler_info()["workers"])[0]
+    pid = client.run(os.getpid, workers=[victim])[victim]
+    previous = client.run_on_scheduler(_allowed_failures, 0)  # no retry: the first death is final
+    try:
+        os.kill(pid, signal.SIGSTOP)  # it takes its first article(s) and cannot finish them
+        killer = threading.Timer(1.0, os.kill, (pid, signal.SIGKILL))
+        killer.start()
+        try:
+            got = _contracts(analyze_dask(docs, client=client, partition_size=1, window=4))
+        finally:
+            killer.join()
+    finally:
+        client.run_on_scheduler(_allowed_failures, previous)
+    died = [i for i, result in enumerate(got) if isinstance(result, Rejected) and result.code == "worker_died"]
+    assert 1 <= len(died) <= 2  # what the scheduler had handed the stopped worker
+    assert all("Dask workers died" in got[i].message for i in died)
+    assert [r for i, r in enumerate(got) if i not in died] == [c for i, c in enumerate(contracts) if i not in died]
+
+
+def _allowed_failures(value: int, dask_scheduler: Any = None) -> int:
+    """Set the scheduler's retries of a task whose worker died; the value it had."""
+    previous = dask_scheduler.allowed_failures
+    dask_scheduler.allowed_failures = value
+    return int(previous)
+
+
 # -- the command line --------------------------------------------------------------------------
 
 @pytest.fixture()
