@@ -245,12 +245,6 @@ class Store:
         }
         try:
             with self.writing() as connection:
-                if connection.dialect.name == "postgresql":
-                    # Commit without waiting for the server's disk flush (2.5 times the saves per
-                    # second): a crash of the server itself may drop the last fraction of a second
-                    # of articles, whole, and ingesting again restores them; a killed client loses
-                    # nothing committed. Rejects and overrides keep the full guarantee.
-                    connection.execute(text("SET LOCAL synchronous_commit TO OFF"))
                 stored_engine = connection.execute(
                     select(Article.engine).where(Article.id == doc.id)).scalar_one_or_none()
                 if stored_engine is not None and (not reanalyze or stored_engine == engine):
