@@ -221,3 +221,17 @@ def test_a_generation_suffix_goes_but_a_regnal_number_after_one_name_stays() -> 
     assert name_key("Elizabeth II") == "elizabeth ii"
     facts = article("q1", ("Elizabeth Marrow",), ("Ola Fenn",)) + article("q2", ("Elizabeth II",))
     assert not same(resolve(facts), ("q1", "p1"), ("q2", "p1"))
+
+
+def test_a_single_name_met_once_with_no_context_is_not_the_only_namesake() -> None:
+    """A one-word name named once, nobody around it known ("a weekend on Vale Island", a tweet
+    signed "- Vale"), is too little to make it the one Kim Vale of the corpus; named again, it is."""
+    facts: list[PersonFacts] = []
+    for n in range(3):
+        facts += article(f"a{n}", ("Kim Vale",), ("Alec Dorn",))
+    facts += article("once", ("Vale", {"mentions": 1}), ("Perrin Soto",))
+    facts += article("twice", ("Vale", {"mentions": 2}), ("Jory Amadi",))
+    entities = resolve(facts)
+    assert not same(entities, ("a0", "p1"), ("once", "p1"))
+    assert same(entities, ("a0", "p1"), ("twice", "p1"))
+    assert "the only Kim Vale" in link(entities, "twice", "p1")

@@ -47,6 +47,10 @@ HANDLE_SUFFIXES = ("official", "offical", "real", "xo", "tv", "music", "hq")
 GIVEN_NAMES = FEMALE_FIRST_NAMES | MALE_FIRST_NAMES
 #: Relations that make a married name: the spouse's or partner's surname.
 COUPLE_TYPES = frozenset({"spouse", "partner"})
+#: A single name with no context pointing anywhere joins the corpus's only namesake only when the
+#: article names it at least this often: a name met once ("Martha's Vineyard", a tweet signed
+#: "- Orlando") is too little to say it is the one famous Martha or Orlando.
+LONE_NAME_MENTIONS = 2
 #: A single name joins a candidate only if its context score is this many times the runner-up's.
 CONTEXT_MARGIN = 2.0
 #: The least context score that places a single name: the share of a co-mentioned person's articles
@@ -710,7 +714,7 @@ def _single_choice(snap: _Snapshot, index: _Index, i: int, token: str) -> tuple[
             if other < 0:
                 return cand, f"{what}, tied to the same people as {snap.name(cand)}"
             return cand, f"{what}, co-mentioned with {snap.name(other)} as {snap.name(cand)} is in {count} articles"
-    if len(pool) == 1 and eligible(only := min(pool)):
+    if len(pool) == 1 and row.mentions >= LONE_NAME_MENTIONS and eligible(only := min(pool)):
         what = f"surname {row.name}" if only in as_last else f"first name {row.name}"
         return only, f"{what}: the only {snap.name(only)} in the corpus"
     return None
