@@ -6,8 +6,6 @@ in tests/store/databases.py, so runs sharing one server never meet.
 """
 from __future__ import annotations
 
-import os
-import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -15,8 +13,6 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
 
 from goodterms.api import create_app
 from goodterms.ingest.read import document_from_bytes
@@ -24,10 +20,8 @@ from goodterms.store import Store
 from goodterms.store.ingesting import ingest
 from goodterms.store.resolving import resolve_store
 
-POSTGRES_ENV = "GOODTERMS_TEST_POSTGRES"
-BACKENDS = ("sqlite", "postgresql")
-NO_POSTGRES = (f"PostgreSQL tests need {POSTGRES_ENV}=postgresql+psycopg://USER:PASSWORD@HOST/DB "
-               "(a role with CREATEDB); it is not set")
+from temp_databases import BACKENDS, postgres_database
+
 TOKEN = "test-token-7f3a"
 #: Invented articles in the filled store (and one feud more).
 ARTICLES = 4
@@ -66,25 +60,6 @@ def feud(i: int) -> str:
     """An older article in which the first two people of article i are feuding."""
     a, b, _ = names(i)
     return FEUD.format(a=a, b=b, b_first=b.split()[0])
-
-
-@contextmanager
-def postgres_database() -> Iterator[str]:
-    """A new, empty PostgreSQL database (its URL), dropped afterwards; skips without a server."""
-    base = os.environ.get(POSTGRES_ENV)
-    if not base:
-        pytest.skip(NO_POSTGRES)
-    name = f"gt_test_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(base, isolation_level="AUTOCOMMIT")
-    quoted = admin.dialect.identifier_preparer.quote(name)  # a name we made: 8 hex digits
-    with admin.connect() as connection:
-        connection.execute(text(f"CREATE DATABASE {quoted}"))
-    try:
-        yield make_url(base).set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f"DROP DATABASE IF EXISTS {quoted} WITH (FORCE)"))
-        admin.dispose()
 
 
 @contextmanager

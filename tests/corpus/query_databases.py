@@ -5,48 +5,22 @@ dropped when its test module is done, so runs sharing one server never meet.
 """
 from __future__ import annotations
 
-import os
-import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-import pytest
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
 
 from goodterms.corpus.resolve import resolve
 from goodterms.model import Analysis
 from goodterms.store import Store
 from goodterms.store.entities import person_facts, write_entities
 
-POSTGRES_ENV = "GOODTERMS_TEST_POSTGRES"
-BACKENDS = ("sqlite", "postgresql")
+from temp_databases import BACKENDS, postgres_database
+
 #: Each backend with its people resolved into entities (as after an ingest) or not yet.
 STORES = [(backend, resolved) for backend in BACKENDS for resolved in (True, False)]
 STORE_IDS = [f"{backend}-{'resolved' if resolved else 'unresolved'}" for backend, resolved in STORES]
 CORPUS = Path(__file__).resolve().parent.parent / "fixtures" / "corpus"
-NO_POSTGRES = (f"PostgreSQL tests need {POSTGRES_ENV}=postgresql+psycopg://USER:PASSWORD@HOST/DB "
-               "(a role with CREATEDB); it is not set")
-
-
-@contextmanager
-def postgres_database() -> Iterator[str]:
-    """A new, empty PostgreSQL database (its URL), dropped afterwards; skips without a server."""
-    base = os.environ.get(POSTGRES_ENV)
-    if not base:
-        pytest.skip(NO_POSTGRES)
-    name = f"gt_test_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(base, isolation_level="AUTOCOMMIT")
-    quoted = admin.dialect.identifier_preparer.quote(name)  # a name we made: 8 hex digits
-    with admin.connect() as connection:
-        connection.execute(text(f"CREATE DATABASE {quoted}"))
-    try:
-        yield make_url(base).set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f"DROP DATABASE IF EXISTS {quoted} WITH (FORCE)"))
-        admin.dispose()
 
 
 @contextmanager
