@@ -113,3 +113,33 @@ def test_known_outlets_and_capitalised_compounds_are_not_people() -> None:
     text = ("Denied\n\nThe story was debunked by Gossip Cop on Monday. Singer-turned-designer Ivo Lark laughed, "
             "and Radar Online ran it anyway.\n")
     assert people(text, "Gossip Cop", "Singer-turned-designer", "Ivo Lark", "Radar Online") == {"Ivo Lark"}
+
+
+def test_a_capitalised_verb_or_adjective_is_no_person() -> None:
+    """'Remarry, no', 'Dreamy dream', 'Live': a word the model tags PERSON names nobody."""
+    from goodterms.extract.parse import Parses
+    text = ("Chat\n\nWould she wed again? \u201cRemarry, never,\u201d Tova Lind said. \u201cDreamy day,\u201d "
+            "Tova wrote. Tova joined Live in May, and Live lost viewers.\n")
+    doc = document_from_text(text, source="words.txt")
+    found = {p.name for p in find_people(doc, tagged(text, "Remarry", "Dreamy", "Live", "Tova Lind", "Tova"),
+                                         parses=Parses(doc))}
+    assert found == {"Tova Lind"}
+
+
+def test_a_word_that_is_also_a_name_stays_a_person_where_the_text_says_so() -> None:
+    """Given names that are words ("Frank", 'Hazel' after a kin apposition, 'Sting' after 'musicians') stay."""
+    from goodterms.extract.parse import Parses
+    text = ("Gig\n\nAri Penn came with musicians Sting and Dov Ruiz. She let Hazel, her 2-year-old daughter, "
+            "stay up. Frank waved.\n")
+    doc = document_from_text(text, source="names.txt")
+    found = {p.name for p in find_people(doc, tagged(text, "Ari Penn", "Sting", "Dov Ruiz", "Hazel", "Frank"),
+                                         parses=Parses(doc))}
+    assert {"Sting", "Hazel", "Frank"} <= found
+    assert person_use("with musicians Sting and Dov", 15, 20)
+    assert person_use("She let Hazel, her 2-year-old daughter, stay.", 8, 13)
+    assert not person_use("She joined Live, the morning program.", 11, 15)
+
+
+def test_her_majesty_is_a_title_not_a_name() -> None:
+    text = "Palace\n\nHer Majesty waved. Queen Ilse of Varnia smiled.\n"
+    assert "Majesty" not in people(text, "Her Majesty", "Queen Ilse")

@@ -98,3 +98,24 @@ def load_parser(name: str = "") -> "Language":
 def load_full_pipeline(name: str = "") -> "Language":
     """The whole default pipeline, for baselines in benchmarks."""
     return _load(name, None)
+
+
+#: Parts of speech whose words are never a name on their own: a capitalised "Remarry", "Dreamy" or
+#: "Live" the model tags PERSON is a word. Nouns are left out: the lexicon lists surnames as nouns.
+WORD_CLASSES = ("verb", "adj", "adv")
+
+
+@lru_cache(maxsize=4)
+def english_words(name: str = "") -> frozenset[str]:
+    """The verbs, adjectives and adverbs the pipeline's lemmatizer knows (its WordNet index).
+
+    Empty when the pipeline has no rule lemmatizer with an index: rules that read it then do nothing.
+    """
+    nlp = load_parser(name)
+    if "lemmatizer" not in nlp.component_names:
+        return frozenset()
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return frozenset()
+    index = lookups.get_table("lemma_index")
+    return frozenset(w for pos in WORD_CLASSES if pos in index for w in index[pos])

@@ -13,12 +13,16 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from ..nlp import english_words
 from .kinship import NAMING_KIN
 from .lexicon import ROLE_NOUNS
+from .names_gender import FEMALE_FIRST_NAMES, MALE_FIRST_NAMES
 from .speechverbs import speech_forms
-from .wordlists import words
+from .wordlists import entries, words
 
 if TYPE_CHECKING:
+    from spacy.tokens import Token
+
     from .parse import Parses
 
 _OPEN_QUOTE = "\"\u201c\u2018'"
@@ -65,13 +69,17 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     work_before = re.compile(
         r"\b(?:" + alternation(words("work_nouns")) + r")s?\s+[" + _OPEN_QUOTE + r"]?"
         r"(?:[A-Z][\w'\u2019-]*\s+(?:and|&)\s+)?$")
+    person_nouns = alternation(frozenset(NAMING_KIN) | ROLE_NOUNS)
+    # "singer Jo", "son of Jo", and a plural before a list of names: "musicians Jo and Al Reyes".
     person_before = re.compile(
-        r"(?<![\w-])(?:" + alternation(frozenset(NAMING_KIN) | ROLE_NOUNS) + r")(?:,|\s+of(?:\s+the\s+late)?)?\s+$",
-        re.IGNORECASE)
+        r"(?<![\w-])(?:" + person_nouns + r")(?:s|es)?(?:,|\s+of(?:\s+the\s+late)?)?\s+$", re.IGNORECASE)
     speech_after = re.compile(
         r",?\s+(?:" + alternation(speech_forms()) + r"|who)\b"
         r"|(?:,\s+[^,]{0,40},)?\s+(?:is|was|became|becomes)\s+(?:the|a|an|his|her|their)\s+(?:[\w-]+\s+){0,2}?"
-        r"(?:" + alternation(frozenset(NAMING_KIN) | ROLE_NOUNS) + r")\b", re.IGNORECASE)
+        r"(?:" + person_nouns + r")\b"
+        # an apposition naming what the person is: "Ivy, her 2-year-old daughter with Al", "Bo, the singer"
+        r"|,\s+(?:the|his|her|their|a|an)\s+(?:[\w-]+\s+){0,2}?(?:" + person_nouns + r")(?![\w'\u2019-])",
+        re.IGNORECASE)
     owns_kin = re.compile(r"['\u2019]s\s+(?:[\w-]+\s+)?(?:" + alternation(frozenset(NAMING_KIN)) + r")\b",
                           re.IGNORECASE)
     return modifier_after, work_before, person_before, speech_after, owns_kin
@@ -124,9 +132,39 @@ def grammar_says_person(parses: "Parses", sentence: tuple[int, int], start: int,
     if not tokens:
         return False
     head = next((t for t in tokens if t.head not in tokens or t.head is t), tokens[-1])
-    if head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_.lower() in words("human_verbs"):
+    if head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_.lower() in words("human_verbs") \
+            and not _quote_between(head, head.head):
         return True
     return head.dep_ == "poss" and head.head.lemma_.lower() in NAMING_KIN
+
+
+def word_not_name(form: str, model: str = "") -> bool:
+    """A one-word form that is an English verb, adjective or adverb and no given name.
+
+    The model tags a capitalised word opening a sentence or a title-case line as PERSON ("Remarry,
+    no", "Dreamy dream", "Jump to the end"); such a word names nobody unless the text uses it for a
+    person, which the caller still checks. Given names that are words too ("Will", "Frank", "Rose")
+    come from the given-name lists and stay names.
+    """
+    if " " in form.strip():
+        return False
+    word = form.strip().lower().replace("\u2019", "'")
+    if word in FEMALE_FIRST_NAMES or word in MALE_FIRST_NAMES or word in _nickname_words():
+        return False
+    return word in english_words(model)
+
+
+@lru_cache(maxsize=1)
+def _nickname_words() -> frozenset[str]:
+    """Every pet form and given name data/nicknames.txt lists ("bob", "robert")."""
+    return frozenset(w for entry in entries("nicknames") for w in entry.split())
+
+
+def _quote_between(one: "Token", other: "Token") -> bool:
+    """Whether a quote mark stands between two tokens: a word quoted is no subject of the verb
+    outside the quote ('"Remarry, never," Jo said' parsed with "Remarry" as the sayer)."""
+    low, high = sorted((one.i, other.i))
+    return any(t.text in _OPEN_QUOTE + _CLOSE_QUOTE for t in one.doc[low + 1:high])
 
 
 def thing_name(form: str) -> bool:

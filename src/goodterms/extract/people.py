@@ -11,7 +11,7 @@ from functools import lru_cache
 from ..deadline import check as check_budget
 from ..model import Document, Embed, Mention, Person
 from .names_gender import FEMALE_FIRST_NAMES, MALE_FIRST_NAMES
-from .name_uses import grammar_says_person, person_use, thing_name, thing_use
+from .name_uses import grammar_says_person, person_use, thing_name, thing_use, word_not_name
 from .outlets import is_known_outlet
 from .parse import Parses
 from .sentences import document_sentences
@@ -768,8 +768,9 @@ def _named_as_things(
         named = [m for m in person.mentions if m.kind in ("name", "short")]
         if not named or person.handles:
             continue
-        thing = any(thing_name(f) for f in person.forms)
         full = any(" " in f for f in person.forms)
+        thing = any(thing_name(f) for f in person.forms) or (
+            parses is not None and not full and all(word_not_name(f, parses.model) for f in person.forms))
         # A full-named person's surname alone ("the Vane circus") speaks of the family, not of a thing.
         uses = sum(1 for m in named if (not full or " " in m.text) and thing_use(text, m.start, m.end))
         if not thing and (not uses or (uses * 2 <= len(named) if full else uses * 3 < len(named))):
