@@ -23,10 +23,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "corpus"))
 
 from browsing import ARTICLES, CHROMIUM, CHROMIUM_ARGS, Server, Watched, serve, watch
 
-from goodterms.corpus.refresh import resolve_store
 from goodterms.ingest.sources import read_sources
 from goodterms.store import Store
 from goodterms.store.ingesting import ingest
+from goodterms.store.resolving import resolve_store
 
 
 @pytest.fixture(scope="session")
@@ -38,7 +38,7 @@ def store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
         outcomes = list(ingest(store, read_sources([ARTICLES])))
         refused = [o.rejected for o in outcomes if o.rejected is not None]
         assert not refused, refused
-        assert resolve_store(store) > 0  # people resolved into entities, as an ingest through the app does
+        assert resolve_store(store).entities > 0  # people resolved into entities, as an ingest through the app does
     return path
 
 

@@ -110,7 +110,7 @@ def _install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
-        detail = exc.detail if isinstance(exc.detail, dict) else {}
+        detail: dict[str, Any] = exc.detail if isinstance(exc.detail, dict) else {}
         code = detail.get("code") or HTTP_CODES.get(exc.status_code, "error")
         message = detail.get("message") or (exc.detail if isinstance(exc.detail, str) else "")
         if exc.status_code == 404 and message in ("", "Not Found"):

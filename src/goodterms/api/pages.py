@@ -28,7 +28,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from ..corpus.neighbourhood import MAX_NEIGHBOURS, Neighbourhood, neighbourhood
 from ..corpus.people import person as person_profile
-from ..corpus.browse import search_people
+from ..corpus.browse import person_articles, search_people
 from ..corpus.stored_ask import ask_store
 from ..errors import GoodtermsError, NotStored
 from ..ingest.read import document_from_bytes
@@ -48,6 +48,9 @@ SEARCH_SHOWN = 20
 REPORTS_SHOWN = 50
 PROFILE_SHOWN = 20
 MOST_SHOWN = 1000  # a "show more" link asks for up to this many
+#: A person's articles per page, and the furthest offset a page starts at (as the API's).
+ARTICLES_SHOWN = 20
+MAX_ARTICLE_OFFSET = 100_000
 GRAPH_LIMITS = tuple(n for n in (25, 50, 100, 200, 400) if n <= MAX_NEIGHBOURS)
 #: Layouts the graph page offers (Cytoscape.js names and labels); rings are quick at a few hundred nodes.
 GRAPH_LAYOUTS = {"concentric": "Rings around the person", "cose": "Force-directed", "breadthfirst": "Tree",
@@ -129,15 +132,20 @@ def search_alias(request: Request, q: str = "") -> HTMLResponse:
 # -- person and pair -------------------------------------------------------------------------
 
 @router.get("/person", response_class=HTMLResponse)
-def person_page(request: Request, name: str = "", shown: int = PROFILE_SHOWN) -> HTMLResponse:
-    """One person across the store: names, relations, quotes, stances, articles (`shown` of each list)."""
+def person_page(request: Request, name: str = "", shown: int = PROFILE_SHOWN, offset: int = 0) -> HTMLResponse:
+    """One person across the store: names, relations, quotes and stances (`shown` of each list),
+    and a page of their articles, newest first, from `offset` (older and newer pages by links)."""
     wanted = _clean(name)
     shown = max(1, min(shown, MOST_SHOWN))
-    profile = person_profile(_store(request), wanted, limit=shown) if wanted else None
-    if profile is None:
+    offset = max(0, min(offset, MAX_ARTICLE_OFFSET))
+    store = _store(request)
+    profile = person_profile(store, wanted, limit=shown) if wanted else None
+    articles = person_articles(store, wanted, limit=ARTICLES_SHOWN, offset=offset) if profile else None
+    if profile is None or articles is None:
         return render(request, "missing.html", status_code=404, title="No such person",
                       message=f"Nobody in the store is called {wanted!r}." if wanted else "Give a name to look up.")
-    return render(request, "person.html", title=profile.name, profile=profile, shown=shown, most=MOST_SHOWN)
+    return render(request, "person.html", title=profile.name, profile=profile, shown=shown, most=MOST_SHOWN,
+                  articles=articles)
 
 
 @router.get("/pair", response_class=HTMLResponse)
@@ -311,7 +319,7 @@ def ingest_progress(request: Request, job_id: str) -> HTMLResponse:
     job = _state(request).jobs.get(job_id[:64])
     if job is None:
         return render(request, "missing.html", status_code=404, title="No such job",
-                      message="No ingest job with this id (finished jobs are forgotten after a while).")
+                      message="The store holds no ingest job with this id.")
     return render(request, "ingest_job.html", title="Adding articles", job=job)
 
 

@@ -17,7 +17,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from ..corpus import browse
 from ..corpus.neighbourhood import MAX_NEIGHBOURS, Neighbourhood, neighbourhood
-from ..corpus.people import Profile, people, person
+from ..corpus.people import ArticleItem, Profile, people, person
 from ..corpus.stored_ask import ask_store
 from ..engine import engine_id
 from ..errors import TooLarge
@@ -144,6 +144,15 @@ def person_profile(state: State, name: Name, limit: Limit = 10,
     if found is None:
         raise _not_named(name)
     return found
+
+
+@router.get("/person/articles", response_model=PageOf[ArticleItem], responses=ERRORS,
+            summary="The articles naming one person, newest first (paged), with the name each used")
+def person_articles(state: State, name: Name, limit: Limit = 20, offset: Offset = 0) -> dict[str, Any]:
+    found = browse.person_articles(state.store, name, limit=limit, offset=offset)
+    if found is None:
+        raise _not_named(name)
+    return page([item.to_dict() for item in found.items], found.total, limit, offset)
 
 
 @router.get("/pair", response_model=PairOut, responses=ERRORS,

@@ -108,7 +108,8 @@ class IngestJob(BaseModel):
     """An ingest job and how far it got."""
 
     id: str
-    state: Literal["queued", "running", "resolving", "done", "failed"]
+    state: Literal["queued", "running", "resolving", "done", "failed", "interrupted"] = Field(
+        description="interrupted: the server process running it stopped or died before it finished")
     total: int = Field(description="articles sent")
     done: int = Field(description="articles dealt with so far")
     stored: int

@@ -14,6 +14,8 @@ from ..errors import NotStored
 from ..model import Analysis
 from ..store import ArticleInfo, Store
 from ..store.schema import Article, Entity, EntityName, PersonRow
+from .lookup import find_identities
+from .people import ArticleItem
 from .resolve import handle_key, name_key
 
 T = TypeVar("T")
@@ -67,6 +69,24 @@ def article_page(store: Store, *, limit: int = 50, offset: int = 0) -> Page[Arti
                                   .order_by(Article.published.desc().nulls_last(), Article.id)
                                   .limit(limit).offset(offset)).all()
     return Page(tuple(_info(r) for r in rows), total, limit, offset)
+
+
+def person_articles(store: Store, name: str, *, limit: int = 20, offset: int = 0) -> Page[ArticleItem] | None:
+    """The articles naming the person the name means (as `person` finds them), newest
+    publication first (undated last), then by id, with the name each used; None when nobody is
+    so named."""
+    with store.reading() as connection:
+        found = find_identities(connection, name)
+        if not found:
+            return None
+        mine = select(PersonRow.article_id, PersonRow.name).where(found[0].persons()).subquery("mine")
+        total = int(connection.execute(select(func.count(func.distinct(mine.c.article_id)))).scalar_one())
+        rows = connection.execute(
+            select(Article.id, Article.source, Article.title, Article.published, func.min(mine.c.name).label("name"))
+            .join(mine, mine.c.article_id == Article.id)
+            .group_by(Article.id, Article.source, Article.title, Article.published)
+            .order_by(Article.published.desc().nulls_last(), Article.id).limit(limit).offset(offset)).all()
+    return Page(tuple(ArticleItem(r.id, r.source, r.title, r.published, r.name) for r in rows), total, limit, offset)
 
 
 def stored_article(store: Store, document_id: str) -> StoredArticle:
@@ -146,8 +166,11 @@ def _entity_matches(connection: Connection, query: str, limit: int, offset: int)
         .order_by(matched.c.starts.desc(), Entity.articles.desc(), Entity.name, Entity.id)
         .limit(limit).offset(offset)).all()
     best = _best_forms(connection, [r.id for r in rows], keys)
-    return Page(tuple(PersonMatch(r.name, *best.get(r.id, (r.name, "name")), int(r.articles), r.id) for r in rows),
-                total, limit, offset)
+    matches = []
+    for r in rows:
+        matched, kind = best.get(r.id, (r.name, "name"))
+        matches.append(PersonMatch(r.name, matched, kind, int(r.articles), r.id))
+    return Page(tuple(matches), total, limit, offset)
 
 
 def _best_forms(connection: Connection, entity_ids: list[int], keys: list[str]) -> dict[int, tuple[str, str]]:
@@ -156,13 +179,13 @@ def _best_forms(connection: Connection, entity_ids: list[int], keys: list[str]) 
     if not entity_ids:
         return {}
     forms = connection.execute(select(EntityName.entity_id, EntityName.name, EntityName.kind, EntityName.key,
-                                      EntityName.count).where(EntityName.entity_id.in_(entity_ids))).all()
+                                      EntityName.count.label("uses")).where(EntityName.entity_id.in_(entity_ids))).all()
     best: dict[int, tuple[tuple[int, int, str], tuple[str, str]]] = {}
     for form in forms:
         places = [form.key.find(k) for k in keys if k in form.key]
         if not places:
             continue
-        rank = (0 if 0 in places else 1, -(form.count or 0), form.name)
+        rank = (0 if 0 in places else 1, -(form.uses or 0), form.name)
         if form.entity_id not in best or rank < best[form.entity_id][0]:
             best[form.entity_id] = (rank, (form.name, form.kind))
     return {entity_id: shown for entity_id, (_, shown) in best.items()}

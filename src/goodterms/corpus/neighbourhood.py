@@ -100,7 +100,7 @@ def _others(connection: Connection, mine: Any, centre: str, limit: int) -> tuple
         .join(mine, and_(mine.c.article_id == other.article_id, mine.c.local_id != other.local_id))
         .outerjoin(entity, entity.id == other.entity_id)).all()
     together: dict[str, set[str]] = defaultdict(set)
-    shown: dict[str, tuple[str, int | None]] = {}
+    shown: dict[str, tuple[str, int | None]] = {}  # node id -> (name shown, its entity's articles)
     for row in rows:
         key = node_id(row.entity_id, row.name)
         if key == centre:
@@ -108,8 +108,11 @@ def _others(connection: Connection, mine: Any, centre: str, limit: int) -> tuple
         together[key].add(row.article_id)
         shown.setdefault(key, (row.shown, row.entity_articles))
     ranked = sorted(together, key=lambda k: (-len(together[k]), shown[k][0], k))
-    nodes = [Node(k, shown[k][0], shown[k][1] if shown[k][1] is not None else len(together[k]), len(together[k]))
-             for k in ranked[:limit]]
+    nodes = []
+    for k in ranked[:limit]:
+        name, entity_articles = shown[k]
+        nodes.append(Node(k, name, entity_articles if entity_articles is not None else len(together[k]),
+                          len(together[k])))
     return nodes, max(0, len(ranked) - limit)
 
 

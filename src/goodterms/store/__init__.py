@@ -7,10 +7,10 @@
 """
 from __future__ import annotations
 
-from .records import ArticleInfo, EvidenceFact, Override, PersonFact, RelationFact, StoredReject
+from .records import ArticleInfo, EvidenceFact, Override, StoredReject
 from .store import DEFAULT_PATH, ENV_VAR, REANALYSED, SKIPPED, STORED, Store, database_url, default_location
 
 __all__ = [
-    "ArticleInfo", "DEFAULT_PATH", "ENV_VAR", "EvidenceFact", "Override", "PersonFact", "REANALYSED",
-    "RelationFact", "SKIPPED", "STORED", "Store", "StoredReject", "database_url", "default_location",
+    "ArticleInfo", "DEFAULT_PATH", "ENV_VAR", "EvidenceFact", "Override", "REANALYSED",
+    "SKIPPED", "STORED", "Store", "StoredReject", "database_url", "default_location",
 ]

@@ -44,37 +44,6 @@ class StoredReject(Record):
 
 
 @dataclass(frozen=True)
-class PersonFact(Record):
-    """One person of one article, with what resolution reads about them and their article."""
-
-    id: int
-    article_id: str
-    local_id: str
-    name: str
-    aliases: tuple[str, ...]
-    handles: tuple[str, ...]
-    gender: str | None
-    mentions: int
-    entity_id: int | None
-    link: str | None
-    published: str | None
-
-
-@dataclass(frozen=True)
-class RelationFact(Record):
-    """One relation of one article between two of its persons (local ids)."""
-
-    article_id: str
-    subject: str
-    object: str
-    type: str
-    status: str
-    rule: str
-    start: int | None
-    end: int | None
-
-
-@dataclass(frozen=True)
 class EvidenceFact(Record):
     """One piece of pair evidence with its persons' entities and its article's date and source."""
 
@@ -103,3 +72,26 @@ class Override(Record):
     a: str
     b: str
     at: datetime | None
+
+
+@dataclass(frozen=True)
+class IngestJobRecord(Record):
+    """An ingest job as the store keeps it: state, counts, the first rejects' messages, times,
+    and the process that runs it (`owner`) with its last sign of life (`heartbeat`)."""
+
+    id: str
+    state: str
+    total: int
+    done: int
+    stored: int
+    skipped: int
+    reanalysed: int
+    rejected: int
+    rejects: tuple[str, ...]
+    error: str | None
+    entities: int | None
+    owner: str
+    created: datetime
+    started: datetime | None
+    finished: datetime | None
+    heartbeat: datetime

@@ -207,5 +207,32 @@ class OverrideRow(Base):
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
+
+class IngestJobRow(Base):
+    """An ingest job the web app ran or runs: its state, counts and times, kept in the store so
+    every server process, and one started later, can report it. `owner` names the process that
+    runs it (host:pid:instance); `heartbeat` is when that process last said the job was alive."""
+
+    __tablename__ = "ingest_jobs"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    state: Mapped[str] = mapped_column(String(16))  # queued, running, resolving, done, failed, interrupted
+    total: Mapped[int] = mapped_column(Integer, default=0)
+    done: Mapped[int] = mapped_column(Integer, default=0)
+    stored: Mapped[int] = mapped_column(Integer, default=0)
+    skipped: Mapped[int] = mapped_column(Integer, default=0)
+    reanalysed: Mapped[int] = mapped_column(Integer, default=0)
+    rejected: Mapped[int] = mapped_column(Integer, default=0)
+    rejects: Mapped[list[str]] = mapped_column(JSON, default=list)
+    error: Mapped[str | None] = mapped_column(Text, nullable=True)
+    entities: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    owner: Mapped[str] = mapped_column(String(200), default="")
+    created: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    started: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    finished: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    heartbeat: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+    __table_args__ = (Index(None, "state"),)
+
 #: Record tables of an article, in the order they are deleted on re-analysis (children first).
 ARTICLE_RECORD_TABLES = (EvidenceRow, StanceRow, QuoteRow, RelationRow, PersonRow)

@@ -34,7 +34,7 @@
       .then(function (job) {
         if (job.error && job.error.message) { say(job.error.message); return; }
         showJob(job);
-        if (job.state !== "done" && job.state !== "failed") { window.setTimeout(function () { poll(id); }, 700); }
+        if (["done", "failed", "interrupted"].indexOf(job.state) < 0) { window.setTimeout(function () { poll(id); }, 700); }
       })
       .catch(function () { say("Lost contact with the server; reload to see the job."); });
   }
