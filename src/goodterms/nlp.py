@@ -105,9 +105,9 @@ def load_full_pipeline(name: str = "") -> "Language":
 WORD_CLASSES = ("verb", "adj", "adv")
 
 
-@lru_cache(maxsize=4)
-def english_words(name: str = "") -> frozenset[str]:
-    """The verbs, adjectives and adverbs the pipeline's lemmatizer knows (its WordNet index).
+@lru_cache(maxsize=8)
+def english_words(name: str = "", classes: tuple[str, ...] = WORD_CLASSES) -> frozenset[str]:
+    """The verbs, adjectives and adverbs (or the given classes) the pipeline's lemmatizer knows (its WordNet index).
 
     Empty when the pipeline has no rule lemmatizer with an index: rules that read it then do nothing.
     """
@@ -118,4 +118,4 @@ def english_words(name: str = "") -> frozenset[str]:
     if lookups is None or not lookups.has_table("lemma_index"):
         return frozenset()
     index = lookups.get_table("lemma_index")
-    return frozenset(w for pos in WORD_CLASSES if pos in index for w in index[pos])
+    return frozenset(w for pos in classes if pos in index for w in index[pos])

@@ -20,6 +20,13 @@ DESCRIPTOR = re.compile(
     + "|".join(sorted((re.escape(n) for n in ROLE_NOUNS), key=len, reverse=True))
     + r"))\b(?!\s+(?:of|for|to|from|who|whom|that|which)\b)(?![\w'\u2019-])",
 )
+#: What keeps a name and a later descriptor from being subject and object of one clause: punctuation,
+#: a copula ("is the singer") or a conjunction starting another clause.
+CLAUSE_BREAK = re.compile(r"[,;:()\u2014\u2013\"\u201c\u201d]|\s-\s|\b(?:is|was|are|were|be|been|being|became|becomes|"
+                          r"remains|remained|as|and|but|or|while|when|after|before|because|since|who|which|that)\b",
+                          re.IGNORECASE)
+#: Pronouns that are never a clause's subject: objects and possessives ("Her prognosis was poor").
+NEVER_SUBJECT = frozenset({"him", "her", "his", "hers", "them", "their", "theirs", "its"})
 SENTENCE_OPENERS = re.compile(r"^(?:[\"'\u201c\u2018]?(?:But|And|So|Yet|Still|Now|Later|Meanwhile|However|Also),?\s+)?")
 
 LEADING_ADVERBIAL = re.compile(r"^" + FRONTED_OPENER + r"[^,]{0,60},\s*")
@@ -160,7 +167,8 @@ class References:
                 gender = "f" if word in FEMALE_WORDS else "m"
                 found.append((m.start(), m.end(), m.group(0), "pronoun", gender))
             for m in LATTER.finditer(self.doc.text, block.start, block.end):
-                found.append((m.start(), m.end(), m.group(0), "latter", None))
+                if not DESCRIPTOR.match(self.doc.text, m.start()):  # "the former Friends star" is a descriptor
+                    found.append((m.start(), m.end(), m.group(0), "latter", None))
             for m in DESCRIPTOR.finditer(self.doc.text, block.start, block.end):
                 noun = m.group("noun").lower()
                 if noun in ("couple", "pair", "duo"):
@@ -178,7 +186,8 @@ class References:
                 person = self._cataphor(start, gender) if kind == "pronoun" else None
                 if person is None:
                     person = self.antecedent(start, gender, descriptor=(kind == "descriptor"))
-            ref = Reference(start, end, text, kind, person, self._is_subject(start))
+            subject = self._is_subject(start) and text.lower() not in NEVER_SUBJECT  # "Her prognosis ..."
+            ref = Reference(start, end, text, kind, person, subject)
             bisect.insort(self.refs, ref, key=lambda r: r.start)
 
     def _inside_a_name(self, position: int) -> bool:
@@ -224,6 +233,8 @@ class References:
         window = [r for r in self.within(window_start, position) if r.person is not None
                   and not (outside and self.in_quote(r.start))]  # names inside speech are not antecedents
         was_subject = {r.person for r in window if r.subject}
+        # a person of unknown gender the text just called "she" is not the next "he"
+        called = {r.person: _pronoun_gender(r.text) for r in window if r.kind == "pronoun"}
         best, best_score = None, float("-inf")
         seen: set[str] = set()
         rank = -1
@@ -234,6 +245,8 @@ class References:
             rank += 1
             person = self.people[ref.person]  # type: ignore[index]
             if gender and person.gender and person.gender != gender:
+                continue
+            if gender and person.gender is None and called.get(ref.person, gender) not in (gender, None):
                 continue
             score = -float(rank)
             if ref.subject:
@@ -292,8 +305,9 @@ class References:
                 counts[pid] = series[g].count(pid, position)
         best, best_score = None, float("-inf")
         age = _age_after(self.text, position)
+        bound = self._subject_of_clause(position)
         for pid, count in sorted(counts.items(), key=lambda item: self._first_named(item[0])):
-            if count == 0:
+            if count == 0 or pid in bound:
                 continue
             person = self.people[pid]
             if gender and person.gender and person.gender != gender:
@@ -308,6 +322,20 @@ class References:
             if score > best_score:
                 best, best_score = pid, score
         return best
+
+    def _subject_of_clause(self, position: int) -> set[str]:
+        """People named earlier in the same clause as position, with only words between ("Jo didn't
+        call the singer"): a descriptor there means someone else, unless a copula joins them ("Jo is
+        the singer") or punctuation sets it apart ("Jo, the singer,")."""
+        start, _ = self.sentence_of(position)
+        out = set()
+        for ref in self.within(start, position):
+            if ref.person is None or ref.kind not in ("name", "short"):
+                continue
+            between = self.text[ref.end:position]
+            if not CLAUSE_BREAK.search(between):
+                out.add(ref.person)
+        return out
 
     def _first_named(self, pid: str) -> int:
         """Where pid is first named (ties between people go to the one named first)."""
@@ -343,6 +371,12 @@ class References:
     def main_person(self) -> str | None:
         """The most mentioned person, who an untargeted comment is usually about."""
         return self.counts.most_common(1)[0][0] if self.counts else None
+
+
+def _pronoun_gender(word: str) -> str | None:
+    """'f' for she/her/hers/herself, 'm' for he/him/his/himself, else None."""
+    low = word.lower()
+    return "f" if low in FEMALE_WORDS else "m" if low in MALE_WORDS else None
 
 
 def _running_max_end(refs: list[Reference]) -> list[int]:

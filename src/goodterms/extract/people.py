@@ -15,6 +15,7 @@ from .name_uses import grammar_says_person, person_use, thing_name, thing_use, w
 from .outlets import is_known_outlet
 from .parse import Parses
 from .sentences import document_sentences
+from .title_lines import inside, prose, title_lines, trim_to_prose_name
 from .wordlists import entries
 from .kinship import NAMING_KIN
 from .lexicon import (
@@ -399,6 +400,9 @@ def find_people(
     text = doc.text
     candidates: list[tuple[str, int, int]] = []
     headline_end = next((b.end for b in doc.blocks if b.kind == "headline"), 0)
+    titles = title_lines(doc)
+    body = prose(text, titles)
+    model = parses.model if parses is not None else ""
     name_words = {w for e in entities if e.label in PERSON_LABELS for w in text[e.start:e.end].split()[1:]}
     for ent in entities:
         if ent.label in PERSON_LABELS or (ent.label in MISLABELLED_PERSON and ent.start >= headline_end and (
@@ -407,8 +411,8 @@ def find_people(
                     or WORK_BEFORE.search(text, max(0, ent.start - 30), ent.start):
                 continue  # "the Emmy nominee", "the Good Talk podcast", "the group Velvet Line": not people
             ent_text = text[ent.start:_name_end(text, ent.end, name_words)]
-            if ent.start < headline_end:
-                ent_text = _trim_to_body_name(ent_text, text[headline_end:])
+            if inside(titles, ent.start):
+                ent_text = trim_to_prose_name(ent_text, body, model)
             cleaned = clean_name(ent_text, ent.start)
             if cleaned and _stage_name_article(text, ent.start, ent_text, cleaned[0]):
                 cleaned = (ent_text[:4] + cleaned[0], ent.start, cleaned[2])  # "singer The Marrow"
@@ -551,20 +555,6 @@ def _looks_like_full_name(text: str) -> bool:
     words = text.split()
     return 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) \
         and words[0].lower() in FEMALE_FIRST_NAMES | MALE_FIRST_NAMES and not INSTITUTION_END.search(text)
-
-
-def _trim_to_body_name(name: str, body: str) -> str:
-    """Title-case headlines run names into verbs ("Jo Bell Flashes Fans"): keep what the body uses."""
-    words = name.split()
-    low = " ".join(_folded(body))  # "Beyonce" in a headline is "Beyoncé" in the body
-    folded = _folded(name)
-    if len(words) < 2 or " ".join(folded) in low:
-        return name
-    for n in range(len(words) - 1, 0, -1):
-        if " ".join(folded[:n]) in low and (len(words) >= 3 or not any(
-                re.search(r"\b" + re.escape(fold(w)) + r"\b", low) for w in words[n:])):
-            return " ".join(words[:n])  # a two-word name loses only words the body never uses ("Calls")
-    return name
 
 
 def _trim_run_on(candidate: tuple[str, int, int], text: str) -> tuple[str, int, int]:
@@ -721,12 +711,11 @@ def _subject_mentions(finder: PeopleFinder, text: str, sentences: list[tuple[int
     return out
 
 
-def _headline_only(person: _Builder, doc: Document) -> bool:
-    """A 'name' NER found only in a title-case headline and never in the body is usually not one."""
-    headline_end = next((b.end for b in doc.blocks if b.kind == "headline"), 0)
-    if not person.mentions or any(m.start >= headline_end for m in person.mentions) or person.handles:
+def _title_lines_only(person: _Builder, doc: Document, titles: list[tuple[int, int]]) -> bool:
+    """A 'name' NER found only in title-case lines and never in the prose is usually not one."""
+    if not person.mentions or person.handles or not all(inside(titles, m.start) for m in person.mentions):
         return False
-    body = doc.text[headline_end:]
+    body = prose(doc.text, titles)
     return not any(tok in body for form in person.forms for tok in form.split() if len(tok) > 2)
 
 
@@ -794,8 +783,9 @@ def _named_as_things(
 def _freeze(
     finder: PeopleFinder, doc: Document, sentences: list[tuple[int, int]], parses: Parses | None = None,
 ) -> list[Person]:
+    titles = title_lines(doc)
     finder.people = [p for p in finder.people
-                     if not _headline_only(p, doc) and not _only_names_a_thing(p, doc.text)]
+                     if not _title_lines_only(p, doc, titles) and not _only_names_a_thing(p, doc.text)]
     things = _named_as_things(finder.people, doc, sentences, parses)
     finder.people = [p for p in finder.people if not any(p is t for t in things)]
     solo = _solo_mentions(finder, sentences)
