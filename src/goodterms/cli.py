@@ -365,10 +365,21 @@ def _port(text: str) -> int:
     return value
 
 
+def _megabytes(text: str) -> int:
+    """--max-upload-mb: a whole number of MiB, 1 to 4096."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of megabytes") from None
+    if not 1 <= value <= 4096:
+        raise argparse.ArgumentTypeError(f"{text} is out of range (1 to 4096)")
+    return value
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     import socket
 
-    from .api.app import TOKEN_ENV, create_app
+    from .api.app import TOKEN_ENV, Limits, create_app
 
     store = _open_store(args.db, create=True)
     if store is None:
@@ -390,7 +401,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     print(f"goodterms: serving {store.location} at http://{args.host}:{port}/ ({writes}); Ctrl-C stops",
           file=sys.stderr)
     with store:
-        app = create_app(store, token=token)
+        app = create_app(store, token=token, limits=Limits(max_upload_bytes=args.max_upload_mb * 2**20))
         config = uvicorn.Config(app, log_level=args.log_level, access_log=args.log_level == "info",
                                 server_header=False, timeout_graceful_shutdown=5)
         try:
@@ -609,6 +620,9 @@ def build_parser() -> argparse.ArgumentParser:
     serving.add_argument("--port", type=_port, default=8000, help="port to listen on (default 8000)")
     serving.add_argument("--log-level", choices=("warning", "info", "debug"), default="warning",
                          help="what the server logs (info: every request)")
+    serving.add_argument("--max-upload-mb", type=_megabytes, default=32, metavar="MB",
+                         help="largest upload to ingest, all files of one request together, through the API "
+                              "or the ingest page's form (default 32; other requests stay at 2 MiB)")
     serving.set_defaults(func=cmd_serve)
     return parser
 

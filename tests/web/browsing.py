@@ -59,14 +59,15 @@ class Watched:
 
 
 @contextmanager
-def serve(store_path: Path, *, token: str = TOKEN) -> Iterator[Server]:
-    """The app over a store, served by uvicorn on 127.0.0.1 (a free port) in a thread, then stopped."""
+def serve(store_path: Path, *, token: str = TOKEN, limits: Any = None) -> Iterator[Server]:
+    """The app over a store, served by uvicorn on 127.0.0.1 (a free port) in a thread, then stopped
+    (`limits`: an `api.app.Limits`, else the defaults)."""
     import uvicorn
 
     from goodterms.api import create_app
 
     port = free_port()
-    app = create_app(str(store_path), token=token)
+    app = create_app(str(store_path), token=token, limits=limits)
     config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="on")
     uv = uvicorn.Server(config)
     thread = threading.Thread(target=uv.run, name="uvicorn-test", daemon=True)

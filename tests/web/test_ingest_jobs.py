@@ -3,6 +3,7 @@ it, and a job whose server stopped or died reads as interrupted (on SQLite and P
 killed server is a real `goodterms serve` process). The articles are invented."""
 from __future__ import annotations
 
+import http.client
 import json
 import os
 import signal
@@ -126,8 +127,18 @@ def call(url: str, data: bytes | None = None, headers: dict[str, str] | None = N
         return json.loads(answer.read())
 
 
-def started(store: Path, port: int) -> subprocess.Popen[str]:
-    server = subprocess.Popen([*GOODTERMS, "serve", "--db", str(store), "--port", str(port)],
+def get_status(url: str, data: bytes) -> int:
+    """The status of a POST of `data` (JSON content type)."""
+    try:
+        with urllib.request.urlopen(urllib.request.Request(url, data=data, headers={"Content-Type": "application/json"}),
+                                    timeout=30) as answer:
+            return int(answer.status)
+    except urllib.error.HTTPError as error:
+        return int(error.code)
+
+
+def started(store: Path, port: int, *options: str) -> subprocess.Popen[str]:
+    server = subprocess.Popen([*GOODTERMS, "serve", "--db", str(store), "--port", str(port), *options],
                               env={**os.environ, "GOODTERMS_TOKEN": TOKEN}, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 60
     while True:
@@ -165,3 +176,32 @@ def test_a_job_of_a_killed_server_reads_as_interrupted_from_the_next_one(tmp_pat
         server.send_signal(signal.SIGINT)
         server.communicate(timeout=30)
     assert server.returncode == 0
+
+
+def test_serve_takes_its_upload_limit_from_max_upload_mb(tmp_path: Path) -> None:
+    port = free_port()
+    server = started(tmp_path / "limit.db", port, "--max-upload-mb", "3")
+    try:
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        connection.putrequest("POST", "/api/ingest")  # the headers only: refused before the body is sent
+        for name, value in {**AUTH, "Content-Type": "application/x-www-form-urlencoded",
+                            "Content-Length": str(3 * 2**20 + 10)}.items():
+            connection.putheader(name, value)
+        connection.endheaders()
+        refused = connection.getresponse()
+        assert refused.status == 413
+        assert json.loads(refused.read())["error"]["message"] == (
+            "the request body is over the limit of 3,145,728 bytes (3 MiB)")
+        connection.close()
+        under = (b"--cut\r\nContent-Disposition: form-data; name=\"files\"; filename=\"long.txt\"\r\n"
+                 b"Content-Type: text/plain\r\n\r\n" + b"x" * (5 * 2**19) + b"\r\n--cut--\r\n")
+        # 2.5 MiB: over the limit of other requests, under this one
+        assert call(f"http://127.0.0.1:{port}/api/ingest", data=under,
+                    headers={**AUTH, "Content-Type": "multipart/form-data; boundary=cut"})["total"] == 1
+        assert get_status(f"http://127.0.0.1:{port}/api/analyze", under) == 413
+    finally:
+        server.send_signal(signal.SIGINT)
+        server.communicate(timeout=30)
+    wrong = subprocess.run([*GOODTERMS, "serve", "--db", str(tmp_path / "limit.db"), "--max-upload-mb", "0"],
+                           capture_output=True, text=True, timeout=60)
+    assert wrong.returncode == 2 and "--max-upload-mb: 0 is out of range (1 to 4096)" in wrong.stderr

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from browsing import TOKEN, Server, Watched, screenshot, watch
+from browsing import TOKEN, Server, Watched, screenshot, serve, watch
 
 
 def article(folder: Path, name: str, a: str, b: str) -> Path:
@@ -68,3 +68,46 @@ def test_ingest_with_a_wrong_token_is_refused_with_a_message(page: Watched, serv
     p.locator("#ingest-status").filter(has_text="token").wait_for()
     p.goto(server.url + "/?q=oakes")
     assert "Nobody in the store matches" in p.locator("main").inner_text()
+
+
+def test_the_form_refuses_files_over_its_upload_limit_with_a_page(browser: Any, store_path: Path,
+                                                                  tmp_path: Path) -> None:
+    """Without JavaScript the form posts to /ingest: over the upload limit, a 413 page says why;
+    with it, the API's 413 message shows in the status line. The limit is the upload one (here
+    100,000 bytes), not the general body limit (here 1,000,000)."""
+    from goodterms.api.app import Limits
+
+    big = tmp_path / "big.txt"
+    big.write_text("Odalys Brenner praised Kestrel Vane. " * 6000, encoding="utf-8")  # about 220 kB
+    small = article(tmp_path, "small.txt", "Odalys Brenner", "Kestrel Vane")
+    with serve(store_path, limits=Limits(max_body_bytes=1_000_000, max_upload_bytes=100_000)) as limited:
+        for scripts in (False, True):
+            context = browser.new_context(java_script_enabled=scripts)
+            try:
+                watched = watch(context.new_page())
+                p = watched.page
+                p.goto(limited.url + "/ingest")
+                assert "Up to 100,000 bytes in all at a time." in p.locator("main").inner_text()
+                p.get_by_label("Token").fill(TOKEN)
+                p.get_by_label("Article files (.txt, .html)").set_input_files([str(small), str(big)])
+                if scripts:
+                    p.get_by_role("button", name="Add").click()
+                    p.locator("#ingest-status").filter(has_text="over the limit").wait_for()
+                    assert "100,000 bytes" in p.locator("#ingest-status").inner_text()
+                else:
+                    with p.expect_navigation() as navigation:
+                        p.get_by_role("button", name="Add").click()
+                    assert navigation.value.status == 413
+                    assert p.locator("h1").inner_text() == "Too large"
+                    said = p.locator("main").inner_text()
+                    assert "over the limit of 100,000 bytes" in said and "--max-upload-mb" in said
+                    screenshot(p, "ingest-too-large")
+                assert watched.outside(limited.url) == [] and watched.csp_violations() == []
+            finally:
+                context.close()
+        p2 = browser.new_page()
+        try:  # nothing of the refused upload was stored
+            p2.goto(limited.url + "/?q=brenner")
+            assert "Nobody in the store matches" in p2.locator("main").inner_text()
+        finally:
+            p2.close()

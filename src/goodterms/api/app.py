@@ -33,8 +33,10 @@ log = logging.getLogger("goodterms.api")
 TOKEN_ENV = "GOODTERMS_TOKEN"
 #: Largest request body, except uploads to /api/ingest.
 MAX_BODY_BYTES = 2 * 1024 * 1024
-#: Largest upload to /api/ingest (all files of one request together).
+#: Largest upload to ingest (all files of one request together; `goodterms serve --max-upload-mb`).
 MAX_UPLOAD_BYTES = 32 * 1024 * 1024
+#: Where files are uploaded to ingest: the API, and the ingest page's form (without JavaScript).
+UPLOAD_PATHS = ("/api/ingest", "/ingest")
 #: Largest article the analysis endpoint takes, in characters.
 MAX_ANALYZE_CHARS = 1_000_000
 #: Seconds one article may take in the analysis endpoint.
@@ -57,8 +59,9 @@ class Limits:
     analyze_seconds: float = ANALYZE_SECONDS
 
     def body_limit(self, path: str) -> int:
-        """The body limit of a path: uploads to /api/ingest may be larger."""
-        return self.max_upload_bytes if path.rstrip("/") == "/api/ingest" else self.max_body_bytes
+        """The body limit of a path: uploads to ingest (/api/ingest, and the page's form /ingest)
+        have their own."""
+        return self.max_upload_bytes if path.rstrip("/") in UPLOAD_PATHS else self.max_body_bytes
 
 
 @dataclass

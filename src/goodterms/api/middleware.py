@@ -61,12 +61,13 @@ def too_large_body(limit: int) -> bytes:
     """The JSON body of a 413 answer."""
     return json.dumps({"error": {
         "code": "too_large",
-        "message": f"the request body is over the limit of {limit:,} bytes",
+        "message": too_large_message(limit),
     }}).encode()
 
 
 class BodyLimit:
-    """Refuses a request whose body is over its path's limit with 413 and a JSON message.
+    """Refuses a request whose body is over its path's limit with 413 and a JSON message (a page,
+    for a page's form, when the app answers page errors: `app.state.page_errors`).
 
     A declared Content-Length over the limit is refused before reading; a body sent without one
     (chunked) is read up to the limit and refused as soon as it passes it. The body read is
@@ -84,7 +85,7 @@ class BodyLimit:
         limit = self.limit_for(scope.get("path", ""))
         declared = _content_length(scope)
         if declared is not None and declared > limit:
-            await _refuse(send, limit)
+            await _refuse(scope, send, limit)
             return
         chunks: list[bytes] = []
         size = 0
@@ -95,7 +96,7 @@ class BodyLimit:
             chunk = message.get("body", b"")
             size += len(chunk)
             if size > limit:
-                await _refuse(send, limit)
+                await _refuse(scope, send, limit)
                 return
             chunks.append(chunk)
             if not message.get("more_body", False):
@@ -123,7 +124,25 @@ def _content_length(scope: Scope) -> int | None:
     return None
 
 
-async def _refuse(send: Send, limit: int) -> None:
+def too_large_message(limit: int) -> str:
+    """What a 413 says: the limit in bytes, and in MiB when it is that large."""
+    size = f"{limit:,} bytes" + (f" ({limit / 2**20:g} MiB)" if limit >= 2**20 else "")
+    return f"the request body is over the limit of {size}"
+
+
+async def _refuse(scope: Scope, send: Send, limit: int) -> None:
+    page_errors = getattr(getattr(scope.get("app"), "state", None), "page_errors", None)
+    path = scope.get("path", "")
+    if page_errors is not None and not path.startswith("/api/"):  # a page's form: answer with a page
+        from starlette.requests import Request
+
+        async def nothing() -> Message:
+            return {"type": "http.disconnect"}
+
+        page = page_errors(Request(scope), 413, "too_large", too_large_message(limit))
+        page.headers["connection"] = "close"
+        await page(scope, nothing, send)
+        return
     body = too_large_body(limit)
     await send({"type": "http.response.start", "status": 413, "headers": [
         (b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),

@@ -86,8 +86,12 @@ def mount(app: FastAPI) -> None:
 def error_page(request: Request, status: int, code: str, message: str) -> Response:
     """An error as a page (the app's handlers call this for paths outside /api/)."""
     titles = {404: "Not found", 413: "Too large", 422: "Cannot do that", 401: "Token needed", 403: "Writing is off"}
+    text = message or code
+    if status == 413 and request.url.path.rstrip("/") == "/ingest":
+        text = (f"The files are too large to add at once: {text}. Add fewer files at a time, or start the "
+                "server with a larger --max-upload-mb.")
     return render(request, "missing.html", status_code=status, title=titles.get(status, "Something went wrong"),
-                  message=message or code)
+                  message=text)
 
 
 def render(request: Request, template: str, status_code: int = 200, **context: Any) -> HTMLResponse:
@@ -273,11 +277,17 @@ def token_ok(request: Request, given: str) -> bool:
     return bool(token) and hmac.compare_digest(given.encode(), token.encode())  # type: ignore[union-attr]
 
 
+def upload_limit(request: Request) -> str:
+    """The largest upload the ingest form takes, for people: "32 MiB"."""
+    limit: int = _state(request).limits.max_upload_bytes
+    return f"{limit / 2**20:g} MiB" if limit >= 2**20 else f"{limit:,} bytes"
+
+
 @router.get("/ingest", response_class=HTMLResponse)
 def ingest_form(request: Request) -> HTMLResponse:
     """Add files to the store (the token is needed; without one set at start, writing is off)."""
     return render(request, "ingest.html", title="Add articles", writing=_state(request).token is not None,
-                  error="")
+                  error="", upload_limit=upload_limit(request))
 
 
 @router.post("/ingest", response_model=None)
@@ -294,7 +304,7 @@ async def ingest_submit(request: Request, token: str = Form(""),
 
     def refused(status: int, message: str) -> HTMLResponse:
         return render(request, "ingest.html", status_code=status, title="Add articles", writing=writing,
-                      error=message)
+                      error=message, upload_limit=upload_limit(request))
 
     if not writing:
         return refused(403, "Writing is off: the server was started without GOODTERMS_TOKEN.")
