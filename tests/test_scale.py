@@ -202,6 +202,24 @@ def test_dask_gives_what_one_process_gives(client: Any, expected: Any) -> None:
     assert _contracts(analyze_dask(docs, client=client, partition_size=2)) == contracts
 
 
+def _worker_setup() -> dict[str, Any]:
+    import dask.config
+
+    return {"profiler": dask.config.get("distributed.worker.profile.enabled"),
+            "tick": dask.config.get("distributed.admin.tick.interval"),
+            "trim": os.environ.get("MALLOC_TRIM_THRESHOLD_"), "arenas": os.environ.get("MALLOC_ARENA_MAX")}
+
+
+def test_a_local_cluster_s_workers_run_without_dask_s_profiler_and_malloc_trimming(client: Any) -> None:
+    import dask.config
+
+    setups = list(client.run(_worker_setup).values())
+    assert setups == [{"profiler": False, "tick": "1s", "trim": os.environ.get("MALLOC_TRIM_THRESHOLD_"),
+                       "arenas": os.environ.get("MALLOC_ARENA_MAX", "1")}] * 2
+    assert client.direct_to_workers
+    assert dask.config.get("distributed.worker.profile.enabled")  # this process's settings are left as they were
+
+
 def test_dask_reads_the_input_only_a_window_ahead(client: Any) -> None:
     stream = Counted(_documents(), repeat=3)
     seen = 0
