@@ -143,3 +143,13 @@ def test_a_podcast_or_a_band_named_like_a_person_is_no_person() -> None:
     spans = ["Good Talk", "Velvet Line", "Jo Bell"]
     entities = [Entity(text.index(n), text.index(n) + len(n), "PERSON") for n in spans]
     assert set(names(text, entities)) == {"Jo Bell"}
+
+
+def test_a_name_ends_before_a_lower_case_word_that_is_no_particle() -> None:
+    """The model's span "Velo Tarn showing Obama" or "George and Amal Vane" holds no one name."""
+    from goodterms.extract.people import clean_name
+    assert clean_name("Velo Tarn showing Obama", 10) == ("Velo Tarn", 10, 19)
+    assert clean_name("George and Amal Vane", 0) == ("George", 0, 6)
+    assert clean_name("Ottokar I of Varnia", 0) == ("Ottokar I of Varnia", 0, 19)
+    assert clean_name("Lin de la Vega", 0) == ("Lin de la Vega", 0, 14)
+    assert clean_name("Twitter showing Obama", 0) is None  # what is left is a platform

@@ -143,3 +143,53 @@ def test_a_word_that_is_also_a_name_stays_a_person_where_the_text_says_so() -> N
 def test_her_majesty_is_a_title_not_a_name() -> None:
     text = "Palace\n\nHer Majesty waved. Queen Ilse of Varnia smiled.\n"
     assert "Majesty" not in people(text, "Her Majesty", "Queen Ilse")
+
+
+def test_roles_in_a_list_or_described_before_the_name_are_no_people() -> None:
+    assert use("Ana and Bo played besties Cara Lune and Sam Reyes on Pip.", "Sam Reyes") == "role_played"
+    assert use("Tom Vale stars as the grieving father Jack Penn on Home Ties.", "Jack Penn") == "role_played"
+    assert use("She stars as police officer Harla Soto on Shades.", "Harla Soto") == "role_played"
+    assert use("She met Jo Bell and Al Reyes in Rome.", "Al Reyes") is None
+
+
+def test_whom_a_source_tells_is_an_outlet() -> None:
+    text = ("Rumours\n\nIt follows a report from Gossip Lane. \u201cThey are done,\u201d a source tells Gossip Lane. "
+            "Ina Roe, 40, declined to comment.\n")
+    assert people(text, "Gossip Lane", "Ina Roe") == {"Ina Roe"}
+    assert use("but an insider told Pim Weekly that", "Pim Weekly") == "outlet_told"
+    assert use("a shocking report from Pim Weekly.", "Pim Weekly") == "outlet_told"
+
+
+def test_a_group_named_for_its_members_is_no_person() -> None:
+    assert thing_name("Velvet Girls") and thing_name("Tarrant Brothers") and not thing_name("Rio Tarrant")
+
+
+def test_a_name_listed_among_places_or_titles_is_one_of_them() -> None:
+    text = "Tour\n\nShe sang in Verona, Lisbon, Tarvik and Oporto. Later Ana Lind, 30, sang in Tarvik.\n"
+    doc = document_from_text(text, source="list.txt")
+    ents = []
+    for word, label in (("Verona", "GPE"), ("Lisbon", "GPE"), ("Tarvik", "PERSON"), ("Oporto", "GPE"),
+                        ("Ana Lind", "PERSON")):
+        start = text.index(word)
+        ents.append(Entity(start, start + len(word), label))
+    assert {p.name for p in find_people(doc, ents)} == {"Ana Lind"}
+    # listed people the model tags ORG or GPE keep the list a list of people
+    text = "Guests\n\nThe party drew Kanye Vale, Tarvik Sol and Rihanna.\n"
+    doc = document_from_text(text, source="list.txt")
+    ents = [Entity(text.index("Kanye Vale"), text.index("Kanye Vale") + 10, "ORG"),
+            Entity(text.index("Tarvik Sol"), text.index("Tarvik Sol") + 10, "PERSON"),
+            Entity(text.index("Rihanna"), text.index("Rihanna") + 7, "GPE")]
+    assert "Tarvik Sol" in {p.name for p in find_people(doc, ents)}
+
+
+def test_a_title_made_only_of_verbs_and_adjectives_is_no_person() -> None:
+    """'Catching Fire', 'Keeping Up', 'Stripped Down': a name has a given name or a word no lexicon lists."""
+    from goodterms.extract.name_uses import words_not_name
+    from goodterms.extract.parse import Parses
+    assert words_not_name("Catching Fire") and words_not_name("Stripped Down") and words_not_name("Worst Dress")
+    assert not words_not_name("Frank Lively")  # a given name
+    assert not words_not_name("Tova Lind") and not words_not_name("Stern")  # unknown words; one word
+    text = "Sequel\n\nShe loved Catching Fire, Bo Reyes said. Catching Fire sold well.\n"
+    doc = document_from_text(text, source="titles.txt")
+    found = {p.name for p in find_people(doc, tagged(text, "Catching Fire", "Bo Reyes"), parses=Parses(doc))}
+    assert found == {"Bo Reyes"}

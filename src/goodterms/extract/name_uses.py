@@ -42,6 +42,21 @@ AS_ROLE_BEFORE = re.compile(
     r"debuted|debuts|plays|played|playing)\s+as\s+$"
 )
 AS_ROLE_AROUND = (re.compile(r"(?:^|\s)as\s+$"), re.compile(r"\s+(?:in|on)\s+(?:the\s+)?[A-Z\"\u201c\u2018]"))
+#: "stars as the deceased father Jack Pearson on This Is Us", "starred as police officer Rita Vane in
+#: Blue": a role described between 'as' and the name, with the work after it.
+AS_DESCRIBED_ROLE_BEFORE = re.compile(
+    r"\b(?:starring|starred|stars|star|cast|appears|appeared|returns|returned|reprising|reprises|reprised|debuted|"
+    r"debuts|plays|played|playing)\s+as\s+(?:(?:the|a|an|his|her)\s+)?(?:[a-z][\w-]*\s+){1,3}$"
+)
+#: "played besties Carrie Bradshaw and Samantha Jones": the second name of a list of roles.
+ROLE_LIST_BEFORE = re.compile(r"(?P<first>[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,2})(?:,|\s+and|\s+&|,\s+and)\s+$")
+#: Whom a source tells is an outlet: "a source told Naughty Gossip", "an insider tells Glow Weekly".
+SOURCE_TOLD_BEFORE = re.compile(
+    r"\b(?:sources?|insiders?|tipsters?|eyewitness(?:es)?|onlookers?|spies|spy|informants?)\s+(?:close\s+to\s+"
+    r"(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+)?(?:told|tells|tell|revealed\s+to|confirmed\s+to|dished\s+to|explained\s+to)\s+$"
+)
+#: A report comes from an outlet: "a shocking report from Naughty Gossip".
+REPORT_FROM_BEFORE = re.compile(r"\b(?:report|reports|story|article|exclusive)\s+(?:from|by)\s+$")
 DETERMINER_BEFORE = re.compile(r"(?:^|[\s(])(?:the|a|an)\s+$")
 #: "the Vane family", "the Vane sisters": a surname after 'the' that stands for a family of people.
 FAMILY_AFTER = re.compile(r"(?:['\u2019]s?)?\s+(?:family|families|clan|sisters|brothers|siblings|kids|children|"
@@ -97,8 +112,14 @@ def thing_use(text: str, start: int, end: int) -> str | None:
     if POSSESSIVE_AFTER.match(after):
         return None  # "play Jo Bell's hit", "at Kris' house": the name owns something, as people do
     if CHARACTER_BEFORE.search(before) or AS_ROLE_BEFORE.search(before) or (
-            AS_ROLE_AROUND[0].search(before) and AS_ROLE_AROUND[1].match(after)):
+            (AS_ROLE_AROUND[0].search(before) or AS_DESCRIBED_ROLE_BEFORE.search(before))
+            and AS_ROLE_AROUND[1].match(after)):
         return "role_played"
+    listed = ROLE_LIST_BEFORE.search(before)
+    if listed and CHARACTER_BEFORE.search(before[:listed.start("first")]):
+        return "role_played"  # "played Carrie Bradshaw and Samantha Jones": both are roles
+    if SOURCE_TOLD_BEFORE.search(before) or REPORT_FROM_BEFORE.search(before):
+        return "outlet_told"
     if modifier_after.match(after):
         return "name_as_modifier"
     if work_before.search(before):
@@ -152,6 +173,28 @@ def word_not_name(form: str, model: str = "") -> bool:
     if word in FEMALE_FIRST_NAMES or word in MALE_FIRST_NAMES or word in _nickname_words():
         return False
     return word in english_words(model)
+
+
+
+
+def words_not_name(form: str, model: str = "") -> bool:
+    """A form of two or more words, each an English verb, adjective or adverb (inflected too) and
+    none a given name: "Catching Fire", "Keeping Up", "Stripped Down", "Worst Dress".
+
+    Nouns do not count: the lexicon lists famous people's names as nouns ("Stern", "Mandela").
+    """
+    parts = form.strip().lower().replace("\u2019", "'").split()
+    if len(parts) < 2:
+        return False
+    known = english_words(model)
+    for part in parts:
+        word = part.strip(".,!?:;'\"")
+        if not word.isalpha() or word in FEMALE_FIRST_NAMES or word in MALE_FIRST_NAMES or word in _nickname_words():
+            return False
+        stems = {word} | {word[:-len(end)] for end in ("s", "es", "ed", "d", "ing") if word.endswith(end)}
+        if not stems & known:
+            return False
+    return True
 
 
 @lru_cache(maxsize=1)

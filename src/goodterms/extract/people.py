@@ -11,7 +11,7 @@ from functools import lru_cache
 from ..deadline import check as check_budget
 from ..model import Document, Embed, Mention, Person
 from .names_gender import FEMALE_FIRST_NAMES, MALE_FIRST_NAMES
-from .name_uses import grammar_says_person, person_use, thing_name, thing_use, word_not_name
+from .name_uses import grammar_says_person, person_use, thing_name, thing_use, word_not_name, words_not_name
 from .outlets import is_known_outlet
 from .parse import Parses
 from .sentences import document_sentences
@@ -61,7 +61,7 @@ COMMON_CAPITALS = frozenset(
     because however meanwhile instead indeed actually sources source reports report""".split()
 )
 #: Common words that are given names too: right after a kin noun ("daughter August") they are names.
-WORD_NAMES = frozenset("april may june july august rose grace hope joy faith star summer autumn dawn ivy "
+WORD_NAMES = frozenset("april may june july august rose grace hope joy faith star summer autumn dawn ivy oscar "
                        "will page love".split())
 LEADING_NOISE = frozenset("inside meet watch see exclusive breaking photos pics video why how who what".split())
 PERSON_LABELS = {"PERSON"}
@@ -151,6 +151,7 @@ def clean_name(text: str, start: int) -> tuple[str, int, int] | None:
         text, start, words = text[cut:], start + cut, words[1:]
     if re.match(r"(?i)(?:i|you|we|they|he|she|it)['\u2019]", text):
         return None
+    text = _before_lowercase_word(text)
     if not text or not text[0].isupper() or "@" in text or any(ch.isdigit() for ch in text):
         return None
     if len(text.split()) > 5 or text.lower() in NOT_PEOPLE or text.lower() in COMMON_CAPITALS \
@@ -163,6 +164,20 @@ def clean_name(text: str, start: int) -> tuple[str, int, int] | None:
     if OUTLET_NAME_END.search(text) and len(text.split()) > 1:
         return None  # "Glow Magazine", "Thread Report"
     return text, start, start + len(text)
+
+
+#: Lower-case words that belong inside a name: "Ottokar I of Varnia", "Lin-Manuel de la Vega".
+NAME_PARTICLES = frozenset("of the de da di do dos das du van von der den del della la le bin ibn al el y st".split())
+
+
+def _before_lowercase_word(text: str) -> str:
+    """A name ends before a lower-case word that is no name particle: the model's span "Twitter
+    showing Obama" holds no one name."""
+    for m in re.finditer(r"\S+", text):
+        word = m.group(0)
+        if m.start() > 0 and word[:1].islower() and word.lower().strip(",.") not in NAME_PARTICLES:
+            return text[:m.start()].rstrip()
+    return text
 
 
 @lru_cache(maxsize=65536)
@@ -404,7 +419,10 @@ def find_people(
     body = prose(text, titles)
     model = parses.model if parses is not None else ""
     name_words = {w for e in entities if e.label in PERSON_LABELS for w in text[e.start:e.end].split()[1:]}
+    in_thing_list = _listed_with_things(entities, text)
     for ent in entities:
+        if id(ent) in in_thing_list:
+            continue  # "Venice, Amsterdam, Bogota and Lima": a list's members are of one kind
         if ent.label in PERSON_LABELS or (ent.label in MISLABELLED_PERSON and ent.start >= headline_end and (
                 _looks_like_full_name(text[ent.start:ent.end]) or LIFE_DATES.match(text, ent.end))):
             if text[ent.start - 1:ent.start] == "#" or AWARD_AFTER.match(text, ent.end) or WORK_AFTER.match(text, ent.end) \
@@ -456,6 +474,37 @@ def find_people(
         _add_embed(finder, embed)
     _add_cited_handles(finder, doc)
     return _freeze(finder, doc, document_sentences(doc) if sentences is None else sentences, parses)
+
+
+#: Labels of things a list of names can hold; a PERSON the model tags among them is one of them.
+THING_LABELS = frozenset({"GPE", "LOC", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT", "ORG", "NORP"})
+LIST_SEPARATOR = re.compile(r",\s*(?:(?:and|or|&)\s+)?|\s+(?:and|or|&)\s+")
+
+
+def _listed_with_things(entities: list[Entity], text: str) -> set[int]:
+    """ids of PERSON entities listed among at least two things and nobody with a given name ("Venice,
+    Amsterdam, Bogota and Lima", "The Wiz, Peter Pan and Oliver!"): a list's members are of one kind."""
+    ordered = sorted(entities, key=lambda e: e.start)
+    out: set[int] = set()
+    i = 0
+    while i < len(ordered):
+        run = [ordered[i]]
+        while i + 1 < len(ordered) and LIST_SEPARATOR.fullmatch(text, run[-1].end, ordered[i + 1].start):
+            i += 1
+            run.append(ordered[i])
+        i += 1
+        if any(_given_name_first(text[e.start:e.end]) for e in run):
+            continue  # "Kanye West, Beyonce and Rihanna": the model tags listed people ORG or GPE too
+        things = [e for e in run if e.label in THING_LABELS]
+        if len(things) >= 2 and all(e.label in THING_LABELS or e.label in PERSON_LABELS for e in run):
+            out.update(id(e) for e in run if e.label in PERSON_LABELS)
+    return out
+
+
+def _given_name_first(name: str) -> bool:
+    """Whether a name opens with a common given name ("Kanye West", "Beyonce")."""
+    words = _folded(name)
+    return bool(words) and words[0] in FEMALE_FIRST_NAMES | MALE_FIRST_NAMES
 
 
 #: One person under two names: "Marisol Quintero, better known by her stage name Sol",
@@ -758,8 +807,10 @@ def _named_as_things(
         if not named or person.handles:
             continue
         full = any(" " in f for f in person.forms)
-        thing = any(thing_name(f) for f in person.forms) or (
-            parses is not None and not full and all(word_not_name(f, parses.model) for f in person.forms))
+        multi = [f for f in person.forms if " " in f]
+        thing = any(thing_name(f) for f in person.forms) or (parses is not None and (
+            all(words_not_name(f, parses.model) for f in multi) if full
+            else all(word_not_name(f, parses.model) for f in person.forms)))
         # A full-named person's surname alone ("the Vane circus") speaks of the family, not of a thing.
         uses = sum(1 for m in named if (not full or " " in m.text) and thing_use(text, m.start, m.end))
         if not thing and (not uses or (uses * 2 <= len(named) if full else uses * 3 < len(named))):
