@@ -153,3 +153,32 @@ def test_a_name_ends_before_a_lower_case_word_that_is_no_particle() -> None:
     assert clean_name("Ottokar I of Varnia", 0) == ("Ottokar I of Varnia", 0, 19)
     assert clean_name("Lin de la Vega", 0) == ("Lin de la Vega", 0, 14)
     assert clean_name("Twitter showing Obama", 0) is None  # what is left is a platform
+
+
+def test_a_word_glued_before_a_given_name_is_no_part_of_the_name() -> None:
+    """'Heartbroken Nia Vale', 'Luckily Kim', 'Momager Kris'; but 'Blue Ivy' and 'Trump Will Be' stay."""
+    from goodterms.extract.people import _without_leading_word
+    assert _without_leading_word(("Heartbroken Jennifer Vantreeck", 5, 35), "") == ("Jennifer Vantreeck", 17, 35)
+    assert _without_leading_word(("Luckily Kim", 0, 11), "") == ("Kim", 8, 11)
+    assert _without_leading_word(("Momager Kris", 0, 12), "") == ("Kris", 8, 12)
+    assert _without_leading_word(("Claims Anne Vantreeck", 0, 21), "") == ("Anne Vantreeck", 7, 21)
+    assert _without_leading_word(("Blue Ivy", 0, 8), "") == ("Blue Ivy", 0, 8)  # a name spelt as words
+    assert _without_leading_word(("Trump Will Be", 0, 13), "") == ("Trump Will Be", 0, 13)
+
+
+def test_a_name_ends_at_a_bar_an_ampersand_or_a_bracket() -> None:
+    from goodterms.extract.people import clean_name
+    assert clean_name("Davo Fenster &", 0) == ("Davo Fenster", 0, 12)
+    assert clean_name("Weeknd (a.k.a", 0) == ("Weeknd", 0, 6)
+    assert clean_name("Bevan Hills|", 0) == ("Bevan Hills", 0, 11)
+    assert clean_name("Jo Vane\u2018s Ria Lund", 0) == ("Ria Lund", 10, 18)
+
+
+def test_a_title_alone_names_nobody_unless_a_kin_noun_gives_it_as_a_name() -> None:
+    from goodterms.extract.people import clean_name
+    assert clean_name("Queen", 0) is None and clean_name("Sir", 0) is None
+    assert clean_name("Prince", 0) == ("Prince", 0, 6)  # a given name too
+    text = "Family\n\nThe Queen waved. Ana Lind, 30, brought her twins Rumi and Sir.\n"
+    assert names(text, [Entity(text.index("Queen"), text.index("Queen") + 5, "PERSON"),
+                        Entity(text.index("Ana Lind"), text.index("Ana Lind") + 8, "PERSON")]).keys() \
+        == {"Ana Lind", "Rumi", "Sir"}

@@ -193,3 +193,14 @@ def test_a_title_made_only_of_verbs_and_adjectives_is_no_person() -> None:
     doc = document_from_text(text, source="titles.txt")
     found = {p.name for p in find_people(doc, tagged(text, "Catching Fire", "Bo Reyes"), parses=Parses(doc))}
     assert found == {"Bo Reyes"}
+
+
+def test_buildings_grounds_and_clubs_are_no_people() -> None:
+    assert thing_name("Tarnby Estate") and thing_name("Velden Arena") and thing_name("Ashcombe United")
+    assert thing_name("Palm Beach") and not thing_name("Ria Lund")
+
+
+def test_works_listed_in_brackets_after_an_actor_are_no_people() -> None:
+    text = "cast members include Fen Stroud (Glasshouse, Harry Vantreeck), Dan Bu (Scandal), and more"
+    assert use(text, "Harry Vantreeck") == "credit_list"
+    assert use("Geri Lund (Ginger Spice) and Ana Roe sang", "Ginger Spice") is None  # a nickname, no list

@@ -55,6 +55,9 @@ SOURCE_TOLD_BEFORE = re.compile(
     r"\b(?:sources?|insiders?|tipsters?|eyewitness(?:es)?|onlookers?|spies|spy|informants?)\s+(?:close\s+to\s+"
     r"(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+)?(?:told|tells|tell|revealed\s+to|confirmed\s+to|dished\s+to|explained\s+to)\s+$"
 )
+#: "Freddie Stroma (UnREAL, Harry Potter)": works listed in brackets after an actor's name.
+CREDITS_AROUND = (re.compile(r"[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)+\s+\((?:[^()]{0,60},\s*)?$"),
+                  re.compile(r"(?:,[^()]{0,60})?\)"))
 #: A report comes from an outlet: "a shocking report from Naughty Gossip".
 REPORT_FROM_BEFORE = re.compile(r"\b(?:report|reports|story|article|exclusive)\s+(?:from|by)\s+$")
 DETERMINER_BEFORE = re.compile(r"(?:^|[\s(])(?:the|a|an)\s+$")
@@ -115,6 +118,9 @@ def thing_use(text: str, start: int, end: int) -> str | None:
             (AS_ROLE_AROUND[0].search(before) or AS_DESCRIBED_ROLE_BEFORE.search(before))
             and AS_ROLE_AROUND[1].match(after)):
         return "role_played"
+    credits = CREDITS_AROUND[0].search(before)
+    if credits and CREDITS_AROUND[1].match(after) and "," in before[credits.start():] + after[:after.find(")") + 1]:
+        return "credit_list"
     listed = ROLE_LIST_BEFORE.search(before)
     if listed and CHARACTER_BEFORE.search(before[:listed.start("first")]):
         return "role_played"  # "played Carrie Bradshaw and Samantha Jones": both are roles

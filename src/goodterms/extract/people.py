@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from ..deadline import check as check_budget
 from ..model import Document, Embed, Mention, Person
+from ..nlp import english_words
 from .names_gender import FEMALE_FIRST_NAMES, MALE_FIRST_NAMES
 from .name_uses import grammar_says_person, person_use, thing_name, thing_use, word_not_name, words_not_name
 from .outlets import is_known_outlet
@@ -19,7 +20,7 @@ from .title_lines import inside, prose, title_lines, trim_to_prose_name
 from .wordlists import entries
 from .kinship import NAMING_KIN
 from .lexicon import (
-    CITED_HANDLE, FEMALE_WORDS, GENDER_OF_HONORIFIC, HONORIFICS, MALE_WORDS, NOT_PEOPLE, OUTLET_NAME_END,
+    CITED_HANDLE, FEMALE_WORDS, GENDER_OF_HONORIFIC, HONORIFICS, MALE_WORDS, NOT_PEOPLE, OUTLET_NAME_END, ROLE_NOUNS,
 )
 
 NAME_TOKEN = r"(?:[A-Z]\.|[A-Z][a-zA-Z\u00C0-\u017F'\u2019-]*[a-zA-Z\u00C0-\u017F]|[A-Z])"
@@ -129,7 +130,8 @@ def clean_name(text: str, start: int) -> tuple[str, int, int] | None:
     text = re.sub(r"(?:['\u2019\u2018]s?)?[\s,.;:!?)\"'\u2019\u201d]*$", "", text)  # "Nell\u2018s" too
     if "/" in text or text.startswith("#"):
         return None  # a photo credit ("Name/Agency") or a hashtag is not a name mention
-    inner = re.search(r"['\u2019]s\s", text)
+    text = re.split(r"\s*(?:[|&(\[]|__)", text)[0]  # "David Vale &", "Weeknd (a.k.a", "Jo__to Rome": a name ends there
+    inner = re.search(r"['\u2019\u2018]s\s", text)
     if inner and text[inner.end():inner.end() + 1].isupper():
         text, start = text[inner.end():], start + inner.end()  # "Glow's Mina Hart": the name after the owner
     elif inner:
@@ -138,6 +140,8 @@ def clean_name(text: str, start: int) -> tuple[str, int, int] | None:
         text += "."  # "Robert T. Lane Jr." keeps its abbreviation's full stop
     if text.lower() in NAME_SUFFIXES:
         return None
+    if text.lower().rstrip(".") in HONORIFICS and text.lower() not in FEMALE_FIRST_NAMES | MALE_FIRST_NAMES:
+        return None  # "the Queen", "Sir": a title alone names nobody ("Prince" is a name too)
     words = text.split()
     while words and (words[0].lower().rstrip(".") in HONORIFICS or words[0].lower() in HONORIFICS) and len(words) > 1:
         cut = text.index(words[1], len(words[0]))
@@ -445,8 +449,8 @@ def find_people(
                 part_start = text.index(part, pos)
                 pos = part_start + len(part)
                 cleaned = clean_name(part, part_start)
-                if cleaned is None and part.lower() in WORD_NAMES:
-                    cleaned = (part, part_start, part_start + len(part))  # "daughter August": a name here
+                if cleaned is None and (part.lower() in WORD_NAMES or part.lower() in HONORIFICS):
+                    cleaned = (part, part_start, part_start + len(part))  # "daughter August", "twins Rumi and Sir"
                 if cleaned and not any(c[1] <= cleaned[1] < c[2] for c in candidates):
                     candidates.append(cleaned)
         for m in KIN_OF.finditer(text, start, end):
@@ -458,7 +462,7 @@ def find_people(
             cleaned = clean_name(m.group("name"), m.start("name"))
             if cleaned and not any(c[1] <= cleaned[1] < c[2] for c in candidates):
                 candidates.append(cleaned)  # "Milo, the son of ..."
-    candidates = [_trim_run_on(c, text) for c in candidates]
+    candidates = [_trim_run_on(_without_leading_word(c, model), text) for c in candidates]
     # Full names first, so that short forms find the person they belong to.
     candidates.sort(key=lambda c: (-len(c[0].split()) if len(c[0].split()) > 1 else 0, c[1]))
     seen_spans: set[tuple[int, int]] = set()
@@ -604,6 +608,40 @@ def _looks_like_full_name(text: str) -> bool:
     words = text.split()
     return 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) \
         and words[0].lower() in FEMALE_FIRST_NAMES | MALE_FIRST_NAMES and not INSTITUTION_END.search(text)
+
+
+def _without_leading_word(candidate: tuple[str, int, int], model: str) -> tuple[str, int, int]:
+    """A word glued before a given name loses its place: "Heartbroken Jennifer Vale", "Luckily Kim",
+    "Momager Kris", "Claims Anne Vale". Before a given name and a surname the word may be any English
+    verb, adjective or adverb; before a given name alone only an -ly adverb, an inflected verb, a role
+    noun or a title, since "Blue Ivy" or "Liv" is a name with a word's spelling."""
+    name, start, end = candidate
+    words = name.split()
+    i, strong = 0, True
+    while i < min(2, len(words) - 1) and not _given(words[i]):
+        word = fold(words[i])
+        if word in ROLE_NOUNS or word in HONORIFICS or _inflected(word, model) or (
+                word.endswith("ly") and word in english_words(model)):
+            i += 1
+        elif word in english_words(model):
+            i, strong = i + 1, False
+        else:
+            break
+    if i == 0 or not _given(words[i]) or (not strong and (
+            len(words) - i < 2 or fold(words[-1]) in english_words(model))):
+        return candidate  # "Trump Will Be": what follows must look like a name, not like words
+    cut = name.index(words[i], sum(len(w) for w in words[:i]))
+    return name[cut:], start + cut, end
+
+
+def _given(word: str) -> bool:
+    return fold(word) in FEMALE_FIRST_NAMES or fold(word) in MALE_FIRST_NAMES
+
+
+def _inflected(word: str, model: str) -> bool:
+    """'claims', 'adopted', 'slamming': an inflected English verb."""
+    verbs = english_words(model, ("verb",))
+    return any(word.endswith(end) and word[:-len(end)] in verbs for end in ("s", "es", "ed", "d", "ing"))
 
 
 def _trim_run_on(candidate: tuple[str, int, int], text: str) -> tuple[str, int, int]:
