@@ -204,3 +204,14 @@ def test_works_listed_in_brackets_after_an_actor_are_no_people() -> None:
     text = "cast members include Fen Stroud (Glasshouse, Harry Vantreeck), Dan Bu (Scandal), and more"
     assert use(text, "Harry Vantreeck") == "credit_list"
     assert use("Geri Lund (Ginger Spice) and Ana Roe sang", "Ginger Spice") is None  # a nickname, no list
+
+
+def test_a_title_before_a_name_spelt_like_a_word_keeps_the_person() -> None:
+    """'Lady Gaga' with no other cue stays a person though 'gaga' is an adjective; a role keeps its rule."""
+    from goodterms.extract.parse import Parses
+    text = "Feud\n\nPim and Lady Gaga are teaming up against Ria Lund. Ria accused Gaga of copying.\n"
+    doc = document_from_text(text, source="titled.txt")
+    found = {p.name for p in find_people(doc, tagged(text, "Pim", "Gaga", "Ria Lund", "Ria"), parses=Parses(doc))}
+    assert "Gaga" in found
+    assert person_use(text, text.index("Gaga"), text.index("Gaga") + 4, titled=True)
+    assert not person_use(text, text.index("Gaga"), text.index("Gaga") + 4)

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from ..nlp import english_words
 from .kinship import NAMING_KIN
-from .lexicon import ROLE_NOUNS
+from .lexicon import HONORIFICS, ROLE_NOUNS
 from .names_gender import FEMALE_FIRST_NAMES, MALE_FIRST_NAMES
 from .speechverbs import speech_forms
 from .wordlists import entries, words
@@ -139,14 +139,22 @@ def thing_use(text: str, start: int, end: int) -> str | None:
     return None
 
 
-def person_use(text: str, start: int, end: int) -> bool:
-    """Whether the words around text[start:end] treat it as a person (an age, a kin or role noun, speech)."""
+def person_use(text: str, start: int, end: int, *, titled: bool = False) -> bool:
+    """Whether the words around text[start:end] treat it as a person (an age, a kin or role noun, speech;
+    with titled, a title right before it: "Lady Gaga", for a name spelt like a word)."""
     _, _, person_before, speech_after, owns_kin = _patterns()
     before, after = text[max(0, start - 60):start], text[end:end + 40]
     if CHARACTER_BEFORE.search(before):
         return False  # "plays rival sister Freya": the kin noun belongs to the role
     return bool(AGE_AFTER.match(after) or person_before.search(before) or speech_after.match(after)
-                or owns_kin.match(after))
+                or owns_kin.match(after) or (titled and _title_before().search(before) is not None))
+
+
+@lru_cache(maxsize=1)
+def _title_before() -> re.Pattern[str]:
+    """A capitalised title right before a name: "Lady Gaga", "Dr. Vance", "Queen Latifah"."""
+    titles = sorted({h.rstrip(".") for h in HONORIFICS if h.replace(".", "").isalpha()}, key=len, reverse=True)
+    return re.compile(r"(?<![\w'\u2019])(?:" + "|".join(re.escape(t.capitalize()) for t in titles) + r")\.?\s+$")
 
 
 def grammar_says_person(parses: "Parses", sentence: tuple[int, int], start: int, end: int) -> bool:

@@ -846,15 +846,15 @@ def _named_as_things(
             continue
         full = any(" " in f for f in person.forms)
         multi = [f for f in person.forms if " " in f]
-        thing = any(thing_name(f) for f in person.forms) or (parses is not None and (
-            all(words_not_name(f, parses.model) for f in multi) if full
-            else all(word_not_name(f, parses.model) for f in person.forms)))
+        worded = parses is not None and (all(words_not_name(f, parses.model) for f in multi) if full
+                                         else all(word_not_name(f, parses.model) for f in person.forms))
+        thing = any(thing_name(f) for f in person.forms) or worded
         # A full-named person's surname alone ("the Vane circus") speaks of the family, not of a thing.
         uses = sum(1 for m in named if (not full or " " in m.text) and thing_use(text, m.start, m.end))
         if not thing and (not uses or (uses * 2 <= len(named) if full else uses * 3 < len(named))):
             continue  # a person named as a thing now and then ("a Dana Reyes fan") is still a person
-        if any(person_use(text, m.start, m.end) for m in named):
-            continue
+        if any(person_use(text, m.start, m.end, titled=worded) for m in named):
+            continue  # "Lady Gaga" is a name spelt like a word
         suspects.append((person, named))
     if not suspects or parses is None:
         return [p for p, _ in suspects]
