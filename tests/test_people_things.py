@@ -215,3 +215,8 @@ def test_a_title_before_a_name_spelt_like_a_word_keeps_the_person() -> None:
     assert "Gaga" in found
     assert person_use(text, text.index("Gaga"), text.index("Gaga") + 4, titled=True)
     assert not person_use(text, text.index("Gaga"), text.index("Gaga") + 4)
+
+
+def test_a_nationality_nickname_is_no_person() -> None:
+    text = "Money\n\nShe is worth ten times as much as her Aussie beau Tom Vance, 30.\n"
+    assert people(text, "Aussie", "Tom Vance") == {"Tom Vance"}

@@ -433,11 +433,15 @@ def find_people(
                     or WORK_BEFORE.search(text, max(0, ent.start - 30), ent.start):
                 continue  # "the Emmy nominee", "the Good Talk podcast", "the group Velvet Line": not people
             ent_text = text[ent.start:_name_end(text, ent.end, name_words)]
+            ent_start = ent.start
             if inside(titles, ent.start):
-                ent_text = trim_to_prose_name(ent_text, body, model)
-            cleaned = clean_name(ent_text, ent.start)
-            if cleaned and _stage_name_article(text, ent.start, ent_text, cleaned[0]):
-                cleaned = (ent_text[:4] + cleaned[0], ent.start, cleaned[2])  # "singer The Marrow"
+                trimmed = trim_to_prose_name(ent_text, body, model)
+                lead = ent_text.find(trimmed)
+                if lead >= 0:  # "Adopt Rob" -> "Rob" starts further on
+                    ent_text, ent_start = trimmed, ent.start + lead
+            cleaned = clean_name(ent_text, ent_start)
+            if cleaned and _stage_name_article(text, ent_start, ent_text, cleaned[0]):
+                cleaned = (ent_text[:4] + cleaned[0], ent_start, cleaned[2])  # "singer The Marrow"
             if cleaned:
                 candidates.append(cleaned)
     for start, end in _body_blocks(doc):

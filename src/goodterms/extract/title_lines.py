@@ -123,4 +123,9 @@ def trim_to_prose_name(name: str, body: str, model: str = "") -> str:
     for n in range(2, len(words)):
         if _inflected_verb(words[n], model) and not _capitalised_in(words[n], body_plain):
             return " ".join(words[:n])
+    for n in range(1, len(words)):
+        # "Adopt Rob": the prose names Rob and writes "adopt" only in lower case
+        if f" {' '.join(folded[n:])} " in f" {low} " and all(
+                _english_word(w, model) and not _capitalised_in(w, body_plain) for w in words[:n]):
+            return " ".join(words[n:])
     return name
