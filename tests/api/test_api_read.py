@@ -136,7 +136,10 @@ def test_a_graph_neighbourhood_has_relation_and_verdict_edges(client: TestClient
     verdict = next(e for e in body["edges"] if e["target"] == by_name[b]["id"] and e["kind"] == "verdict")
     assert verdict["verdict"] in ("good", "bad", "mixed") and verdict["reports"] >= 1
     ids = {n["id"] for n in body["nodes"]}
-    assert all(e["source"] == centre["id"] and e["target"] in ids for e in body["edges"])
+    assert all(e["source"] in ids and e["target"] in ids and centre["id"] != e["target"] for e in body["edges"])
+    # between two of the others: b married c, in a's articles
+    between = {(e["source"], e["target"], e["type"]) for e in body["edges"] if centre["id"] not in (e["source"], e["target"])}
+    assert (*sorted((by_name[b]["id"], by_name[c]["id"])), "spouse") in between
     small = client.get("/api/graph", params={"name": a, "limit": 1}).json()
     assert len(small["nodes"]) == 2 and small["more"] == len(body["nodes"]) - 2
     assert client.get("/api/graph", params={"name": a, "limit": 1000}).status_code == 422

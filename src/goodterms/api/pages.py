@@ -233,6 +233,7 @@ def graph_page(request: Request, name: str = "", limit: int = 50, layout: str = 
     centre = around.nodes[0] if around else None
     return render(request, "graph.html", title=f"People around {centre.name}" if centre else "Graph",
                   around=around, centre=centre, connections=connections(around) if around else [],
+                  among=links_between(around) if around else [],
                   name=wanted, limit=chosen, limits=GRAPH_LIMITS, vendor_present=VENDOR_FILE.is_file(),
                   layout=layout if layout in GRAPH_LAYOUTS else "concentric", layouts=GRAPH_LAYOUTS)
 
@@ -253,6 +254,8 @@ def connections(around: Neighbourhood) -> list[Connection]:
     relations: dict[str, list[str]] = defaultdict(list)
     verdicts: dict[str, str] = {}
     for edge in around.edges:
+        if edge.source != around.centre:
+            continue  # between two of the others: see `links_between`
         if edge.kind == "verdict":
             verdicts[edge.target] = edge.verdict
             continue
@@ -263,6 +266,39 @@ def connections(around: Neighbourhood) -> list[Connection]:
                                       else f"{centre.name} is their {edge.type}{former}")
     return [Connection(node.name, node.together, tuple(relations[node.id]), verdicts.get(node.id, "unknown"))
             for node in around.nodes if node.id != around.centre]
+
+
+@dataclass(frozen=True)
+class Between:
+    """Two of the people around the centre, as the graph page lists them: what ties them, their verdict."""
+
+    a: str
+    b: str
+    relations: tuple[str, ...]
+    verdict: str
+
+
+def links_between(around: Neighbourhood) -> list[Between]:
+    """The pairs of the centre's neighbours the centre's articles relate or have evidence on,
+    each with its relations ("spouses", "A is parent of B") and verdict; related pairs first."""
+    names = {node.id: node.name for node in around.nodes}
+    relations: dict[tuple[str, str], list[str]] = defaultdict(list)
+    verdicts: dict[tuple[str, str], str] = {}
+    for edge in around.edges:
+        if around.centre in (edge.source, edge.target):
+            continue
+        key = (edge.source, edge.target) if edge.source < edge.target else (edge.target, edge.source)
+        if edge.kind == "verdict":
+            verdicts[key] = edge.verdict
+            continue
+        former = " (former)" if edge.status == "former" else ""
+        if edge.type in SYMMETRIC_RELATIONS:
+            relations[key].append(f"{edge.type}s{former}")  # "spouses", "siblings (former)"
+        else:  # source is the `type` of target
+            relations[key].append(f"{names[edge.source]} is {edge.type} of {names[edge.target]}{former}")
+    pairs = sorted(set(relations) | set(verdicts), key=lambda k: (-len(relations.get(k, ())), names[k[0]], names[k[1]]))
+    return [Between(names[a], names[b], tuple(relations.get((a, b), ())), verdicts.get((a, b), "unknown"))
+            for a, b in pairs]
 
 
 # -- ingest ----------------------------------------------------------------------------------

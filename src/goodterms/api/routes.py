@@ -170,7 +170,8 @@ def pair(state: State, a: Name, b: Name, limit: Limit = 20, offset: Offset = 0,
 
 
 @router.get("/graph", response_model=Neighbourhood, responses=ERRORS,
-            summary="The people around one person: nodes, and relation and verdict edges from them")
+            summary="The people around one person: nodes, and relation and verdict edges among them "
+                    "(from the centre, and between the others)")
 def graph(state: State, name: Name,
           limit: Annotated[int, Query(ge=1, le=MAX_NEIGHBOURS, description="most neighbours shown")] = 30,
           ) -> Neighbourhood:

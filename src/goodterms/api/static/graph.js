@@ -1,6 +1,8 @@
 // The people around a person, drawn with Cytoscape.js (static/vendor/cytoscape.min.js) from the
 // API's graph neighbourhood (GET /api/graph?name=NAME&limit=N: nodes with `centre` and `together`,
-// edges from the centre with `kind` relation or verdict): nodes are people, edges relations
+// edges with `kind` relation or verdict, from the centre and between the others, `more_edges`
+// pairs left out; those between
+// the others are drawn thinner, so the star stays readable): nodes are people, edges relations
 // labelled with their type, coloured by the pair's verdict (good/bad/mixed/unknown); a pair with
 // evidence but no relation gets a plain verdict edge. Clicking or tapping a person or an edge
 // opens the pair page. The page lists the same connections as links (for the keyboard, screen
@@ -36,7 +38,8 @@
     return options;
   }
 
-  function draw(nodes, edges) {
+  function draw(body) {
+    var nodes = body.nodes || [], edges = body.edges || [];
     if (typeof window.cytoscape !== "function") {
       say("The drawing is not available (the graph library is missing); the connections are listed below.");
       return null;
@@ -55,7 +58,8 @@
     edges.forEach(function (e, i) {
       var key = pairKey(e);
       if (e.kind === "verdict" && related[key]) { return; }  // its relation edges carry the colour
-      elements.push({ group: "edges", data: { id: "edge" + i, source: e.source, target: e.target, kind: e.kind,
+      var between = e.source !== body.centre && e.target !== body.centre ? 1 : 0;
+      elements.push({ group: "edges", data: { id: "edge" + i, source: e.source, target: e.target, kind: e.kind, between: between,
         label: e.kind === "relation" ? e.type + (e.status === "former" ? " (former)" : "") : "",
         colour: COLOURS[verdicts[key] || "unknown"] } });
     });
@@ -78,6 +82,7 @@
           "label": "data(label)", "font-size": 9, "text-rotation": "autorotate", "color": "#374151",
           "min-zoomed-font-size": 8 } },
         { selector: "edge[kind = 'verdict']", style: { "line-style": "dashed" } },
+        { selector: "edge[between = 1]", style: { "width": 1.5, "opacity": 0.75, "font-size": 8 } },
         { selector: ":selected", style: { "overlay-color": "#1d4ed8", "overlay-opacity": 0.2 } }
       ]
     });
@@ -111,11 +116,12 @@
     .then(function (pair) {
       var response = pair[0], body = pair[1];
       if (!response.ok) { say((body.error && body.error.message) || ("HTTP " + response.status)); return; }
-      var nodes = body.nodes || [], edges = body.edges || [];
-      var drawn = draw(nodes, edges);
+      var nodes = body.nodes || [];
+      var drawn = draw(body);
       if (drawn !== null) {
         say(nodes.length + " people, " + drawn + " connections drawn" +
-            (body.more ? " (" + body.more + " more not shown)" : "") + ".");
+            (body.more ? " (" + body.more + " more not shown)" : "") +
+            (body.more_edges ? "; " + body.more_edges + " more ties between them left out" : "") + ".");
       }
     })
     .catch(function () { say("Could not load the graph."); });
