@@ -241,3 +241,67 @@ def test_pair_evidence_shows_more_on_request(page: Watched, server: Server) -> N
     p.wait_for_url(re.compile(r"shown=12"))
     assert p.locator(".reports .report").count() == min(12, total)
     clean(page, server)
+
+
+def test_keyboard_only_graph_analyze_and_article(page: Watched, server: Server) -> None:
+    """The pages the path above does not pass: the graph's form and list, the analyze form, and
+    an article's links to its places, with Tab, typing and Enter only, focus always visible."""
+    p = page.page
+    p.goto(server.url + "/graph")
+    tab_to(p, lambda f: f["id"] == "graph-name")
+    p.keyboard.type(MIRA)
+    p.keyboard.press("Enter")
+    p.wait_for_url(re.compile(r"/graph\?name=Mira"))
+    p.locator("#graph-status").filter(has_text="connections").wait_for()
+    link = tab_to(p, lambda f: f["href"].startswith("/pair?") and "Pellworth" in f["href"])
+    assert link["outline"].startswith("solid")
+    p.keyboard.press("Enter")
+    p.wait_for_url(re.compile(r"/pair\?a="))
+
+    p.goto(server.url + "/analyze")
+    tab_to(p, lambda f: f["id"] == "text")
+    p.keyboard.type("Orla Fenwick praises Teague Morrow\n\nOrla Fenwick said Teague Morrow is her closest friend.")
+    button = tab_to(p, lambda f: f["tag"] == "BUTTON" and f["text"] == "Analyze")
+    assert button["outline"].startswith("solid")
+    p.keyboard.press("Enter")
+    p.locator("aside.analysis").wait_for(timeout=60_000)
+    assert "not stored" in p.locator("main").inner_text()
+    assert "Teague Morrow" in p.locator("aside.analysis ul").first.inner_text()
+
+    p.goto(server.url + "/pair?a=Mira%20Castell&b=Jonah%20Pellworth")
+    p.goto(server.url + p.get_by_role("link", name="Read it in the article").first.get_attribute("href").split("#")[0])
+    jump = tab_to(p, lambda f: f["href"].startswith("#at-"))
+    assert jump["outline"].startswith("solid")
+    p.keyboard.press("Enter")
+    assert p.evaluate("() => location.hash") == jump["href"]
+    assert p.evaluate("() => document.querySelector(':target') !== null")
+    clean(page, server)
+
+
+def test_keyboard_only_person_pages_and_ingest_form(page: Watched, server: Server, tmp_path: Any) -> None:
+    """The person page's links by keyboard, and the ingest form: token typed, the file chooser
+    opened with the space bar, the form sent with Enter."""
+    from browsing import TOKEN
+
+    p = page.page
+    p.goto(server.url + "/person?name=Mira%20Castell")
+    graph = tab_to(p, lambda f: f["href"].startswith("/graph?"))
+    p.keyboard.press("Enter")
+    p.wait_for_url(re.compile(r"/graph\?name="))
+    assert graph["outline"].startswith("solid")
+
+    story = tmp_path / "keyboard.txt"
+    story.write_text("Sable Ormond And Piers Caddel Reunite\n\nSable Ormond and Piers Caddel reunited "
+                     "on stage.\n", encoding="utf-8")
+    p.goto(server.url + "/ingest")
+    tab_to(p, lambda f: f["id"] == "token")
+    p.keyboard.type(TOKEN)
+    chooser_field = tab_to(p, lambda f: f["id"] == "files")
+    assert chooser_field["outline"].startswith("solid")
+    with p.expect_file_chooser() as chooser:
+        p.keyboard.press("Space")
+    chooser.value.set_files(str(story))
+    tab_to(p, lambda f: f["tag"] == "BUTTON" and f["text"] == "Add")
+    p.keyboard.press("Enter")
+    p.locator("#ingest-status").filter(has_text=re.compile(r"^done: 1 of 1 done")).wait_for(timeout=60_000)
+    clean(page, server)
