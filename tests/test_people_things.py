@@ -220,3 +220,11 @@ def test_a_title_before_a_name_spelt_like_a_word_keeps_the_person() -> None:
 def test_a_nationality_nickname_is_no_person() -> None:
     text = "Money\n\nShe is worth ten times as much as her Aussie beau Tom Vance, 30.\n"
     assert people(text, "Aussie", "Tom Vance") == {"Tom Vance"}
+
+
+def test_a_known_outlet_opening_a_longer_name_is_a_section_of_it() -> None:
+    from goodterms.extract.people import _outlet_led
+    assert _outlet_led("Mirror Celebs") and _outlet_led("Instagram Live")
+    assert not _outlet_led("Ria Mirror") and not _outlet_led("Mirror")
+    text = "Denial\n\nBut a source told Mirror Celebs: \u201cNo.\u201d The Mirror understands Ina Roe, 40, left.\n"
+    assert people(text, "Mirror Celebs", "Mirror", "Ina Roe") == {"Ina Roe"}

@@ -838,6 +838,16 @@ def _sentence_of(sentences: list[tuple[int, int]], starts: list[int], position: 
     return sentences[i] if i >= 0 and sentences[i][0] <= position < sentences[i][1] else None
 
 
+def _outlet_led(form: str) -> bool:
+    """'Mirror Celebs', 'Glow Weekly Style': a well-known outlet's name opening a longer name is a
+    section of that outlet, unless the first word is a given name ("Vogue" is one in some lists)."""
+    words = form.split()
+    if len(words) < 2 or _given(words[0]):
+        return False
+    return any(is_known_outlet(" ".join(words[:n]), common=True) or is_known_outlet("The " + " ".join(words[:n]))
+               for n in range(1, len(words)))
+
+
 def _named_as_things(
     people: list[_Builder], doc: Document, sentences: list[tuple[int, int]], parses: Parses | None,
 ) -> list[_Builder]:
@@ -852,7 +862,7 @@ def _named_as_things(
         multi = [f for f in person.forms if " " in f]
         worded = parses is not None and (all(words_not_name(f, parses.model) for f in multi) if full
                                          else all(word_not_name(f, parses.model) for f in person.forms))
-        thing = any(thing_name(f) for f in person.forms) or worded
+        thing = any(thing_name(f) or _outlet_led(f) for f in person.forms) or worded
         # A full-named person's surname alone ("the Vane circus") speaks of the family, not of a thing.
         uses = sum(1 for m in named if (not full or " " in m.text) and thing_use(text, m.start, m.end))
         if not thing and (not uses or (uses * 2 <= len(named) if full else uses * 3 < len(named))):
