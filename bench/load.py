@@ -141,11 +141,11 @@ async def run_load(port: int, work: list[tuple[str, str]], clients: int) -> tupl
     return times, failures, time.perf_counter() - started
 
 
-def start_server(location: str, port: int) -> subprocess.Popen[str]:
+def start_server(location: str, port: int, workers: int) -> subprocess.Popen[str]:
     """`goodterms serve` on the store, in a subprocess; returns once it answers."""
     env = {k: v for k, v in os.environ.items() if k != "GOODTERMS_TOKEN"}
-    server = subprocess.Popen([sys.executable, "-m", "goodterms.cli", "serve", "--db", location, "--port", str(port)],
-                              env=env, stderr=subprocess.PIPE, text=True)
+    server = subprocess.Popen([sys.executable, "-m", "goodterms.cli", "serve", "--db", location, "--port", str(port),
+                               "--workers", str(workers)], env=env, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         if server.poll() is not None:
@@ -175,18 +175,19 @@ def figures(times: list[float], seconds: float) -> dict[str, float]:
             "p99_ms": round(percentile(times, 0.99), 2), "max_ms": round(max(times), 2)}
 
 
-def measure(location: str, articles: int, clients: int, count: int) -> dict[str, object]:
+def measure(location: str, articles: int, clients: int, count: int, workers: int) -> dict[str, object]:
     """Start the server, warm it up, send the requests and gather the figures."""
     work = requests_for(articles, count)
     port = free_port()
-    server = start_server(location, port)
+    server = start_server(location, port, workers)
     try:
-        asyncio.run(run_load(port, requests_for(articles, 2 * clients)[::-1], clients))  # warm-up, not counted
+        # warm-up, not counted: every worker process up and its first queries done
+        asyncio.run(run_load(port, requests_for(articles, max(2 * clients, 100 * workers))[::-1], clients))
         times, failures, seconds = asyncio.run(run_load(port, work, clients))
     finally:
         stop_server(server)
     every = [t for values in times.values() for t in values]
-    return {"articles": articles, "clients": clients, "requests": count, "seconds": round(seconds, 2),
+    return {"articles": articles, "clients": clients, "workers": workers, "requests": count, "seconds": round(seconds, 2),
             "per_second": round(len(every) / seconds, 1), "failures": len(failures), "failure_examples": failures[:5],
             **{endpoint: figures(values, seconds) for endpoint, values in sorted(times.items())}}
 
@@ -196,6 +197,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--articles", type=int, default=100_000, help="articles in the generated store (default 100000)")
     ap.add_argument("--clients", type=int, default=50, help="concurrent clients (default 50)")
     ap.add_argument("--requests", type=int, default=4000, help="requests in all, half pair, half search (default 4000)")
+    ap.add_argument("--workers", type=int, default=2, help="server processes (goodterms serve --workers; default 2)")
     ap.add_argument("--db", metavar="PATH", help="the SQLite store to fill or reuse (default: a temporary one)")
     ap.add_argument("--max-p95-ms", type=float, default=None, metavar="MS",
                     help="fail when the pair endpoint's p95 is over MS (the goal: 100 at 50 clients)")
@@ -206,7 +208,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="gt_load_") as folder:
         location = args.db or str(Path(folder) / "load.db")
         fill_seconds = filled_store(location, args.articles)
-        result = {**measure(location, args.articles, args.clients, args.requests), "fill_seconds": round(fill_seconds, 1)}
+        result = {**measure(location, args.articles, args.clients, args.requests, args.workers), "fill_seconds": round(fill_seconds, 1)}
     print(f"{result['articles']:,} articles, {result['clients']} clients, {result['requests']:,} requests in "
           f"{result['seconds']} s: {result['per_second']} requests/s, {result['failures']} failed")
     for endpoint in ("pair", "search"):

@@ -379,37 +379,68 @@ def _megabytes(text: str) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     import socket
 
-    from .api.app import TOKEN_ENV, Limits, create_app
+    from .api.app import SERVE_ENV, TOKEN_ENV, Limits, serve_environment
+    from .store import database_url, default_location
 
-    store = _open_store(args.db, create=True)
+    workers = args.workers or _default_serve_workers()
+    store = _open_store(args.db, create=True)  # opened here to say in one line what is wrong, and migrated once
     if store is None:
         return EXIT_USAGE
+    with store:
+        shown_location = store.location
     try:  # bind here, so a port in use is one clear line (uvicorn would log and exit)
         family = socket.AF_INET6 if ":" in args.host else socket.AF_INET
         listener = socket.socket(family, socket.SOCK_STREAM)
         listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         listener.bind((args.host, args.port))
     except OSError as exc:
-        store.close()
         print(f"goodterms: cannot listen on {args.host}:{args.port}: {_reason(exc)}", file=sys.stderr)
         return EXIT_USAGE
     import uvicorn
+    from uvicorn.supervisors import Multiprocess
 
     token = os.environ.get(TOKEN_ENV) or None
     port = listener.getsockname()[1]
     writes = "writes need the token" if token else f"writes off (set {TOKEN_ENV} to turn them on)"
-    print(f"goodterms: serving {store.location} at http://{args.host}:{port}/ ({writes}); Ctrl-C stops",
+    processes = f"{workers} worker processes" if workers > 1 else "1 worker process"
+    print(f"goodterms: serving {shown_location} at http://{args.host}:{port}/ ({writes}; {processes}); Ctrl-C stops",
           file=sys.stderr)
-    with store:
-        app = create_app(store, token=token, limits=Limits(max_upload_bytes=args.max_upload_mb * 2**20))
-        config = uvicorn.Config(app, log_level=args.log_level, access_log=args.log_level == "info",
-                                server_header=False, timeout_graceful_shutdown=5)
-        try:
+    # Every worker (one, or several sharing the socket) builds the app from the environment.
+    limits = Limits(max_upload_bytes=args.max_upload_mb * 2**20)
+    os.environ[SERVE_ENV] = serve_environment(database_url(args.db or default_location()), limits)
+    config = uvicorn.Config("goodterms.api.app:app_from_environment", factory=True, workers=workers,
+                            log_level=args.log_level, access_log=args.log_level == "info",
+                            server_header=False, timeout_graceful_shutdown=5)
+    try:
+        if workers > 1:
+            Multiprocess(config, sockets=[listener]).run()
+        else:
             uvicorn.Server(config).run(sockets=[listener])
-        except KeyboardInterrupt:  # uvicorn stops gracefully on Ctrl-C, then passes the signal on
-            pass
+    except KeyboardInterrupt:  # uvicorn stops gracefully on Ctrl-C, then passes the signal on
+        pass
     print("goodterms: server stopped", file=sys.stderr)
     return EXIT_OK
+
+
+def _default_serve_workers() -> int:
+    """One server process per core this process may use, at most 4 (reads scale with cores; a
+    process more is memory more, and the writer is one at a time anyway)."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = os.cpu_count() or 1
+    return max(1, min(4, cores))
+
+
+def _workers(text: str) -> int:
+    """--workers: 1 to 64 server processes."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of processes") from None
+    if not 1 <= value <= 64:
+        raise argparse.ArgumentTypeError(f"{text} is out of range (1 to 64)")
+    return value
 
 
 def _add_db_option(parser: argparse.ArgumentParser) -> None:
@@ -620,6 +651,8 @@ def build_parser() -> argparse.ArgumentParser:
     serving.add_argument("--port", type=_port, default=8000, help="port to listen on (default 8000)")
     serving.add_argument("--log-level", choices=("warning", "info", "debug"), default="warning",
                          help="what the server logs (info: every request)")
+    serving.add_argument("--workers", type=_workers, default=None, metavar="N",
+                         help="server processes sharing the port (default: one per core, at most 4)")
     serving.add_argument("--max-upload-mb", type=_megabytes, default=32, metavar="MB",
                          help="largest upload to ingest, all files of one request together, through the API "
                               "or the ingest page's form (default 32; other requests stay at 2 MiB)")

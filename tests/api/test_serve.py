@@ -77,3 +77,36 @@ def test_serve_says_in_one_line_when_the_store_cannot_be_opened(tmp_path: Path) 
         lines = done.stderr.strip().splitlines()
         assert len(lines) == 1 and lines[0].startswith("goodterms: --db ") and problem in lines[0], lines
         assert "secret" not in done.stderr
+
+
+def test_serve_with_several_workers_answers_from_each_and_stops_on_ctrl_c(tmp_path: Path) -> None:
+    port = free_port()
+    server = subprocess.Popen([*GOODTERMS, "serve", "--db", str(tmp_path / "w.db"), "--port", str(port),
+                               "--workers", "2"], stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 90
+        answers = 0
+        while answers < 20:  # many connections: both processes accept some
+            try:
+                status, body = get(f"http://127.0.0.1:{port}/api/health")
+                assert status == 200 and body["writes"] is False
+                answers += 1
+            except (ConnectionError, urllib.error.URLError):
+                assert server.poll() is None and time.monotonic() < deadline, "the server did not start"
+                time.sleep(0.2)
+        children = Path(f"/proc/{server.pid}/task/{server.pid}/children").read_text().split()
+        workers = [pid for pid in children if b"spawn_main" in Path(f"/proc/{pid}/cmdline").read_bytes()]
+        assert len(workers) == 2  # (besides multiprocessing's resource tracker)
+    finally:
+        server.send_signal(signal.SIGINT)
+        _, err = server.communicate(timeout=60)
+    assert server.returncode == 0
+    assert "2 worker processes" in err and "Traceback" not in err
+    for pid in workers:
+        assert not Path(f"/proc/{pid}").exists() or "zombie" in Path(f"/proc/{pid}/status").read_text()
+
+
+def test_serve_refuses_a_number_of_workers_out_of_range(tmp_path: Path) -> None:
+    done = subprocess.run([*GOODTERMS, "serve", "--db", str(tmp_path / "s.db"), "--workers", "0"],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2 and "0 is out of range (1 to 64)" in done.stderr

@@ -10,11 +10,12 @@ readers never wait for the writer).
 """
 from __future__ import annotations
 
+import json
 import logging
 import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import Any, Callable
 
 from fastapi import FastAPI, Request
@@ -31,6 +32,8 @@ log = logging.getLogger("goodterms.api")
 
 #: The variable the write token is read from by `goodterms serve`.
 TOKEN_ENV = "GOODTERMS_TOKEN"
+#: The variable `goodterms serve` hands its worker processes the store and limits in (JSON).
+SERVE_ENV = "GOODTERMS_SERVE"
 #: Largest request body, except uploads to /api/ingest.
 MAX_BODY_BYTES = 2 * 1024 * 1024
 #: Largest upload to ingest (all files of one request together; `goodterms serve --max-upload-mb`).
@@ -173,6 +176,24 @@ def create_app(store_location: str | os.PathLike[str] | Store | None = None, *, 
     app.add_middleware(BodyLimit, limit_for=limits.body_limit)
     app.add_middleware(SecurityHeaders)
     return app
+
+
+def serve_environment(store_location: str, limits: Limits) -> str:
+    """What `goodterms serve` puts in SERVE_ENV for its worker processes: the store (a path or a
+    URL with its password: workers must connect) and the limits."""
+    return json.dumps({"store": store_location, "limits": asdict(limits)})
+
+
+def app_from_environment() -> FastAPI:
+    """The app one worker process of `goodterms serve` runs (uvicorn's app factory): the store
+    and limits from SERVE_ENV, the write token from TOKEN_ENV. Each worker opens its own store."""
+    try:
+        told = json.loads(os.environ[SERVE_ENV])
+        location, limits = str(told["store"]), Limits(**told["limits"])
+    except (KeyError, TypeError, ValueError) as exc:
+        raise ConfigError(f"{SERVE_ENV} does not say what to serve ({type(exc).__name__}: {exc}); "
+                          "start the server with goodterms serve") from None
+    return create_app(location, token=os.environ.get(TOKEN_ENV) or None, limits=limits)
 
 
 def _mount_pages(app: FastAPI) -> None:

@@ -8,12 +8,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from sqlalchemy import Connection, and_, case, func, literal_column, or_, select
+from sqlalchemy import Connection, and_, case, func, literal, literal_column, or_, select, union_all
 
 from ..errors import NotStored
 from ..model import Analysis
 from ..store import ArticleInfo, Store
-from ..store.schema import Article, Entity, EntityName, PersonRow
+from ..store.schema import Article, Entity, EntityName, EntityNamePart, PersonRow
 from .lookup import find_identities
 from .people import ArticleItem
 from .resolve import handle_key, name_key
@@ -122,43 +122,43 @@ def _keys(query: str) -> list[str]:
     return [k for k in dict.fromkeys((name_key(query), handle_key(query))) if k]
 
 
-def _position(connection: Connection, column: Any, part: str) -> Any:
-    """Where `part` first occurs in the column (1-based; 0: nowhere), on either database.
-
-    A plain substring search, no LIKE pattern: wildcards in the user's text are just text.
-    """
-    if connection.dialect.name == "postgresql":
-        return func.strpos(column, part)
-    return func.instr(column, part)
-
-
 #: Queries this long or longer also find names containing them; shorter ones, names beginning so.
 SUBSTRING_FROM = 3
 
 
-def _begins(connection: Connection, key: str) -> Any:
-    """Name forms whose key begins with `key`; on SQLite a range the index on `key` answers."""
-    begins = EntityName.key.startswith(key, autoescape=True)
-    if connection.dialect.name == "sqlite":  # SQLite compares keys by code point: the range is exact
-        return and_(EntityName.key >= key, EntityName.key < key + "\U0010ffff", begins)
+def _begins(connection: Connection, column: Any, key: str) -> Any:
+    """Rows whose column begins with `key`: a range the column's index answers (both databases
+    compare these columns by code point: SQLite always, PostgreSQL through the "C" collation of
+    entity_name_parts.part), checked by LIKE as well where the range alone would not be exact."""
+    begins = column.startswith(key, autoescape=True)
+    if connection.dialect.name == "sqlite" or column is EntityNamePart.part:
+        return and_(column >= key, column < key + "\U0010ffff", begins)
     return begins
+
+
+def _matching_forms(connection: Connection, keys: list[str]) -> Any:
+    """(entity_id, starts) of every name form holding one of the keys: through the index of key
+    endings (entity_name_parts) for keys of SUBSTRING_FROM characters or more, through the
+    beginnings of keys for shorter ones; `starts` is 1 when the form begins with the key."""
+    long_keys = [k for k in keys if len(k) >= SUBSTRING_FROM]
+    short_keys = [k for k in keys if len(k) < SUBSTRING_FROM]
+    # entity_id + 0: SQLite reads the key index's range instead of walking the table in entity order
+    beginning = (select((EntityName.entity_id + literal_column("0")).label("entity_id"), literal(1).label("starts"))
+                 .where(or_(*(_begins(connection, EntityName.key, k) for k in short_keys))) if short_keys else None)
+    containing = (select(EntityNamePart.entity_id.label("entity_id"), EntityNamePart.at_start.label("starts"))
+                  .where(or_(*(_begins(connection, EntityNamePart.part, k) for k in long_keys))) if long_keys else None)
+    if containing is not None and beginning is not None:
+        return union_all(containing, beginning)
+    return containing if containing is not None else beginning
 
 
 def _entity_matches(connection: Connection, query: str, limit: int, offset: int) -> Page[PersonMatch]:
     keys = _keys(query)
     if not keys:
         return Page((), 0, limit, offset)
-    positions = [_position(connection, EntityName.key, k) for k in keys]
-    if max(len(k) for k in keys) < SUBSTRING_FROM:  # a letter or two: names beginning so are enough
-        found = or_(*(_begins(connection, k) for k in keys))
-    else:
-        found = or_(*(p > 0 for p in positions))
-    starts = case((or_(*(p == 1 for p in positions)), 1), else_=0)
-    # One row per entity: whether any of its forms starts with the query. Grouped by entity_id + 0,
-    # so SQLite scans the table once instead of walking it in entity order through the index.
-    grouped = EntityName.entity_id + literal_column("0")
-    matched = (select(grouped.label("entity_id"), func.max(starts).label("starts"))
-               .where(found).group_by(grouped).subquery())
+    forms = _matching_forms(connection, keys).subquery()
+    matched = (select(forms.c.entity_id, func.max(forms.c.starts).label("starts"))
+               .group_by(forms.c.entity_id).subquery())
     total = int(connection.execute(select(func.count()).select_from(matched)).scalar_one())
     rows = connection.execute(
         select(Entity.id, Entity.name, Entity.articles, matched.c.starts)
@@ -168,8 +168,8 @@ def _entity_matches(connection: Connection, query: str, limit: int, offset: int)
     best = _best_forms(connection, [r.id for r in rows], keys)
     matches = []
     for r in rows:
-        matched, kind = best.get(r.id, (r.name, "name"))
-        matches.append(PersonMatch(r.name, matched, kind, int(r.articles), r.id))
+        form, kind = best.get(r.id, (r.name, "name"))
+        matches.append(PersonMatch(r.name, form, kind, int(r.articles), r.id))
     return Page(tuple(matches), total, limit, offset)
 
 

@@ -80,6 +80,23 @@ class EntityName(Base):
     __table_args__ = (Index(None, "key"), Index(None, "entity_id"))
 
 
+class EntityNamePart(Base):
+    """One ending of a name form's key ("kelor marlin", "elor marlin", ...), at least three
+    characters, so a search for a piece of a name is a range of the index on `part`. Written by
+    triggers on `entity_names` (migration 0006), never by hand."""
+
+    __tablename__ = "entity_name_parts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name_id: Mapped[int] = mapped_column(Integer)  # entity_names.id
+    entity_id: Mapped[int] = mapped_column(Integer)
+    # Compared by code point on both databases (SQLite's default; "C" on PostgreSQL): a range is a prefix.
+    part: Mapped[str] = mapped_column(Text().with_variant(Text(collation="C"), "postgresql"))
+    at_start: Mapped[int] = mapped_column(Integer)  # 1: the whole key (the name begins with the part)
+
+    __table_args__ = (Index(None, "part", "entity_id", "at_start"), Index(None, "name_id"))
+
+
 class PersonRow(Base):
     """One person of one article (`local_id` is the article's "p1"), linked to its entity."""
 
