@@ -106,6 +106,35 @@ def test_serve_with_several_workers_answers_from_each_and_stops_on_ctrl_c(tmp_pa
         assert not Path(f"/proc/{pid}").exists() or "zombie" in Path(f"/proc/{pid}/status").read_text()
 
 
+def test_killing_serve_takes_its_workers_with_it(tmp_path: Path) -> None:
+    port = free_port()
+    server = subprocess.Popen([*GOODTERMS, "serve", "--db", str(tmp_path / "k.db"), "--port", str(port),
+                               "--workers", "2"], stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 90
+    while True:
+        try:
+            assert get(f"http://127.0.0.1:{port}/api/health")[0] == 200
+            break
+        except (ConnectionError, urllib.error.URLError):
+            assert server.poll() is None and time.monotonic() < deadline, "the server did not start"
+            time.sleep(0.2)
+    children = Path(f"/proc/{server.pid}/task/{server.pid}/children").read_text().split()
+    workers = [pid for pid in children if b"spawn_main" in Path(f"/proc/{pid}/cmdline").read_bytes()]
+    assert workers
+    server.kill()  # SIGKILL: no chance to stop the workers itself
+    server.wait(timeout=30)
+    deadline = time.monotonic() + 30
+    while any(Path(f"/proc/{pid}").exists() and "zombie" not in Path(f"/proc/{pid}/status").read_text()
+              for pid in workers):
+        assert time.monotonic() < deadline, "a worker outlived the killed server"
+        time.sleep(0.2)
+    try:
+        get(f"http://127.0.0.1:{port}/api/health")
+        raise AssertionError("something still answers on the killed server's port")
+    except (ConnectionError, urllib.error.URLError):
+        pass
+
+
 def test_serve_refuses_a_number_of_workers_out_of_range(tmp_path: Path) -> None:
     done = subprocess.run([*GOODTERMS, "serve", "--db", str(tmp_path / "s.db"), "--workers", "0"],
                           capture_output=True, text=True, timeout=60)

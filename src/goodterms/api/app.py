@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import asdict, dataclass, field
@@ -178,10 +179,12 @@ def create_app(store_location: str | os.PathLike[str] | Store | None = None, *, 
     return app
 
 
-def serve_environment(store_location: str, limits: Limits) -> str:
+def serve_environment(store_location: str, limits: Limits, *, workers: int = 1) -> str:
     """What `goodterms serve` puts in SERVE_ENV for its worker processes: the store (a path or a
-    URL with its password: workers must connect) and the limits."""
-    return json.dumps({"store": store_location, "limits": asdict(limits)})
+    URL with its password: workers must connect), the limits, and, when the workers are child
+    processes, the serving process's id."""
+    return json.dumps({"store": store_location, "limits": asdict(limits),
+                       "parent": os.getpid() if workers > 1 else None})
 
 
 def app_from_environment() -> FastAPI:
@@ -189,11 +192,27 @@ def app_from_environment() -> FastAPI:
     and limits from SERVE_ENV, the write token from TOKEN_ENV. Each worker opens its own store."""
     try:
         told = json.loads(os.environ[SERVE_ENV])
-        location, limits = str(told["store"]), Limits(**told["limits"])
+        location, limits, parent = str(told["store"]), Limits(**told["limits"]), told.get("parent")
     except (KeyError, TypeError, ValueError) as exc:
         raise ConfigError(f"{SERVE_ENV} does not say what to serve ({type(exc).__name__}: {exc}); "
                           "start the server with goodterms serve") from None
+    if parent:
+        _end_with(int(parent))
     return create_app(location, token=os.environ.get(TOKEN_ENV) or None, limits=limits)
+
+
+def _end_with(parent: int) -> None:
+    """Make this worker process end when `goodterms serve` does, even killed (SIGKILL: no
+    goodbye), so no worker goes on serving or ingesting with nobody to stop it (Linux)."""
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+    import signal
+
+    set_parent_death_signal = 1  # PR_SET_PDEATHSIG
+    ctypes.CDLL(None, use_errno=True).prctl(set_parent_death_signal, int(signal.SIGKILL))
+    if os.getppid() != parent:  # it ended before we asked
+        os._exit(1)
 
 
 def _mount_pages(app: FastAPI) -> None:

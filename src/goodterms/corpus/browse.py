@@ -6,9 +6,10 @@ Every list takes `limit` and `offset` and says how many there are in all, so a c
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Generic, TypeVar
 
-from sqlalchemy import Connection, and_, case, func, literal, literal_column, or_, select, union_all
+from sqlalchemy import Connection, Select, and_, bindparam, case, func, or_, select
 
 from ..errors import NotStored
 from ..model import Analysis
@@ -124,47 +125,49 @@ def _keys(query: str) -> list[str]:
 
 #: Queries this long or longer also find names containing them; shorter ones, names beginning so.
 SUBSTRING_FROM = 3
+#: Above every character: key + LAST is past every text beginning with key (both databases
+#: compare entity_name_parts.part by code point: SQLite always, PostgreSQL by its "C" collation).
+LAST = "\U0010ffff"
 
 
-def _begins(connection: Connection, column: Any, key: str) -> Any:
-    """Rows whose column begins with `key`: a range the column's index answers (both databases
-    compare these columns by code point: SQLite always, PostgreSQL through the "C" collation of
-    entity_name_parts.part), checked by LIKE as well where the range alone would not be exact."""
-    begins = column.startswith(key, autoescape=True)
-    if connection.dialect.name == "sqlite" or column is EntityNamePart.part:
-        return and_(column >= key, column < key + "\U0010ffff", begins)
-    return begins
+@lru_cache(maxsize=16)
+def _search_statements(long_keys: tuple[bool, ...]) -> tuple[Select[Any], Select[Any]]:
+    """The count and the page statements of a search for keys of these lengths (True: long
+    enough to be found inside a name), built once per shape with the keys as parameters.
+
+    Each key is a range of the index of key endings (entity_name_parts): any ending for a long
+    key, the whole key's row (at_start) for a short one."""
+    found = []
+    for i, long_key in enumerate(long_keys):
+        in_range = and_(EntityNamePart.part >= bindparam(f"key{i}"), EntityNamePart.part < bindparam(f"past{i}"))
+        found.append(in_range if long_key else and_(in_range, EntityNamePart.at_start == 1))
+    grouped = (select(EntityNamePart.entity_id, func.max(EntityNamePart.at_start).label("starts"))
+               .where(or_(*found)).group_by(EntityNamePart.entity_id))
+    count = select(func.count()).select_from(grouped.subquery())
+    # the page says the total too (a window over the matches): one pass instead of two
+    matched = grouped.add_columns(func.count().over().label("total")).subquery()
+    page = (select(Entity.id, Entity.name, Entity.articles, matched.c.starts, matched.c.total)
+            .join(matched, matched.c.entity_id == Entity.id)
+            .order_by(matched.c.starts.desc(), Entity.articles.desc(), Entity.name, Entity.id)
+            .limit(bindparam("limit")).offset(bindparam("offset")))
+    return count, page
 
 
-def _matching_forms(connection: Connection, keys: list[str]) -> Any:
-    """(entity_id, starts) of every name form holding one of the keys: through the index of key
-    endings (entity_name_parts) for keys of SUBSTRING_FROM characters or more, through the
-    beginnings of keys for shorter ones; `starts` is 1 when the form begins with the key."""
-    long_keys = [k for k in keys if len(k) >= SUBSTRING_FROM]
-    short_keys = [k for k in keys if len(k) < SUBSTRING_FROM]
-    # entity_id + 0: SQLite reads the key index's range instead of walking the table in entity order
-    beginning = (select((EntityName.entity_id + literal_column("0")).label("entity_id"), literal(1).label("starts"))
-                 .where(or_(*(_begins(connection, EntityName.key, k) for k in short_keys))) if short_keys else None)
-    containing = (select(EntityNamePart.entity_id.label("entity_id"), EntityNamePart.at_start.label("starts"))
-                  .where(or_(*(_begins(connection, EntityNamePart.part, k) for k in long_keys))) if long_keys else None)
-    if containing is not None and beginning is not None:
-        return union_all(containing, beginning)
-    return containing if containing is not None else beginning
+_FORMS = (select(EntityName.entity_id, EntityName.name, EntityName.kind, EntityName.key, EntityName.count.label("uses"))
+          .where(EntityName.entity_id.in_(bindparam("ids", expanding=True))))
 
 
 def _entity_matches(connection: Connection, query: str, limit: int, offset: int) -> Page[PersonMatch]:
     keys = _keys(query)
     if not keys:
         return Page((), 0, limit, offset)
-    forms = _matching_forms(connection, keys).subquery()
-    matched = (select(forms.c.entity_id, func.max(forms.c.starts).label("starts"))
-               .group_by(forms.c.entity_id).subquery())
-    total = int(connection.execute(select(func.count()).select_from(matched)).scalar_one())
-    rows = connection.execute(
-        select(Entity.id, Entity.name, Entity.articles, matched.c.starts)
-        .join(matched, matched.c.entity_id == Entity.id)
-        .order_by(matched.c.starts.desc(), Entity.articles.desc(), Entity.name, Entity.id)
-        .limit(limit).offset(offset)).all()
+    count, page = _search_statements(tuple(len(k) >= SUBSTRING_FROM for k in keys))
+    values: dict[str, Any] = {"limit": limit, "offset": offset}
+    for i, key in enumerate(keys):
+        values[f"key{i}"], values[f"past{i}"] = key, key + LAST
+    rows = connection.execute(page, values).all()
+    # past the last page there is no row to say the total: count apart
+    total = int(rows[0].total) if rows else int(connection.execute(count, values).scalar_one())
     best = _best_forms(connection, [r.id for r in rows], keys)
     matches = []
     for r in rows:
@@ -178,8 +181,7 @@ def _best_forms(connection: Connection, entity_ids: list[int], keys: list[str]) 
     then the most used."""
     if not entity_ids:
         return {}
-    forms = connection.execute(select(EntityName.entity_id, EntityName.name, EntityName.kind, EntityName.key,
-                                      EntityName.count.label("uses")).where(EntityName.entity_id.in_(entity_ids))).all()
+    forms = connection.execute(_FORMS, {"ids": entity_ids}).all()
     best: dict[int, tuple[tuple[int, int, str], tuple[str, str]]] = {}
     for form in forms:
         places = [form.key.find(k) for k in keys if k in form.key]

@@ -11,7 +11,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, func, select
+from sqlalchemy import ColumnElement, Connection, Select, bindparam, func, select
 
 from ..model import Record
 from ..store.schema import Entity, EntityName, PersonRow
@@ -35,9 +35,24 @@ class Identity(Record):
         return table.name.in_(self.names)  # type: ignore[no-any-return]
 
 
+# Statements built once: building a select costs more than running it on an indexed key.
+_ANY_ENTITY = select(Entity.id).limit(1)
+
+
+def _entities_by_key_statement(kinds: tuple[str, ...]) -> Select[Any]:
+    return (select(Entity.id, Entity.name, Entity.articles, func.sum(EntityName.count).label("uses"))
+            .join(EntityName, EntityName.entity_id == Entity.id)
+            .where(EntityName.key == bindparam("key"), EntityName.kind.in_(kinds))
+            .group_by(Entity.id, Entity.name, Entity.articles))
+
+
+_BY_KEY: dict[tuple[str, ...], Select[Any]] = {
+    kinds: _entities_by_key_statement(kinds) for kinds in (("name", "alias"), ("handle",))}
+
+
 def resolved(connection: Connection) -> bool:
     """True when resolution has made entities in this store."""
-    return connection.execute(select(Entity.id).limit(1)).first() is not None
+    return connection.execute(_ANY_ENTITY).first() is not None
 
 
 def find_identities(connection: Connection, name: str) -> list[Identity]:
@@ -62,11 +77,10 @@ def _entities_named(connection: Connection, name: str) -> list[Identity]:
 def _entities_by_key(connection: Connection, key: str, kinds: tuple[str, ...], name: str) -> list[Identity]:
     if not key:
         return []
-    rows = connection.execute(
-        select(Entity.id, Entity.name, Entity.articles, func.sum(EntityName.count).label("uses"))
-        .join(EntityName, EntityName.entity_id == Entity.id)
-        .where(EntityName.key == key, EntityName.kind.in_(kinds))
-        .group_by(Entity.id, Entity.name, Entity.articles)).all()
+    statement = _BY_KEY.get(kinds)
+    if statement is None:
+        statement = _entities_by_key_statement(kinds)
+    rows = connection.execute(statement, {"key": key}).all()
     wanted = name_key(name)
     ranked = sorted(rows, key=lambda r: (name_key(r.name) != wanted, -(r.uses or 0), -r.articles, r.id))
     return [Identity(r.name, r.articles, entity_id=r.id) for r in ranked]

@@ -11,7 +11,10 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
-from sqlalchemy import Connection, and_, or_, select
+from functools import lru_cache
+from typing import Any, Callable
+
+from sqlalchemy import ColumnElement, Connection, Select, and_, bindparam, or_, select
 from sqlalchemy.orm import aliased
 
 from ..store import Store
@@ -57,29 +60,52 @@ def _ambiguity_notes(name: str, found: list[Identity]) -> list[str]:
     return [f"{name!r} is taken as {found[0].name} ({found[0].articles} articles); it may also be {others}"]
 
 
+Condition = Callable[[Any], ColumnElement[bool]]
+
+
+def _pair_statement(is_a: Condition, is_b: Condition) -> Select[Any]:
+    """Each article naming both (persons picked by is_a and is_b), with its evidence between them."""
+    side_a, side_b = aliased(PersonRow), aliased(PersonRow)
+    forward = and_(EvidenceRow.a == side_a.local_id, EvidenceRow.b == side_b.local_id)
+    backward = and_(EvidenceRow.a == side_b.local_id, EvidenceRow.b == side_a.local_id)
+    return (select(side_a.article_id, Article.source, Article.published, EvidenceRow.kind, EvidenceRow.score,
+                   EvidenceRow.start, EvidenceRow.end, EvidenceRow.note, EvidenceRow.rule, EvidenceRow.a,
+                   side_a.local_id.label("la"))
+            .select_from(side_a)
+            .join(side_b, and_(side_b.article_id == side_a.article_id, side_b.local_id != side_a.local_id))
+            .join(Article, Article.id == side_a.article_id)
+            .outerjoin(EvidenceRow, and_(EvidenceRow.article_id == side_a.article_id, or_(forward, backward)))
+            .where(is_a(side_a), is_b(side_b)))
+
+
+@lru_cache(maxsize=1)
+def _entity_pair_statement() -> Select[Any]:
+    """The pair statement for two entities, built once (building costs more than the query)."""
+    return _pair_statement(lambda side: side.entity_id == bindparam("entity_a"),
+                           lambda side: side.entity_id == bindparam("entity_b"))
+
+
 def pair_reports(connection: Connection, who_a: Identity, who_b: Identity) -> tuple[int, list[Report]]:
     """How many articles name both, and every piece of evidence between them (no sentences yet).
 
     One pass: each article naming both, with its pieces of evidence between the two (none for
     an article that names both but says nothing of how they get on).
     """
-    side_a, side_b = aliased(PersonRow), aliased(PersonRow)
-    forward = and_(EvidenceRow.a == side_a.local_id, EvidenceRow.b == side_b.local_id)
-    backward = and_(EvidenceRow.a == side_b.local_id, EvidenceRow.b == side_a.local_id)
-    rows = connection.execute(
-        select(side_a.article_id, Article.source, Article.published, EvidenceRow.kind, EvidenceRow.score,
-               EvidenceRow.start, EvidenceRow.end, EvidenceRow.note, EvidenceRow.rule, EvidenceRow.a,
-               side_a.local_id.label("la"))
-        .select_from(side_a)
-        .join(side_b, and_(side_b.article_id == side_a.article_id, side_b.local_id != side_a.local_id))
-        .join(Article, Article.id == side_a.article_id)
-        .outerjoin(EvidenceRow, and_(EvidenceRow.article_id == side_a.article_id, or_(forward, backward)))
-        .where(who_a.persons(side_a), who_b.persons(side_b))).all()
+    if who_a.entity_id is not None and who_b.entity_id is not None:
+        rows = connection.execute(_entity_pair_statement(),
+                                  {"entity_a": who_a.entity_id, "entity_b": who_b.entity_id}).all()
+    else:
+        rows = connection.execute(_pair_statement(who_a.persons, who_b.persons)).all()
     found_in = len({r.article_id for r in rows})
     reports = [Report(r.article_id, r.source, r.published, r.kind, r.score, r.start or 0, r.end or 0, "",
                       r.note, r.rule, None, *((A, B) if r.a == r.la else (B, A)))
                for r in rows if r.kind is not None]
     return found_in, reports
+
+
+_TEXTS = select(Article.id, Article.text).where(Article.id.in_(bindparam("ids", expanding=True)))
+_OUTLETS = (select(QuoteRow.article_id, QuoteRow.start, QuoteRow.end, QuoteRow.outlet)
+            .where(QuoteRow.article_id.in_(bindparam("ids", expanding=True)), QuoteRow.outlet.is_not(None)))
 
 
 def placed(connection: Connection, reports: Sequence[Report]) -> list[Report]:
@@ -88,11 +114,9 @@ def placed(connection: Connection, reports: Sequence[Report]) -> list[Report]:
     articles = sorted({r.article_id for r in reports})
     if not articles:
         return list(reports)
-    texts = {i: t for i, t in connection.execute(select(Article.id, Article.text).where(Article.id.in_(articles)))}
+    texts = {i: t for i, t in connection.execute(_TEXTS, {"ids": articles})}
     quotes: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
-    for article_id, start, end, outlet in connection.execute(
-            select(QuoteRow.article_id, QuoteRow.start, QuoteRow.end, QuoteRow.outlet)
-            .where(QuoteRow.article_id.in_(articles), QuoteRow.outlet.is_not(None))):
+    for article_id, start, end, outlet in connection.execute(_OUTLETS, {"ids": articles}):
         quotes[article_id].append((start or 0, end or 0, outlet))
     out = []
     for r in reports:

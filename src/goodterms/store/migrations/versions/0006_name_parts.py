@@ -29,37 +29,43 @@ SHORTEST = 3
 INSERT = "INSERT INTO entity_name_parts (name_id, entity_id, part, at_start) "
 
 
-def endings(dialect: str, row: str) -> str:
+def endings(dialect: str, row: str, *, whole: bool = False) -> str:
     """SELECT the parts of the name row `row` (NEW in a trigger, entity_names when filling): one
-    per starting position n (SQLite counts through a JSON array: its triggers take no CTE)."""
+    per starting position n (SQLite counts through a JSON array: its triggers take no CTE);
+    `whole` (migration 0007): the whole key too, however short."""
     if dialect == "postgresql":
         positions = f"generate_series(1, least(length({row}.key) - {SHORTEST - 1}, {MAX_POSITION})) AS p(n)"
+        if whole:
+            positions = f"generate_series(1, greatest(1, least(length({row}.key) - {SHORTEST - 1}, {MAX_POSITION}))) AS p(n)"
         source = f"entity_names CROSS JOIN {positions}" if row == "entity_names" else positions
         n = "p.n"
     else:
         numbers = "json_each('[" + ",".join(str(i) for i in range(1, MAX_POSITION + 1)) + "]') AS p"
         source = f"entity_names JOIN {numbers} ON 1 = 1" if row == "entity_names" else numbers
         n = "p.value"
+    kept = f"{n} <= length({row}.key) - {SHORTEST - 1}"
+    if whole:
+        kept = f"({kept} OR ({n} = 1 AND length({row}.key) > 0))"
     return (f"SELECT {row}.id, {row}.entity_id, substr({row}.key, {n}), CASE WHEN {n} = 1 THEN 1 ELSE 0 END "
-            f"FROM {source} WHERE {n} <= length({row}.key) - {SHORTEST - 1}")
+            f"FROM {source} WHERE {kept}")
 
 
-def sqlite_triggers() -> tuple[str, ...]:
+def sqlite_triggers(*, whole: bool = False) -> tuple[str, ...]:
     return (
         f"CREATE TRIGGER tr_entity_names_parts_insert AFTER INSERT ON entity_names BEGIN "
-        f"{INSERT}{endings('sqlite', 'NEW')}; END",
+        f"{INSERT}{endings('sqlite', 'NEW', whole=whole)}; END",
         f"CREATE TRIGGER tr_entity_names_parts_update AFTER UPDATE OF key, entity_id ON entity_names BEGIN "
-        f"DELETE FROM entity_name_parts WHERE name_id = OLD.id; {INSERT}{endings('sqlite', 'NEW')}; END",
+        f"DELETE FROM entity_name_parts WHERE name_id = OLD.id; {INSERT}{endings('sqlite', 'NEW', whole=whole)}; END",
         "CREATE TRIGGER tr_entity_names_parts_delete AFTER DELETE ON entity_names BEGIN "
         "DELETE FROM entity_name_parts WHERE name_id = OLD.id; END",
     )
 
 
-def postgres_triggers() -> tuple[str, ...]:
+def postgres_triggers(*, whole: bool = False) -> tuple[str, ...]:
     return (
         "CREATE FUNCTION entity_name_parts_follow() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
         "IF TG_OP <> 'INSERT' THEN DELETE FROM entity_name_parts WHERE name_id = OLD.id; END IF; "
-        f"IF TG_OP <> 'DELETE' THEN {INSERT}{endings('postgresql', 'NEW')}; END IF; "
+        f"IF TG_OP <> 'DELETE' THEN {INSERT}{endings('postgresql', 'NEW', whole=whole)}; END IF; "
         "RETURN NULL; END $$",
         "CREATE TRIGGER tr_entity_names_parts AFTER INSERT OR DELETE OR UPDATE OF key, entity_id ON entity_names "
         "FOR EACH ROW EXECUTE FUNCTION entity_name_parts_follow()",
