@@ -228,3 +228,11 @@ def test_a_known_outlet_opening_a_longer_name_is_a_section_of_it() -> None:
     assert not _outlet_led("Ria Mirror") and not _outlet_led("Mirror")
     text = "Denial\n\nBut a source told Mirror Celebs: \u201cNo.\u201d The Mirror understands Ina Roe, 40, left.\n"
     assert people(text, "Mirror Celebs", "Mirror", "Ina Roe") == {"Ina Roe"}
+
+
+def test_a_pet_is_no_person() -> None:
+    """'Mabel, a black Standard Poodle', 'her dog Pip': a name given to an animal."""
+    text = ("Dogs\n\nNia Vale, 40, cares for Mabel, a black Standard Poodle, and Wolf, a mixed breed. "
+            "Her dog Pip sleeps. Mabel barks at Wolf.\n")
+    assert people(text, "Nia Vale", "Mabel", "Wolf", "Pip") == {"Nia Vale"}
+    assert use("a talk with Sherri Shepherd Rex", "Rex") is None  # a capitalised surname is no pet noun

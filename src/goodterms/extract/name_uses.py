@@ -103,6 +103,16 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     return modifier_after, work_before, person_before, speech_after, owns_kin
 
 
+@lru_cache(maxsize=1)
+def _pet_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """'her dog Mabel', 'pooch Dusty'; 'Wolf, a mixed breed', 'Mabel, a black Standard Poodle'."""
+    pets = "|".join(sorted((re.escape(w) for w in words("pet_nouns")), key=len, reverse=True))
+    before = re.compile(r"(?<![\w-])(?:" + pets + r")s?,?\s+$")  # lower case: "Shepherd" may be a surname
+    after = re.compile(r",\s+(?:a|an|the|his|her|their|our|my)\s+(?:[\w-]+\s+){0,3}?(?:" + pets + r")(?![\w-])",
+                       re.IGNORECASE)
+    return before, after
+
+
 def thing_use(text: str, start: int, end: int) -> str | None:
     """The rule that shows text[start:end] naming a thing or a role here, or None."""
     modifier_after, work_before, _, _, _ = _patterns()
@@ -126,6 +136,9 @@ def thing_use(text: str, start: int, end: int) -> str | None:
         return "role_played"  # "played Carrie Bradshaw and Samantha Jones": both are roles
     if SOURCE_TOLD_BEFORE.search(before) or REPORT_FROM_BEFORE.search(before):
         return "outlet_told"
+    pet_before, pet_after = _pet_patterns()
+    if pet_before.search(before) or pet_after.match(after):
+        return "pet"
     if modifier_after.match(after):
         return "name_as_modifier"
     if work_before.search(before):
