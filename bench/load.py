@@ -178,6 +178,22 @@ def stop_server(server: subprocess.Popen[str]) -> None:
         server.wait()
 
 
+def server_cpu_seconds(server: subprocess.Popen[str]) -> float:
+    """CPU seconds (user + system) the server and its worker processes have used so far (Linux
+    /proc; 0 elsewhere): beside requests/s, the CPU a request costs, whatever else the cores do."""
+    tick = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+    pids = [server.pid]
+    try:
+        pids += Path(f"/proc/{server.pid}/task/{server.pid}/children").read_text().split()
+        total = 0
+        for pid in pids:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])  # utime, stime
+    except (OSError, IndexError, ValueError):
+        return 0.0
+    return total / tick
+
+
 def figures(times: list[float], seconds: float) -> dict[str, float]:
     return {"requests": len(times), "per_second": round(len(times) / seconds, 1),
             "p50_ms": round(percentile(times, 0.50), 2), "p95_ms": round(percentile(times, 0.95), 2),
@@ -192,12 +208,15 @@ def measure(location: str, articles: int, clients: int, count: int, workers: int
     try:
         # warm-up, not counted: every worker process up and its first queries done
         asyncio.run(run_load(port, requests_for(articles, max(2 * clients, 100 * workers))[::-1], clients))
+        cpu_before = server_cpu_seconds(server)
         times, failures, seconds = asyncio.run(run_load(port, work, clients))
+        server_cpu = server_cpu_seconds(server) - cpu_before
     finally:
         stop_server(server)
     every = [t for values in times.values() for t in values]
     return {"articles": articles, "clients": clients, "workers": workers, "requests": count, "seconds": round(seconds, 2),
             "load_average": round(os.getloadavg()[0], 2),
+            "server_cpu_ms_per_request": round(1000 * server_cpu / max(1, len(every)), 2),
             "per_second": round(len(every) / seconds, 1), "failures": len(failures), "failure_examples": failures[:5],
             **{endpoint: figures(values, seconds) for endpoint, values in sorted(times.items())}}
 
@@ -232,7 +251,8 @@ def store_location(db: str | None) -> Iterator[str]:
 def report(result: dict[str, Any]) -> None:
     print(f"{result['database']}, {result['articles']:,} articles, {result['clients']} clients, "
           f"{result['workers']} server processes, {result['requests']:,} requests in {result['seconds']} s: "
-          f"{result['per_second']} requests/s, {result['failures']} failed (load average {result['load_average']})")
+          f"{result['per_second']} requests/s, {result['failures']} failed; server CPU "
+          f"{result['server_cpu_ms_per_request']} ms a request (load average {result['load_average']})")
     for endpoint in ("pair", "search"):
         f = result.get(endpoint)
         if isinstance(f, dict):
