@@ -64,3 +64,7 @@ def test_a_word_before_a_name_the_prose_writes_only_in_lower_case_is_dropped() -
     assert trim_to_prose_name("Adopt Rob's", body) == "Rob"
     text = "Khloe Wants To Adopt Rob's Daughter!\n\n" + body + "\n"
     assert people(text, "Adopt Rob's", "Rob") == {"Rob"}
+
+
+def test_an_inflected_verb_before_a_name_the_prose_uses_is_dropped() -> None:
+    assert trim_to_prose_name("Slams Nia", "Nia Vale, 34, has moved on.") == "Nia"

@@ -126,6 +126,7 @@ def trim_to_prose_name(name: str, body: str, model: str = "") -> str:
     for n in range(1, len(words)):
         # "Adopt Rob": the prose names Rob and writes "adopt" only in lower case
         if f" {' '.join(folded[n:])} " in f" {low} " and all(
-                _english_word(w, model) and not _capitalised_in(w, body_plain) for w in words[:n]):
+                (_english_word(w, model) or _inflected_verb(w, model)) and not _capitalised_in(w, body_plain)
+                for w in words[:n]):
             return " ".join(words[n:])
     return name
