@@ -127,14 +127,21 @@ def call(url: str, data: bytes | None = None, headers: dict[str, str] | None = N
         return json.loads(answer.read())
 
 
-def get_status(url: str, data: bytes) -> int:
-    """The status of a POST of `data` (JSON content type)."""
+def headers_only(port: int, path: str, length: int) -> tuple[int, Any]:
+    """A POST's status and JSON answer when it declares a body of `length` bytes and sends only
+    its headers (a body over the limit is refused before it is sent; sending it anyway would
+    meet a closed connection)."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     try:
-        with urllib.request.urlopen(urllib.request.Request(url, data=data, headers={"Content-Type": "application/json"}),
-                                    timeout=30) as answer:
-            return int(answer.status)
-    except urllib.error.HTTPError as error:
-        return int(error.code)
+        connection.putrequest("POST", path)
+        for name, value in {**AUTH, "Content-Type": "multipart/form-data; boundary=cut",
+                            "Content-Length": str(length)}.items():
+            connection.putheader(name, value)
+        connection.endheaders()
+        answer = connection.getresponse()
+        return answer.status, json.loads(answer.read())
+    finally:
+        connection.close()
 
 
 def started(store: Path, port: int, *options: str) -> subprocess.Popen[str]:
@@ -182,23 +189,15 @@ def test_serve_takes_its_upload_limit_from_max_upload_mb(tmp_path: Path) -> None
     port = free_port()
     server = started(tmp_path / "limit.db", port, "--max-upload-mb", "3")
     try:
-        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-        connection.putrequest("POST", "/api/ingest")  # the headers only: refused before the body is sent
-        for name, value in {**AUTH, "Content-Type": "application/x-www-form-urlencoded",
-                            "Content-Length": str(3 * 2**20 + 10)}.items():
-            connection.putheader(name, value)
-        connection.endheaders()
-        refused = connection.getresponse()
-        assert refused.status == 413
-        assert json.loads(refused.read())["error"]["message"] == (
-            "the request body is over the limit of 3,145,728 bytes (3 MiB)")
-        connection.close()
+        status, said = headers_only(port, "/api/ingest", 3 * 2**20 + 10)
+        assert status == 413
+        assert said["error"]["message"] == "the request body is over the limit of 3,145,728 bytes (3 MiB)"
         under = (b"--cut\r\nContent-Disposition: form-data; name=\"files\"; filename=\"long.txt\"\r\n"
                  b"Content-Type: text/plain\r\n\r\n" + b"x" * (5 * 2**19) + b"\r\n--cut--\r\n")
         # 2.5 MiB: over the limit of other requests, under this one
         assert call(f"http://127.0.0.1:{port}/api/ingest", data=under,
                     headers={**AUTH, "Content-Type": "multipart/form-data; boundary=cut"})["total"] == 1
-        assert get_status(f"http://127.0.0.1:{port}/api/analyze", under) == 413
+        assert headers_only(port, "/api/analyze", len(under))[0] == 413  # other requests: 2 MiB
     finally:
         server.send_signal(signal.SIGINT)
         server.communicate(timeout=30)

@@ -101,6 +101,7 @@ def test_the_form_refuses_files_over_its_upload_limit_with_a_page(browser: Any, 
                     assert p.locator("h1").inner_text() == "Too large"
                     said = p.locator("main").inner_text()
                     assert "over the limit of 100,000 bytes" in said and "--max-upload-mb" in said
+                    assert p.get_by_role("link", name="Add other files").get_attribute("href") == "/ingest"
                     screenshot(p, "ingest-too-large")
                 assert watched.outside(limited.url) == [] and watched.csp_violations() == []
             finally:

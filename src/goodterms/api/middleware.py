@@ -85,6 +85,7 @@ class BodyLimit:
         limit = self.limit_for(scope.get("path", ""))
         declared = _content_length(scope)
         if declared is not None and declared > limit:
+            await _drain_for_page(scope, receive, 0)
             await _refuse(scope, send, limit)
             return
         chunks: list[bytes] = []
@@ -96,6 +97,8 @@ class BodyLimit:
             chunk = message.get("body", b"")
             size += len(chunk)
             if size > limit:
+                if message.get("more_body", False):
+                    await _drain_for_page(scope, receive, size)
                 await _refuse(scope, send, limit)
                 return
             chunks.append(chunk)
@@ -122,6 +125,24 @@ def _content_length(scope: Scope) -> int | None:
             except ValueError:
                 return None
     return None
+
+
+#: The most of a refused body read (and dropped) before a page answers, so the browser that sent
+#: it is still listening for the answer; beyond this the connection is closed on it.
+DRAIN_MOST = 64 * 2**20
+
+
+async def _drain_for_page(scope: Scope, receive: Receive, already: int) -> None:
+    """Read and drop the rest of a refused body sent to a page (not /api/): a browser still
+    sending its form shows a connection error, not the answer, when the server stops reading."""
+    if scope.get("path", "").startswith("/api/"):
+        return  # API clients read the early answer (or send Expect: 100-continue)
+    size = already
+    while size <= DRAIN_MOST:
+        message = await receive()
+        if message["type"] == "http.disconnect" or not message.get("more_body", False):
+            return
+        size += len(message.get("body", b""))
 
 
 def too_large_message(limit: int) -> str:

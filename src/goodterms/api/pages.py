@@ -86,12 +86,13 @@ def mount(app: FastAPI) -> None:
 def error_page(request: Request, status: int, code: str, message: str) -> Response:
     """An error as a page (the app's handlers call this for paths outside /api/)."""
     titles = {404: "Not found", 413: "Too large", 422: "Cannot do that", 401: "Token needed", 403: "Writing is off"}
-    text = message or code
+    text, back = message or code, None
     if status == 413 and request.url.path.rstrip("/") == "/ingest":
         text = (f"The files are too large to add at once: {text}. Add fewer files at a time, or start the "
                 "server with a larger --max-upload-mb.")
+        back = ("/ingest", "Add other files")
     return render(request, "missing.html", status_code=status, title=titles.get(status, "Something went wrong"),
-                  message=text)
+                  message=text, back=back)
 
 
 def render(request: Request, template: str, status_code: int = 200, **context: Any) -> HTMLResponse:
