@@ -6,7 +6,8 @@
     python bench/store_latency.py --sizes 10000,100000 --queries 400 --max-p95-ms 50 --json build/latency.json
 
 With GOODTERMS_TEST_POSTGRES set (and no --db) it also runs on PostgreSQL, in a database it
-creates for the run (gt_bench_<8 hex>) and drops afterwards.
+creates for the run (gt_bench_<8 hex>) and drops afterwards, the same way the tests make
+theirs (`goodterms.store.scratch`).
 
 The store is filled with synthetic analyses built directly (the engine would take hours for
 100,000 articles): invented names from a seeded generator, 5 to 10 persons an article drawn
@@ -36,15 +37,11 @@ import statistics
 import sys
 import tempfile
 import time
-import uuid
 from collections import Counter
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
-from sqlalchemy import bindparam, create_engine, insert, text, update
-from sqlalchemy.engine import make_url
+from sqlalchemy import bindparam, insert, update
 
 from goodterms.corpus.resolve import handle_key, name_key
 from goodterms.corpus.stored_ask import ask_store
@@ -53,6 +50,7 @@ from goodterms.model import (
 )
 from goodterms.store import Store
 from goodterms.store.rows import record_rows
+from goodterms.store.scratch import scratch_database
 from goodterms.store.schema import Article, Entity, EntityName
 
 POSTGRES_ENV = "GOODTERMS_TEST_POSTGRES"
@@ -326,22 +324,6 @@ def run(location: str, label: str, sizes: list[int], queries: int, repeats: int 
     return rows
 
 
-@contextmanager
-def postgres_for_the_run(base: str) -> Iterator[str]:
-    """A new PostgreSQL database for this run (its URL), dropped afterwards."""
-    name = f"gt_bench_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(base, isolation_level="AUTOCOMMIT")
-    quoted = admin.dialect.identifier_preparer.quote(name)  # a name we made: 8 hex digits
-    with admin.connect() as connection:
-        connection.execute(text(f"CREATE DATABASE {quoted}"))
-    try:
-        yield make_url(base).set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f"DROP DATABASE IF EXISTS {quoted} WITH (FORCE)"))
-        admin.dispose()
-
-
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--db", metavar="PATH_OR_URL", help="an empty store to fill (default: SQLite in a temporary "
@@ -360,7 +342,7 @@ def main(argv: list[str] | None = None) -> int:
         with tempfile.TemporaryDirectory(prefix="gt_latency_") as folder:
             rows += run(str(Path(folder) / "latency.db"), "sqlite", sizes, args.queries, args.repeats)
         if os.environ.get(POSTGRES_ENV):
-            with postgres_for_the_run(os.environ[POSTGRES_ENV]) as url:
+            with scratch_database(os.environ[POSTGRES_ENV], "gt_bench") as url:
                 rows += run(url, "postgresql", sizes, args.queries, args.repeats)
         else:
             print(f"postgresql: skipped ({POSTGRES_ENV} is not set)", file=sys.stderr)

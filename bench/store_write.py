@@ -19,16 +19,14 @@ import json
 import sys
 import tempfile
 import time
-import uuid
 from pathlib import Path
 
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
 
 from goodterms import read_path
 from goodterms.model import Analysis
 from goodterms.pipeline import analyze_many
 from goodterms.store import Store
+from goodterms.store.scratch import scratch_database
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -67,23 +65,6 @@ def save_seconds(location: str, analyses: list[Analysis], copies: int) -> dict[s
     return {"save_seconds": per_save, "load_seconds": per_load}
 
 
-def fresh_postgres(url: str) -> tuple[str, str]:
-    """A new database on the server of `url` (its URL and name)."""
-    name = f"gt_bench_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    admin.dispose()
-    return make_url(url).set(database=name).render_as_string(hide_password=False), name
-
-
-def drop_postgres(url: str, name: str) -> None:
-    admin = create_engine(url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
-    admin.dispose()
-
-
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--copies", type=int, default=1000, metavar="N", help="articles saved per database")
@@ -99,11 +80,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         measured = {"sqlite": save_seconds(str(Path(folder) / "bench.db"), analyses, args.copies)}
     if args.postgres:
-        url, name = fresh_postgres(args.postgres)
-        try:
+        with scratch_database(args.postgres, "gt_bench") as url:
             measured["postgresql"] = save_seconds(url, analyses, args.copies)
-        finally:
-            drop_postgres(args.postgres, name)
     failed = False
     for database, result in measured.items():
         ratio = result["save_seconds"] / per_article

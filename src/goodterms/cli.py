@@ -345,12 +345,16 @@ def cmd_rejects(args: argparse.Namespace) -> int:
     store = _open_store(args.db, create=False)
     if store is None:
         return EXIT_USAGE
+    listed = 0
     with store:
         for reject in store.rejects():
+            listed += 1
             if args.format == "json":
                 print(_json(reject.to_dict()))
             else:
                 print(_reject_line(reject))
+    if not listed:  # on stderr: the JSON lines on stdout stay empty
+        print(f"goodterms: no input was refused (store: {store.location})", file=sys.stderr)
     return EXIT_OK
 
 

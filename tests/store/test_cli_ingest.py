@@ -82,6 +82,16 @@ def test_rejects_are_recorded_and_listed(capsys: pytest.CaptureFixture[str], tmp
     assert set(records[0]) == {"id", "source", "location", "code", "message", "at"}
 
 
+def test_rejects_with_none_stored_says_so_in_one_line(capsys: pytest.CaptureFixture[str], tmp_path: Path,
+                                                       db_url: str) -> None:
+    write_corpus(tmp_path / "news", 1)
+    assert run(capsys, "ingest", tmp_path / "news", "--db", db_url)[0] == 0
+    for fmt in ("text", "json"):
+        code, out, err = run(capsys, "rejects", "--db", db_url, "--format", fmt)
+        assert (code, out) == (0, "")
+        assert err.count("\n") == 1 and err.startswith("goodterms: no input was refused (store: ")
+
+
 def test_an_article_over_its_time_budget_is_a_recorded_reject(capsys: pytest.CaptureFixture[str],
                                                                 tmp_path: Path, db_url: str) -> None:
     write_corpus(tmp_path / "news", 1)
