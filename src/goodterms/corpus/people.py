@@ -182,7 +182,8 @@ def people(store: Store, *, top: int = 50) -> list[PersonCount]:
                     select(EntityName.entity_id, EntityName.name).where(EntityName.entity_id.in_(ids))
                     .order_by(EntityName.entity_id, EntityName.count.desc(), EntityName.name)):
                 also[entity_id].append(form)
-        return [PersonCount(r.name, r.articles, r.id, tuple(f for f in also[r.id] if f != r.name)[:3]) for r in rows]
+        return [PersonCount(r.name, r.articles, r.id, tuple(dict.fromkeys(f for f in also[r.id] if f != r.name))[:3])
+                for r in rows]
 
 
 # -- the parts of a profile --------------------------------------------------------------------
@@ -195,7 +196,22 @@ def _names(connection: Connection, who: Identity) -> list[NameForm]:
         return sorted((NameForm(n, "name", int(c)) for n, c in counts), key=lambda f: (-f.count, f.name))
     rows = connection.execute(select(EntityName.name, EntityName.kind, EntityName.count)
                               .where(EntityName.entity_id == who.entity_id)).all()
-    return sorted((NameForm(n, k, c) for n, k, c in rows), key=lambda f: (f.kind == "handle", -f.count, f.name))
+    return sorted(_once(NameForm(n, k, c) for n, k, c in rows), key=lambda f: (f.kind == "handle", -f.count, f.name))
+
+
+def _once(forms: Iterable[NameForm]) -> list[NameForm]:
+    """Each written form once: a form that is a name of some persons and an alias of others is one
+    name, seen as often as both together (an alias never repeats its own person's name)."""
+    merged: dict[tuple[str, bool], NameForm] = {}
+    for form in forms:
+        key = (form.name, form.kind == "handle")
+        seen = merged.get(key)
+        if seen is None:
+            merged[key] = form
+        else:
+            kind = "name" if "name" in (seen.kind, form.kind) else seen.kind
+            merged[key] = NameForm(form.name, kind, seen.count + form.count)
+    return list(merged.values())
 
 
 def _forms(connection: Connection, who: Identity) -> list[str]:
