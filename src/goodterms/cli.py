@@ -521,21 +521,20 @@ def cmd_people(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from .corpus.export import graph, write_graph
+    from .corpus.export import export_graph
 
     if not _usable_out(args.outdir, "export"):
         return EXIT_USAGE
     store = _open_store(args.db, create=False)
     if store is None:
         return EXIT_USAGE
-    with store:
-        result = graph(store)
     try:
-        written = write_graph(result, args.outdir, args.format)
+        with store:
+            done = export_graph(store, args.outdir, args.format)
     except OSError as exc:
         print(f"goodterms: cannot write into {display_path(args.outdir)}: {_reason(exc)}", file=sys.stderr)
         return EXIT_USAGE
-    print(f"{len(result.nodes)} people, {len(result.edges)} edges: {', '.join(display_path(p) for p in written)}")
+    print(f"{done.nodes} people, {done.edges} edges: {', '.join(display_path(p) for p in done.files)}")
     return EXIT_OK
 
 
