@@ -8,10 +8,12 @@ the new one, never a mix.
 """
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
+from typing import Any
 
-from sqlalchemy import bindparam, delete, insert, select, update
+from sqlalchemy import Text, bindparam, delete, insert, select, type_coerce, update
 
 from ..corpus.resolve import ASYMMETRIC_INVERSE, PersonEntity, PersonFacts
 from .schema import Article, Entity, EntityName, PersonRow, RelationRow
@@ -37,8 +39,8 @@ def person_facts(store: Store, *, batch: int = BATCH) -> Iterator[PersonFacts]:
             if not ids:
                 return
             people = connection.execute(
-                select(PersonRow.article_id, PersonRow.local_id, PersonRow.name, PersonRow.aliases,
-                       PersonRow.handles, PersonRow.gender, PersonRow.mentions, PersonRow.descriptors,
+                select(PersonRow.article_id, PersonRow.local_id, PersonRow.name, _raw(PersonRow.aliases),
+                       _raw(PersonRow.handles), PersonRow.gender, PersonRow.mentions, _raw(PersonRow.descriptors),
                        Article.published)
                 .join(Article, Article.id == PersonRow.article_id)
                 .where(PersonRow.article_id.in_(ids)).order_by(PersonRow.article_id, PersonRow.id)).all()
@@ -55,21 +57,38 @@ def _facts(people: Sequence, relations: Sequence) -> Iterator[PersonFacts]:  # t
     for row in people:
         by_article[row.article_id].append(row)
     ties: dict[tuple[str, str], set[tuple[str, str, str]]] = defaultdict(set)
+    named: dict[str, dict[str, str]] = {}  # article -> local id -> name
     for rel in relations:
-        names = {p.local_id: p.name for p in by_article.get(rel.article_id, ())}
+        if rel.article_id not in named:
+            named[rel.article_id] = {p.local_id: p.name for p in by_article.get(rel.article_id, ())}
+        names = named[rel.article_id]
         if rel.subject in names and rel.object in names:
             ties[(rel.article_id, rel.subject)].add((rel.type, rel.status, names[rel.object]))
             inverse = ASYMMETRIC_INVERSE.get(rel.type, rel.type)
             ties[(rel.article_id, rel.object)].add((inverse, rel.status, names[rel.subject]))
     for article_id, rows in by_article.items():
-        for row in rows:
+        everyone = [p.name for p in rows]
+        for i, row in enumerate(rows):
             yield PersonFacts(
                 article=article_id, local=row.local_id, name=row.name, published=row.published,
-                aliases=tuple(row.aliases or ()), handles=tuple(row.handles or ()), gender=row.gender,
-                mentions=row.mentions, co_mentions=tuple(p.name for p in rows if p.local_id != row.local_id),
+                aliases=_listed(row.aliases), handles=_listed(row.handles), gender=row.gender,
+                mentions=row.mentions, co_mentions=tuple(everyone[:i] + everyone[i + 1:]),  # local ids are unique
                 relations=tuple(sorted(ties[(article_id, row.local_id)])),
-                descriptors=tuple(sorted({descriptor_word(d) for d in row.descriptors or ()} - {""})),
+                descriptors=tuple(sorted({descriptor_word(d) for d in _listed(row.descriptors)} - {""})),
             )
+
+
+def _raw(column: Any) -> Any:
+    """A JSON list column read as its stored text where the driver gives text (SQLite), so the
+    empty lists most persons have cost no JSON parse; labelled with the column's name."""
+    return type_coerce(column, Text).label(column.key)
+
+
+def _listed(value: Any) -> tuple[str, ...]:
+    """A JSON list column's value as a tuple, from its text (SQLite) or the driver's list (PostgreSQL)."""
+    if not value or value == "[]":
+        return ()
+    return tuple(json.loads(value) if isinstance(value, str) else value)
 
 
 def write_entities(store: Store, entities: Sequence[PersonEntity]) -> None:
