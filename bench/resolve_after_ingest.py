@@ -10,10 +10,12 @@ The store is filled with `bench/store_latency.py`'s synthetic analyses (invented
 Zipf-like, 5 to 10 an article, with relations); a share of each article's people are named by
 one word only, their surname or their first name ("Vale", "Kim"), as articles name people
 after the first mention, so resolution has single names to place by context. The store is
-resolved once (as the ingests that filled it would have left it), then `--add` more articles
-are saved one by one (as `goodterms ingest` saves them) and `resolve_store` runs again, timed:
-the figure is what `goodterms ingest` of those articles spends after their analysis. The
-phases are timed apart by running them as `resolve_store` does (facts, `resolve`, write).
+resolved once (as the ingests that filled it would have left it); then, `--rounds` times,
+`--add` more articles are saved one by one (as `goodterms ingest` saves them) and the store is
+resolved again, timed: what `goodterms ingest` of those articles spends after their analysis.
+The resolution runs the steps of `resolve_store` one by one, so each phase is timed apart
+(reading the facts, `resolve`, writing the ids and what changed); the best round counts, as a
+shared machine's worst measures the neighbours.
 """
 from __future__ import annotations
 
@@ -29,10 +31,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from sqlalchemy import func, select  # noqa: E402
+
 from goodterms.model import Analysis  # noqa: E402
 from goodterms.store import Store  # noqa: E402
 from goodterms.store.resolving import resolve_store  # noqa: E402
-from goodterms.store.schema import PersonRow  # noqa: E402
+from goodterms.store.schema import Entity, PersonRow  # noqa: E402
 
 import store_latency  # noqa: E402
 
@@ -57,20 +61,29 @@ def fill(store: Store, corpus: store_latency.Corpus, count: int, rng: random.Ran
         store.save(one_word_names(analysis, rng), engine="synthetic")
 
 
-def phases(store: Store) -> dict[str, float]:
-    """Seconds of each phase of resolve_store, run as it runs them (the last one writes)."""
+def timed_resolution(store: Store) -> dict[str, float]:
+    """Resolve the store as `resolve_store` does, each phase timed: reading the facts, resolving,
+    and writing (ids, and only what changed, in one transaction)."""
     from goodterms.corpus.resolve import Override, resolve
+    from goodterms.store import resolving
     from goodterms.store.entities import person_facts
 
     started = time.perf_counter()
+    overrides = [Override(o.action, o.a, o.b) for o in store.overrides()]
     facts = list(person_facts(store))
     read = time.perf_counter()
-    resolve(facts, [Override(o.action, o.a, o.b) for o in store.overrides()])
+    entities = resolve(facts, overrides)
     resolved = time.perf_counter()
-    return {"read_facts_seconds": round(read - started, 2), "resolve_seconds": round(resolved - read, 2)}
+    with store.writing() as connection:
+        old = resolving._old_links(connection)
+        top = connection.execute(select(func.max(Entity.id))).scalar_one_or_none() or 0
+        result = resolving._write(connection, entities, resolving._assign_ids(entities, old, top + 1), old)
+    done = time.perf_counter()
+    return {"seconds": done - started, "read_facts": read - started, "resolve": resolved - read,
+            "write": done - resolved, "relinked": result.relinked, "entities": result.entities}
 
 
-def run(location: str, label: str, articles: int, add: int) -> dict[str, object]:
+def run(location: str, label: str, articles: int, add: int, rounds: int) -> dict[str, object]:
     rng = random.Random(11)
     corpus = store_latency.Corpus(people=max(1000, articles // 2))
     with Store.open(location) as store:
@@ -79,25 +92,29 @@ def run(location: str, label: str, articles: int, add: int) -> dict[str, object]
         started = time.perf_counter()
         fill(store, corpus, articles, rng)
         print(f"{label}: filled {articles:,} articles in {time.perf_counter() - started:.0f} s", file=sys.stderr)
-        started = time.perf_counter()
         first = resolve_store(store)
-        initial = time.perf_counter() - started
-        fill(store, corpus, add, rng)
-        split = phases(store)
-        started = time.perf_counter()
-        again = resolve_store(store)
-        seconds = time.perf_counter() - started
+        tries = []
+        for n in range(rounds):
+            fill(store, corpus, add, rng)
+            tries.append(timed_resolution(store))
+            t = tries[-1]
+            print(f"{label}: round {n + 1}: +{add} articles, {store.count(PersonRow):,} persons: resolved in "
+                  f"{t['seconds']:.2f} s (reading the facts {t['read_facts']:.2f} s, resolving {t['resolve']:.2f} s, "
+                  f"writing {t['write']:.2f} s; {t['relinked']:,} persons relinked)", file=sys.stderr)
         persons = store.count(PersonRow)
+    best = min(tries, key=lambda t: t["seconds"])
     row: dict[str, object] = {
-        "database": label, "articles": articles + add, "persons": persons, "added": add,
-        "entities": again.entities, "relinked": again.relinked, "initial_seconds": round(initial, 2),
-        "resolve_after_add_seconds": round(seconds, 2), **split,
+        "database": label, "articles": articles + add * rounds, "persons": persons, "added": add,
+        "rounds": rounds, "entities_at_start": first.entities, "entities": best["entities"],
+        "seconds": [round(t["seconds"], 2) for t in tries], "best_seconds": round(best["seconds"], 2),
+        "best_phases": {k: round(best[k], 2) for k in ("read_facts", "resolve", "write")},
+        "relinked": [int(t["relinked"]) for t in tries],
         "load_average": " ".join(f"{x:.2f}" for x in os.getloadavg()),
     }
-    print(f"{label}: {persons:,} persons in {again.entities:,} entities ({first.entities:,} before the "
-          f"{add} new articles); resolving after adding {add} articles: {seconds:.2f} s (reading the facts "
-          f"{split['read_facts_seconds']:.2f} s, resolving {split['resolve_seconds']:.2f} s, the rest writing); "
-          f"{again.relinked:,} persons relinked; load {row['load_average']}")
+    print(f"{label}: {persons:,} persons; resolving after adding {add} articles: best {best['seconds']:.2f} s of "
+          f"{rounds} (reading the facts {best['read_facts']:.2f} s, resolving {best['resolve']:.2f} s, writing "
+          f"{best['write']:.2f} s); all: {', '.join(f'{t:.2f}' for t in row['seconds'])} s; "  # type: ignore[attr-defined]
+          f"load {row['load_average']}")
     return row
 
 
@@ -107,19 +124,22 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--articles", type=int, default=7000, help="articles in the store before (default 7000: "
                                                                 "about 50,000 person rows)")
     ap.add_argument("--add", type=int, default=100, help="articles added, then resolved (default 100)")
-    ap.add_argument("--max-seconds", type=float, default=None, help="fail when resolving after the add takes longer")
+    ap.add_argument("--rounds", type=int, default=3, help="times articles are added and resolved, the best "
+                                                          "counting (default 3)")
+    ap.add_argument("--max-seconds", type=float, default=None, help="fail when the best resolution after an add "
+                                                                    "takes longer")
     ap.add_argument("--json", metavar="FILE", help="write the figures to FILE")
     args = ap.parse_args(argv)
     if args.db:
-        row = run(args.db, "given", args.articles, args.add)
+        row = run(args.db, "given", args.articles, args.add, args.rounds)
     else:
         with tempfile.TemporaryDirectory(prefix="gt_resolve_") as folder:
-            row = run(str(Path(folder) / "resolve.db"), "sqlite", args.articles, args.add)
+            row = run(str(Path(folder) / "resolve.db"), "sqlite", args.articles, args.add, args.rounds)
     if args.json:
         Path(args.json).parent.mkdir(parents=True, exist_ok=True)
         Path(args.json).write_text(json.dumps(row, indent=2) + "\n", encoding="utf-8")
-    if args.max_seconds is not None and float(row["resolve_after_add_seconds"]) > args.max_seconds:  # type: ignore[arg-type]
-        print(f"FAIL: resolving after the add took {row['resolve_after_add_seconds']} s > {args.max_seconds} s")
+    if args.max_seconds is not None and float(row["best_seconds"]) > args.max_seconds:  # type: ignore[arg-type]
+        print(f"FAIL: resolving after an add took {row['best_seconds']} s > {args.max_seconds} s")
         return 1
     return 0
 
