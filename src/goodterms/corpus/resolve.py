@@ -439,37 +439,40 @@ class _Snapshot:
 
     def __init__(self, comps: _Components, rows: Sequence[PersonFacts], index: _Index) -> None:
         self.comps, self.rows = comps, rows
+        roots = [comps.find(i) for i in range(len(rows))]  # each row's component as the snapshot is taken
         self.members: dict[int, list[int]] = defaultdict(list)
-        for i in range(len(rows)):
-            self.members[comps.find(i)].append(i)
+        for i, root in enumerate(roots):
+            self.members[root].append(i)
         self.firsts: dict[int, set[str]] = defaultdict(set)
         self.lasts: dict[int, set[str]] = defaultdict(set)
         self.by_first: dict[str, set[int]] = defaultdict(set)
         self.by_last: dict[str, set[int]] = defaultdict(set)
         for key, named in index.full.items():
             first, last = key.split(" ")
-            for i in named:
-                root = comps.find(i)
+            held = {roots[i] for i in named}
+            for root in held:
                 self.firsts[root].add(first)
                 self.lasts[root].add(last)
-                self.by_first[first].add(root)
-                self.by_last[last].add(root)
+            self.by_first[first] |= held
+            self.by_last[last] |= held
         # one-word names a full-named person also goes by that are not part of the full name ("Sol")
         self.by_alias: dict[str, set[int]] = defaultdict(set)
         for i, row in enumerate(rows):
+            if not row.aliases:
+                continue
             own = set(name_tokens(row.name))
             if len(own) > 1:
                 for alias in row.aliases:
                     key = name_key(alias)
                     if key and " " not in key and key not in own:
-                        self.by_alias[key].add(comps.find(i))
+                        self.by_alias[key].add(roots[i])
         # (component, component) -> the relation types rows of the first name towards the second
         self.ties: dict[tuple[int, int], set[str]] = defaultdict(set)
         for i, row in enumerate(rows):
             for kind, _, other in row.relations:
                 j = index.by_name.get((row.article, other))
                 if j is not None:
-                    self.ties[(comps.find(i), comps.find(j))].add(kind)
+                    self.ties[(roots[i], roots[j])].add(kind)
         self.prefixes: dict[str, list[str]] = defaultdict(list)  # three first letters -> first names
         for first in sorted(self.by_first):
             self.prefixes[first[:3]].append(first)
