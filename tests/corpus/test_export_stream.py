@@ -111,3 +111,21 @@ def test_the_command_says_what_it_wrote(capsys: pytest.CaptureFixture[str], tmp_
     out = capsys.readouterr().out
     assert out.startswith(f"{len(expected.nodes)} people, {len(expected.edges)} edges: ")
     assert (tmp_path / "out" / "nodes.csv").is_file() and (tmp_path / "out" / "edges.csv").is_file()
+
+
+def test_a_temporary_folder_that_cannot_hold_the_scratch_file_is_one_line(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import tempfile
+
+    with Store.open(tmp_path / "hand.db") as store:
+        for analysis in analyses(3):
+            store.save(analysis, engine="test")
+    (tmp_path / "not-a-folder").write_text("x", encoding="utf-8")
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "not-a-folder"))
+    code = main(["export", str(tmp_path / "out"), "--db", str(tmp_path / "hand.db")])
+    out, err = capsys.readouterr()
+    assert (code, out) == (2, "")
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert err.startswith(f"goodterms: cannot write into {tmp_path / 'out'}: the export's scratch file in the "
+                          f"temporary folder {tmp_path / 'not-a-folder'} failed: ")
+    assert not list((tmp_path / "out").glob("*"))

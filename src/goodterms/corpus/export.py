@@ -193,15 +193,33 @@ def _node_row(node: GraphNode) -> tuple[int, str, str, str, str]:
 
 @contextmanager
 def _sorted(store: Store) -> Iterator[Scratch]:
-    """The store's graph rows in a scratch file, removed afterwards."""
-    with tempfile.TemporaryDirectory(prefix="goodterms-export-") as folder:
-        scratch = Scratch(Path(folder) / "export.db")
-        try:
-            with store.reading() as connection:
-                scratch.fill(connection)
-            yield scratch
-        finally:
-            scratch.close()
+    """The store's graph rows in a scratch file, removed afterwards.
+
+    A scratch file that cannot be made or written (the temporary folder missing, full or not
+    writable) is an OSError saying so, as a file the export cannot write is.
+    """
+    made = False
+    try:
+        with tempfile.TemporaryDirectory(prefix="goodterms-export-") as folder:
+            made = True
+            scratch = Scratch(Path(folder) / "export.db")
+            try:
+                with store.reading() as connection:
+                    scratch.fill(connection)
+                yield scratch
+            finally:
+                scratch.close()
+    except sqlite3.Error as exc:
+        raise _scratch_failed(str(exc)) from None
+    except OSError as exc:
+        if made:
+            raise  # the export's own files: their error names them
+        raise _scratch_failed(exc.strerror or str(exc)) from None
+
+
+def _scratch_failed(reason: str) -> OSError:
+    return OSError(f"the export's scratch file in the temporary folder {tempfile.gettempdir()} failed: "
+                   f"{reason.lower()}")
 
 
 def graph(store: Store) -> Graph:
