@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,12 @@ from goodterms.nlp import load_pipeline
 # Progress lines depend on how long a run takes: tests that compare standard error between two
 # runs must not see them. Tests of the display turn it on themselves.
 os.environ.setdefault("GOODTERMS_PROGRESS", "off")
+
+# A test run started as a background job of a non-interactive shell (`pytest &`, or a CI script
+# run that way) inherits SIGINT ignored, and every command the tests start would inherit it too:
+# the tests of Ctrl-C (analyze --workers, serve) would see it ignored. Give it back its default.
+if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 TESTS = Path(__file__).resolve().parent
 ARTICLES = TESTS / "fixtures" / "articles"
