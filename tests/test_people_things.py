@@ -127,15 +127,15 @@ def test_a_capitalised_verb_or_adjective_is_no_person() -> None:
 
 
 def test_a_word_that_is_also_a_name_stays_a_person_where_the_text_says_so() -> None:
-    """Given names that are words ("Frank", 'Hazel' after a kin apposition, 'Sting' after 'musicians') stay."""
+    """Given names that are words ("Frank", 'Hazel' after a kin apposition, 'Drift' after 'musicians') stay."""
     from goodterms.extract.parse import Parses
-    text = ("Gig\n\nAri Penn came with musicians Sting and Dov Ruiz. She let Hazel, her 2-year-old daughter, "
+    text = ("Gig\n\nAri Penn came with musicians Drift and Dov Ruiz. She let Hazel, her 2-year-old daughter, "
             "stay up. Frank waved.\n")
     doc = document_from_text(text, source="names.txt")
-    found = {p.name for p in find_people(doc, tagged(text, "Ari Penn", "Sting", "Dov Ruiz", "Hazel", "Frank"),
+    found = {p.name for p in find_people(doc, tagged(text, "Ari Penn", "Drift", "Dov Ruiz", "Hazel", "Frank"),
                                          parses=Parses(doc))}
-    assert {"Sting", "Hazel", "Frank"} <= found
-    assert person_use("with musicians Sting and Dov", 15, 20)
+    assert {"Drift", "Hazel", "Frank"} <= found
+    assert person_use("with musicians Drift and Dov", 15, 20)
     assert person_use("She let Hazel, her 2-year-old daughter, stay.", 8, 13)
     assert not person_use("She joined Live, the morning program.", 11, 15)
 
@@ -207,14 +207,14 @@ def test_works_listed_in_brackets_after_an_actor_are_no_people() -> None:
 
 
 def test_a_title_before_a_name_spelt_like_a_word_keeps_the_person() -> None:
-    """'Lady Gaga' with no other cue stays a person though 'gaga' is an adjective; a role keeps its rule."""
+    """'Lady Zany' with no other cue stays a person though 'zany' is an adjective; a role keeps its rule."""
     from goodterms.extract.parse import Parses
-    text = "Feud\n\nPim and Lady Gaga are teaming up against Ria Lund. Ria accused Gaga of copying.\n"
+    text = "Feud\n\nPim and Lady Zany are teaming up against Ria Lund. Ria accused Zany of copying.\n"
     doc = document_from_text(text, source="titled.txt")
-    found = {p.name for p in find_people(doc, tagged(text, "Pim", "Gaga", "Ria Lund", "Ria"), parses=Parses(doc))}
-    assert "Gaga" in found
-    assert person_use(text, text.index("Gaga"), text.index("Gaga") + 4, titled=True)
-    assert not person_use(text, text.index("Gaga"), text.index("Gaga") + 4)
+    found = {p.name for p in find_people(doc, tagged(text, "Pim", "Zany", "Ria Lund", "Ria"), parses=Parses(doc))}
+    assert "Zany" in found
+    assert person_use(text, text.index("Zany"), text.index("Zany") + 4, titled=True)
+    assert not person_use(text, text.index("Zany"), text.index("Zany") + 4)
 
 
 def test_a_nationality_nickname_is_no_person() -> None:
@@ -231,8 +231,8 @@ def test_a_known_outlet_opening_a_longer_name_is_a_section_of_it() -> None:
 
 
 def test_a_pet_is_no_person() -> None:
-    """'Mabel, a black Standard Poodle', 'her dog Pip': a name given to an animal."""
-    text = ("Dogs\n\nNia Vale, 40, cares for Mabel, a black Standard Poodle, and Wolf, a mixed breed. "
-            "Her dog Pip sleeps. Mabel barks at Wolf.\n")
-    assert people(text, "Nia Vale", "Mabel", "Wolf", "Pip") == {"Nia Vale"}
-    assert use("a talk with Sherri Shepherd Rex", "Rex") is None  # a capitalised surname is no pet noun
+    """'Tilly, a grey Toy Poodle', 'her dog Pip': a name given to an animal."""
+    text = ("Dogs\n\nNia Vale, 40, walks Tilly, a grey Toy Poodle, and Brax, a rescued terrier, every day. "
+            "Her dog Pip sleeps. Tilly barks at Brax.\n")
+    assert people(text, "Nia Vale", "Tilly", "Brax", "Pip") == {"Nia Vale"}
+    assert use("a talk with Tova Shepherd Rex", "Rex") is None  # a capitalised surname is no pet noun

@@ -60,9 +60,9 @@ def test_names_in_a_related_story_line_are_trimmed_or_dropped() -> None:
 
 
 def test_a_word_before_a_name_the_prose_writes_only_in_lower_case_is_dropped() -> None:
-    body = "She has told her brother Rob she wants to adopt her. Rob, 30, agreed."
+    body = "Mila told her brother Rob that she hopes to adopt the girl. Rob, 30, agreed."
     assert trim_to_prose_name("Adopt Rob's", body) == "Rob"
-    text = "Khloe Wants To Adopt Rob's Daughter!\n\n" + body + "\n"
+    text = "Mila Wants To Adopt Rob's Daughter!\n\n" + body + "\n"
     assert people(text, "Adopt Rob's", "Rob") == {"Rob"}
 
 

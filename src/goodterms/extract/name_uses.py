@@ -42,7 +42,7 @@ AS_ROLE_BEFORE = re.compile(
     r"debuted|debuts|plays|played|playing)\s+as\s+$"
 )
 AS_ROLE_AROUND = (re.compile(r"(?:^|\s)as\s+$"), re.compile(r"\s+(?:in|on)\s+(?:the\s+)?[A-Z\"\u201c\u2018]"))
-#: "stars as the deceased father Jack Pearson on This Is Us", "starred as police officer Rita Vane in
+#: "stars as the late father Dov Arlen on Those Were Days", "starred as police officer Rita Vane in
 #: Blue": a role described between 'as' and the name, with the work after it.
 AS_DESCRIBED_ROLE_BEFORE = re.compile(
     r"\b(?:starring|starred|stars|star|cast|appears|appeared|returns|returned|reprising|reprises|reprised|debuted|"
