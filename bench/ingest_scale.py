@@ -173,13 +173,6 @@ def command_corpus(folder: Path, texts: Texts, into: Path, copies: int) -> Path:
     return into
 
 
-#: The environment the bench was started with. Starting a Dask LocalCluster (the first measure)
-#: writes Dask's pre-spawn settings (OMP_NUM_THREADS=1, MALLOC_ARENA_MAX=1, ...) into this
-#: process's environment, and commands started after it would inherit them: the `--workers` way
-#: then ran with about 13% less CPU than a user's shell gives it. Each command gets this copy.
-USER_ENVIRONMENT = dict(os.environ)
-
-
 def command_run(way: str, corpus: Path, db: Path, workers: int) -> Run:
     """`goodterms ingest corpus --recursive --db db` with the way's options, from start to exit."""
     goodterms = Path(sys.executable).with_name("goodterms")
@@ -188,7 +181,7 @@ def command_run(way: str, corpus: Path, db: Path, workers: int) -> Run:
     gc.collect()
     busy = machine_busy_seconds()
     start = time.perf_counter()
-    process = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=USER_ENVIRONMENT)
+    process = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     stderr = process.stderr.read() if process.stderr else b""
     _, status, usage = os.wait4(process.pid, 0)  # its CPU, and that of every process it waited for
     wall = time.perf_counter() - start

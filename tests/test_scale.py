@@ -189,6 +189,15 @@ def test_leaving_early_stops_the_workers(pool: ProcessPool, expected: Any) -> No
             os.kill(pid, 0)
 
 
+def _started_with(pid: int) -> dict[str, str]:
+    """The environment a process was started with, as the kernel keeps it (what glibc and OpenBLAS read)."""
+    raw = Path(f"/proc/{pid}/environ").read_bytes()
+    return dict(entry.split("=", 1) for entry in raw.decode(errors="replace").split("\0") if "=" in entry)
+
+
+SINGLE_THREADED_NAMES = ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MALLOC_ARENA_MAX")
+
+
 def test_one_worker_means_this_process(expected: Any) -> None:
     docs, contracts = expected
     results = analyze_with(docs, workers=1)
@@ -218,6 +227,17 @@ def test_a_local_cluster_s_workers_run_without_dask_s_profiler_and_malloc_trimmi
                        "arenas": os.environ.get("MALLOC_ARENA_MAX", "1")}] * 2
     assert client.direct_to_workers
     assert dask.config.get("distributed.worker.profile.enabled")  # this process's settings are left as they were
+
+
+def test_starting_and_closing_a_local_cluster_leaves_this_process_s_environment_as_it_was() -> None:
+    before = dict(os.environ)
+    with dask_client("local", workers=1) as dask:
+        assert dict(os.environ) == before  # Dask's nanny wrote its workers' settings here; they are gone
+        pid = next(iter(dask.run(os.getpid).values()))
+        started = _started_with(pid)
+    assert dict(os.environ) == before
+    assert {name: started.get(name) for name in SINGLE_THREADED_NAMES} == {
+        name: os.environ.get(name, "1") for name in SINGLE_THREADED_NAMES}  # the worker still got them
 
 
 def test_dask_reads_the_input_only_a_window_ahead(client: Any) -> None:

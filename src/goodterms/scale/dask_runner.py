@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from ..config import Settings
 from ..errors import ConfigError, SchedulerUnreachable, WorkersFailed
 from ..model import Rejected
+from .environment import SINGLE_THREADED, environment_kept
 from .signals import ctrl_c_ignored
 from .partitions import (
     PARTITION_SIZE, WINDOW_PER_WORKER, Item, Result, analyse_partition, died, failed, partitions, warm_up,
@@ -78,16 +79,17 @@ def local_cluster_config() -> dict[str, Any]:
     Dask starts its workers with MALLOC_TRIM_THRESHOLD_=64 KiB, so glibc hands freed memory back
     to the system at once, and the task thread gets a malloc arena of its own; spaCy allocates and
     frees arrays all the time, and the mmap/munmap this causes doubled the workers' system time
-    (measured). The workers run one task thread, so they get what a plain single-threaded process
-    has (`--workers`): glibc's own trim threshold and one arena. Variables set in the environment
-    still win, as Dask documents for `distributed.nanny.pre-spawn-environ`.
+    (measured). The workers run one task thread, so they get what the `--workers` pool's processes
+    get (`environment.SINGLE_THREADED`): glibc's own trim threshold, one arena, single-threaded
+    numeric libraries. Variables set in the environment still win, as Dask documents for
+    `distributed.nanny.pre-spawn-environ`.
     """
     import dask.config
     import distributed  # noqa: F401  (its defaults join Dask's settings when it is imported)
 
     environ = dict(dask.config.get("distributed.nanny.pre-spawn-environ"))
     environ.pop("MALLOC_TRIM_THRESHOLD_", None)
-    environ["MALLOC_ARENA_MAX"] = 1
+    environ.update(SINGLE_THREADED)
     return {**QUIET_LOCAL_SETTINGS, "distributed.nanny.pre-spawn-environ": environ}
 
 
@@ -106,8 +108,11 @@ def dask_client(address: str, *, workers: int | None = None) -> Iterator["Client
     """A Dask client: connected to the scheduler at `address`, or to a new local cluster.
 
     `local` starts a LocalCluster of `workers` processes (default: one per core), one thread
-    each, no dashboard, and closes it on exit. A scheduler that does not answer raises
-    SchedulerUnreachable.
+    each, no dashboard, and closes it on exit. Dask's nannies write their workers' settings
+    (OMP_NUM_THREADS=1, MALLOC_ARENA_MAX=1, ...) into this process's environment as they start
+    them; it is put back as it was once the cluster has started, and again after it has closed,
+    so processes this one starts later get the user's environment. A scheduler that does not
+    answer raises SchedulerUnreachable.
     """
     import dask.config
     from distributed import Client, LocalCluster
@@ -117,15 +122,15 @@ def dask_client(address: str, *, workers: int | None = None) -> Iterator["Client
         count = workers or os.cpu_count() or 1
         if count < 1:
             raise ConfigError(f"workers must be at least 1, got {count}")
-        with ctrl_c_ignored(), dask.config.set(local_cluster_config()):
+        with environment_kept(), ctrl_c_ignored(), dask.config.set(local_cluster_config()):
             # its workers start ignoring Ctrl-C (this process stops them), and with the settings above
             cluster = LocalCluster(n_workers=count, threads_per_worker=1, processes=True, host="127.0.0.1",
                                    dashboard_address=None, silence_logs=logging.ERROR,
                                    # no dashboard, and its health routes on a free port, not 8787
                                    scheduler_kwargs={"dashboard_address": "127.0.0.1:0"})
         # results come straight from the worker that holds them, not relayed through the scheduler
-        with cluster, Client(cluster, direct_to_workers=True) as client:
-            yield client
+        with environment_kept(), cluster, Client(cluster, direct_to_workers=True) as client:
+            yield client  # (a worker the nanny restarts meanwhile writes them again)
         return
     if workers is not None:
         raise ConfigError(f"a worker count sets the size of a local cluster; the scheduler at {address} "
