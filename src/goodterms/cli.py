@@ -15,8 +15,7 @@ from .errors import GoodtermsError, MissingInput, NoInputs
 from .ingest.read import display_path
 from .console import Progress
 from .ingest.sources import Input, ReadMeter, known_total, output_stem, plan_sources, read_inputs
-from .model import Analysis, Document
-from .pipeline import Rejected, analyze_many
+from .model import Analysis, Document, Rejected
 from .report import render_answer, render_people, render_profile, render_text
 
 if TYPE_CHECKING:
@@ -215,6 +214,8 @@ def cmd_ask(args: argparse.Namespace) -> int:
     inputs = _inputs_or_complain(args.paths, args.recursive)
     if inputs is None:
         return EXIT_USAGE
+    from .pipeline import analyze_many  # loads spaCy: only when articles are given to analyse
+
     rejected = 0
     analyses: list[Analysis] = []
     meter = ReadMeter(inputs)

@@ -183,3 +183,42 @@ def test_export_into_a_file_is_a_usage_error(capsys: pytest.CaptureFixture[str],
     code, out, err = run(capsys, "export", str(target), "--db", db)
     assert code == 2 and out == ""
     assert lines(err) == [f"goodterms: export {target}: exists and is not a folder"]
+
+
+# -- start-up ----------------------------------------------------------------------------------
+
+#: Runs the command in a fresh interpreter, then says whether spaCy was ever imported.
+_RUN_AND_REPORT = """
+import sys
+from goodterms.cli import main
+code = main(sys.argv[1:])
+print("spacy-loaded" if "spacy" in sys.modules else "spacy-not-loaded", file=sys.stderr)
+"""
+
+
+@pytest.mark.parametrize("command", [
+    ["ask", ORLA, TAMSIN], ["person", ORLA], ["people", "--top", "3"], ["rejects"],
+])
+def test_store_only_commands_do_not_load_the_language_model(db: str, tmp_path: Path, command: list[str]) -> None:
+    """Answering from the store needs no spaCy: it is not imported (a 230 MB, one-second start-up)."""
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", _RUN_AND_REPORT, *command, "--db", db],
+                          capture_output=True, text=True, timeout=120, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    *said, verdict = done.stderr.strip().splitlines()
+    assert done.stdout.strip() or said  # the command answered (rejects answers on stderr)
+    assert verdict == "spacy-not-loaded"
+
+
+def test_analysing_files_still_loads_the_language_model(tmp_path: Path) -> None:
+    """The check above can fail: a command that analyses articles does import spaCy."""
+    import subprocess
+    import sys
+
+    article = tmp_path / "a.txt"
+    article.write_text("Orla Venn praises Tamsin Reyes\n\nOrla Venn said Tamsin Reyes is a dear friend.\n")
+    done = subprocess.run([sys.executable, "-c", _RUN_AND_REPORT, "ask", ORLA, TAMSIN, str(article)],
+                          capture_output=True, text=True, timeout=120, cwd=tmp_path)
+    assert done.stderr.strip().splitlines()[-1] == "spacy-loaded", done.stderr

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..extract.names_gender import FEMALE_FIRST_NAMES, MALE_FIRST_NAMES
-from ..extract.people import _short_form, fold, nicknames
+from ..extract.name_forms import fold, nicknames, short_form
 from ..model import Analysis, Record
 
 #: Words before a name that are titles, not names.
@@ -192,9 +192,9 @@ def _pet_of(one: str, other: str) -> bool:
     """
     if one == other:
         return False
-    if _short_form(one, other):
+    if short_form(one, other):
         return other in GIVEN_NAMES or other in _pets_of()
-    if _short_form(other, one):
+    if short_form(other, one):
         return one in GIVEN_NAMES or one in _pets_of()
     return False
 
@@ -667,7 +667,7 @@ def _first_name_candidates(snap: _Snapshot, token: str) -> set[int]:
     for name in {token, *nicknames().get(token, ())}:
         out |= snap.by_first.get(name, set())
     return out | {r for first in snap.prefixes.get(token[:3], ())
-                  if first in GIVEN_NAMES and _short_form(token, first) for r in snap.by_first[first]}
+                  if first in GIVEN_NAMES and short_form(token, first) for r in snap.by_first[first]}
 
 
 def _single_choice(snap: _Snapshot, index: _Index, i: int, token: str) -> tuple[int, str] | None:

@@ -12,6 +12,8 @@ from ..deadline import check as check_budget
 from ..model import Document, Embed, Mention, Person
 from ..nlp import english_words
 from .names_gender import FEMALE_FIRST_NAMES, MALE_FIRST_NAMES
+from .name_forms import fold, nicknames
+from .name_forms import short_form as _short_form
 from .name_uses import grammar_says_person, person_use, thing_name, thing_use, word_not_name, words_not_name
 from .outlets import is_known_outlet
 from .parse import Parses
@@ -184,15 +186,6 @@ def _before_lowercase_word(text: str) -> str:
     return text
 
 
-@lru_cache(maxsize=65536)
-def fold(word: str) -> str:
-    """A name word as matching sees it: lower case, no accents, full stops or curly apostrophes
-    ("Khloé" is "khloe", "O.J." is "oj")."""
-    plain = unicodedata.normalize("NFKD", word.replace("\u2019", "'"))
-    return "".join(ch for ch in plain if not unicodedata.combining(ch) and ch != "."
-                   and unicodedata.category(ch) != "Cf").lower()  # Cf: zero-width joiners and the like
-
-
 def _unaccented(text: str) -> str:
     plain = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in plain if not unicodedata.combining(ch))
@@ -360,36 +353,6 @@ class PeopleFinder:
 def _subsequence(short: list[str], long: list[str]) -> bool:
     it = iter(long)
     return all(any(w == x for x in it) for w in short)
-
-
-#: Endings of pet forms: "Angie" (Angelina), "Jenny" (Jennifer), "Danny" (Daniel), "Kathy".
-PET_ENDINGS = ("ie", "ey", "y", "i")
-
-
-def _short_form(short: str, given: str) -> bool:
-    """'angie' is a pet form of 'angelina': its stem opens the longer given name, or a list says so."""
-    if given in nicknames().get(short, ()):
-        return True
-    if len(short) < 4 or len(given) <= len(short):
-        return False
-    for end in PET_ENDINGS:
-        if short.endswith(end):
-            stem = short[:-len(end)]
-            if len(stem) >= 3 and stem[-1] == stem[-2]:
-                stem = stem[:-1]  # "danny" -> "dan"
-            if len(stem) >= 3 and given.startswith(stem):
-                return True
-    return False
-
-
-@lru_cache(maxsize=1)
-def nicknames() -> dict[str, tuple[str, ...]]:
-    """Pet form -> the given names it stands for, where the pet form does not open the name ("bob")."""
-    out: dict[str, list[str]] = {}
-    for entry in entries("nicknames"):
-        pet, *givens = entry.split()
-        out.setdefault(pet, []).extend(givens)
-    return {pet: tuple(givens) for pet, givens in out.items()}
 
 
 def _misspelt(one: str, other: str) -> bool:
