@@ -101,6 +101,33 @@ def test_a_relative_clause_names_the_other_half() -> None:
     assert not any("Tessa Dahl" in r for r in found)
 
 
+def test_a_relative_clause_on_a_copula_or_an_auxiliary_names_the_couple() -> None:
+    # "who is married to": the clause hangs on "is"; a denial the sentence goes on to make is not about it
+    found = relations("However, Nora, who is married to country singer Kip Arden, has denied it.", ["Nora", "Kip Arden"])
+    assert ("spouse", "Kip Arden", "Nora", "current") in found
+    # "who Mira was infamously married to": the parser hangs Mira on "was"
+    found = relations("Her latest ex was Tobias Renn, who Mira was infamously married to for 72 days in 2011.",
+                      ["Tobias Renn", "Mira"])
+    assert ("spouse", "Mira", "Tobias Renn", "former") in found
+    assert ("spouse", "Joel Marsh", "Sofia Tern", "former") in relations(
+        "Joel Marsh praised Sofia Tern, who he was married to until 2010.", ["Joel Marsh", "Sofia Tern"])
+
+
+def test_a_stranded_preposition_after_whom_names_the_noun_before_it() -> None:
+    found = relations("Tess Orlo learned that Dane Rusk, whom she was engaged to at the time, had lied.",
+                      ["Tess Orlo", "Dane Rusk"])
+    assert {r[:3] for r in found} == {("partner", "Dane Rusk", "Tess Orlo")}
+
+
+def test_a_plural_relative_clause_on_a_pair_is_about_both() -> None:
+    found = relations("Joel Marsh and Sofia Tern, who have been dating since December, adopted a puppy.",
+                      ["Joel Marsh", "Sofia Tern"])
+    assert ("partner", "Joel Marsh", "Sofia Tern", "current") in found
+    # a singular verb speaks of the last name only
+    found = relations("Joel Marsh and Sofia Tern, who was dating Pim Olt, left.", ["Joel Marsh", "Sofia Tern", "Pim Olt"])
+    assert {r[:3] for r in found} == {("partner", "Pim Olt", "Sofia Tern")}
+
+
 def test_a_marriage_told_as_a_past_state_is_over() -> None:
     assert ("spouse", "Ivo Renn", "Tessa Dahl", "former") in relations(
         "Tessa Dahl was married to Ivo Renn from 1990 to 1994.", ["Ivo Renn", "Tessa Dahl"])

@@ -74,14 +74,19 @@ def _verb_claims(verb: "Token", meaning: str, person_of: PersonOf, couple_of: Co
         yield _veto(verb)  # "are not dating", "denied rumours she is dating B": no other rule may read it
         return
     subjects, objects = _subjects(verb), _objects(verb)
-    if verb.dep_ == "relcl":
+    clause = _relative_clause(verb)
+    if clause is not None:
+        subjects = subjects + _aux_subjects(verb)  # "who Kim was infamously married to": Kim hangs on "was"
         relative = [t for t in subjects if t.lower_ in RELATIVE]
         others = [t for t in subjects if t.lower_ not in RELATIVE]
         if relative and others and not objects:
-            objects = [verb.head]  # "B, who A was married to": the relative pronoun is the object
+            objects = [clause.head]  # "B, who A was married to": the relative pronoun is the object
             subjects = others
         elif relative:
-            subjects = [verb.head]  # "A, who married B"
+            subjects = [_pair_head(clause)]  # "A, who married B"; "A and B, who have been dating"
+    elif not objects and (antecedent := _stranded_antecedent(verb)) is not None:
+        objects = [antecedent]  # "Iggy learned that Young, whom she was engaged to, ..." misparsed as a subject
+        subjects = [t for t in subjects + _aux_subjects(verb) if t.i != antecedent.i and t.lower_ not in RELATIVE]
     kind, status = meaning.split("-")
     pair = _pair(_people(subjects, person_of), _people(objects, person_of))
     if pair is None and len(subjects) == 1 and not objects and subjects[0].lemma_.lower() in words("couple_words"):
@@ -194,13 +199,23 @@ def _talk(token: "Token") -> str:
     """ "denied" under "denied", "shut down rumors"; "rumour" under "speculation that", "convinced"; else ""."""
     denial, rumour = words("denial_words"), words("rumour_words")
     found = ""
-    for above in token.ancestors:
+    for above in _ancestors_in_sentence_of(token):
         lemma = _lemma(above)
         if lemma in denial:
             return "denied"
         if lemma in rumour:
             found = "rumour"
     return found
+
+
+def _ancestors_in_sentence_of(token: "Token") -> Iterator["Token"]:
+    """The tokens above, up to a relative clause's noun: "Nora, who is married to B, has denied it"
+    denies something else; the clause about Nora is no part of what is denied or rumoured."""
+    while token.head.i != token.i:
+        if token.dep_ == "relcl":
+            return
+        token = token.head
+        yield token
 
 
 def _pair_above(verb: "Token") -> list["Token"]:
@@ -210,6 +225,58 @@ def _pair_above(verb: "Token") -> list["Token"]:
         if subjects:
             return subjects if _conjuncts(subjects[0]) else []
     return []
+
+
+def _relative_clause(verb: "Token") -> "Token | None":
+    """The verb heading the relative clause a couple verb is in: itself ("who married B"), or the
+    copula over it ("who is married to B" hangs "married" under "is")."""
+    if verb.dep_ == "relcl":
+        return verb
+    if verb.dep_ == "acomp" and verb.head.dep_ == "relcl":
+        return verb.head
+    return None
+
+
+def _aux_subjects(verb: "Token") -> list["Token"]:
+    """Subjects the parser hung on an auxiliary of the verb: "whom she was engaged to" puts "she" under "was"."""
+    return [g for c in verb.children if c.dep_ in ("aux", "auxpass") for g in c.children if g.dep_ in SUBJECTS]
+
+
+def _pair_head(clause: "Token") -> "Token":
+    """What a relative clause is about: its noun, or the first of a pair when a plural verb says both
+    ("A and B, who have been dating": the clause hangs on B, but "have" speaks of A and B)."""
+    head = clause.head
+    if head.dep_ != "conj" or not _plural_verb(clause):
+        return head
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+    return head
+
+
+def _plural_verb(verb: "Token") -> bool:
+    """Is the verb (or its first auxiliary) plural: "have been dating", "are married", "were engaged"?"""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    finite = auxes[0] if auxes else verb
+    return finite.tag_ == "VBP" or finite.lower_ in ("were", "are", "'re")
+
+
+def _stranded_antecedent(verb: "Token") -> "Token | None":
+    """ "B, whom A was engaged to": the stranded "to" speaks of the noun before "whom". The parser often
+    misreads such a clause (B as the subject of "engaged"); the words still say who the object is."""
+    stranded = any(c.dep_ == "prep" and c.lower_ in PARTNER_PREPOSITIONS and not any(g.dep_ == "pobj" for g in c.children)
+                   for c in verb.children)
+    if not stranded:
+        return None
+    near = [*verb.children, *(g for c in verb.children if c.dep_ in ("aux", "auxpass") for g in c.children)]
+    pronoun = next((t for t in near if t.lower_ in ("who", "whom") and t.i < verb.i), None)
+    if pronoun is None:
+        return None
+    before = pronoun.i - 1
+    while before >= 0 and (pronoun.doc[before].is_punct or pronoun.doc[before].like_num):
+        before -= 1  # "Kris Humphries, 31, whom"
+    if before < 0 or before == pronoun.i - 1 or pronoun.doc[before].pos_ not in ("PROPN", "NOUN"):
+        return None  # the pronoun must follow its noun after a comma
+    return pronoun.doc[before]
 
 
 def _pair(subjects: list[str], objects: list[str]) -> tuple[str, str] | None:
