@@ -225,3 +225,43 @@ def test_a_feeling_dated_to_a_past_since_changed_is_no_stance(sentence: str) -> 
 ])
 def test_a_feeling_with_no_such_date_is_still_read(sentence: str) -> None:
     assert ("Petra Lind", "Omar Sayle", "negative") in found(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Since then, the couple have continued to support each other.",
+    "A friend of the pair said: \"They adore each other.\"",
+    "Both are so proud of each other.",
+    "The two have had the deepest respect for one another for years.",
+])
+def test_each_other_said_of_a_pair_named_before_is_a_stance_each_way(sentence: str) -> None:
+    got = found(sentence)
+    assert ("Petra Lind", "Omar Sayle", "positive") in got
+    assert ("Omar Sayle", "Petra Lind", "positive") in got
+
+
+def test_a_speakers_we_with_each_other_joins_the_speaker_and_the_one_named_with_her() -> None:
+    got = found('This week Lind told a reporter: "We are not in touch daily, but we wish nothing but good things '
+                'for each other."')
+    assert ("Petra Lind", "Omar Sayle", "positive") in got
+    assert ("Omar Sayle", "Petra Lind", "positive") in got
+
+
+def test_each_other_with_no_pair_named_before_is_no_stance() -> None:
+    analysis = analyze_text("A night out\n\nThe fans were loud all night. They adore each other, a guard said.\n\n"
+                            "Later Petra Lind arrived with Omar Sayle.\n")
+    assert not stances(analysis)
+
+
+def test_a_negation_stays_in_its_own_clause() -> None:
+    assert ("Petra Lind", "Omar Sayle", "positive") in found(
+        "Lind is not a big talker, but she praised Sayle in her speech.")
+
+
+def test_the_clause_a_feeling_is_about_when_a_phrase_comes_before_it() -> None:
+    assert ("Petra Lind", "Omar Sayle", "positive") in found(
+        "A friend said Lind of course loves how generous he is with his time.")
+
+
+def test_a_stance_with_an_object_does_not_reach_a_clause_below_it() -> None:
+    got = found("Lind fears Sayle will ditch her just like her old agent Ivo Brandt recently did.")
+    assert not any(t == "Ivo Brandt" for _, t, _ in got)

@@ -36,6 +36,13 @@ SELF_WORDS = frozenset(("i", "me", "my", "myself", "mine"))
 YOU_WORDS = frozenset(("you", "your", "yourself", "yours"))
 RELATIVE = frozenset(("who", "whom", "that", "which"))
 EACH_OTHER = frozenset(("other", "another"))
+#: "each other" or "one another" in a sentence: worth parsing for a pair even with nobody named in it.
+EACH_OTHER_TEXT = re.compile(r"\b(?:each\s+other|one\s+another)\b", re.IGNORECASE)
+#: What joins two people into a pair: "A and B", "A and her boyfriend, B", "A & B".
+JOINED = re.compile(r"(?:['\u2019]s?)?\s*,?\s*(?:and|&)\s+(?:(?:his|her)\s+(?:[\w'\u2019-]+\s+){0,3}?[\w'\u2019-]+"
+                    r"\s*,?\s*)?")
+#: How far back a "they" or "the couple" looks for the two people it stands for (characters).
+PAIR_REACH = 1500
 #: Prepositions that can introduce the target of a stance word ("at B", "with B", "against B").
 TARGET_PREPS = frozenset(("at", "with", "on", "against", "to", "for", "about", "of", "into", "over", "toward",
                           "towards", "after", "in", "by", "upon"))
@@ -205,8 +212,10 @@ class GrammarReader:
             if not worth_parsing(WORD.findall(self.text[start:end].lower().replace("\u2019", "'"))):
                 continue
             people = [r for r in self.refs.within(start, end) if r.person]
-            # a stance needs two people: two references, or one and an "I" or "you" inside a quote
-            if len(people) >= 2 or people and self._quote_at(start, end):
+            # a stance needs two people: two references, or one and an "I" or "you" inside a quote,
+            # or "each other" said of a pair named before ("the couple adore each other")
+            if len(people) >= 2 or people and self._quote_at(start, end) or \
+                    EACH_OTHER_TEXT.search(self.text, start, end):
                 out.append((start, end))
         return out
 
@@ -261,6 +270,46 @@ class GrammarReader:
             if conj.dep_ == "conj":
                 out = out + [p for p in self.people_of(conj) if p not in out]
         return out
+
+    # -- "each other": the pair a plural subject stands for ------------------------------------
+    def pair_of(self, token: "Token", sources: list[str]) -> list[str]:
+        """The two people of "A and B adore each other", "the couple adore each other", "they
+        support each other", or "we care for each other" in a quote; [] when there is no telling."""
+        if len(sources) >= 2:
+            return sources
+        subjects, _ = self.subject(token)
+        for s in subjects:
+            start, _ = doc_span(s)
+            quote = self._quote_at(start, start + 1)
+            if s.lower_ in ("we", "us") and quote is not None and quote.speaker:
+                return self._speaker_pair(quote.speaker, start)
+            if s.lower_ in ("they", "both") or s.pos_ in ("NOUN", "NUM") and (
+                    s.lemma_.lower() in words("plural_pair_nouns") or s.lower_ in words("plural_pair_nouns")):
+                return self._joined_pair(start, None)
+        return []
+
+    def _joined_pair(self, position: int, member: str | None) -> list[str]:
+        """The last two people joined by "and" before position ("A and B", "A and her husband, B"),
+        the headline's pair last; with member, only a pair holding that person."""
+        named = [r for r in self.refs.within(max(0, position - PAIR_REACH), position) if r.person]
+        headline = [r for r in self.refs.within(0, self.refs.headline_end) if r.person]
+        for refs in (named, headline):
+            for first, second in reversed(list(zip(refs, refs[1:]))):
+                if first.person == second.person or not JOINED.fullmatch(self.text, first.end, second.start):
+                    continue
+                pair = [first.person, second.person]
+                if member is None or member in pair:
+                    return pair  # type: ignore[return-value]
+        return []
+
+    def _speaker_pair(self, speaker: str, position: int) -> list[str]:
+        """Whom a speaker's "we" joins: the pair named with the speaker before the quote, else the
+        speaker's one partner."""
+        pair = self._joined_pair(position, speaker)
+        if pair:
+            return pair
+        partners = self.kin_of(speaker, "partner")
+        return [speaker, partners[0]] if len(partners) == 1 else []
 
     def subject(self, token: "Token") -> tuple[list["Token"], bool]:
         """The subject tokens of a predicate, climbing through "ready to", "and" and participles;
@@ -388,11 +437,13 @@ class GrammarReader:
             targets = sources
             sources = [p for o in objects if o.head.dep_ == "agent" for p in self.people_of(o)]
         else:
-            if any(o.lower_ in EACH_OTHER for o in objects) and len(sources) >= 2:
-                yield from self._pairs(sources, sources, WEIGHT * sign, span, "stance_mutual")
+            if any(_each_other(o) for o in objects) or _each_other_below(token):
+                pair = self.pair_of(token, sources)
+                yield from self._pairs(pair, pair, WEIGHT * sign, span, "stance_mutual")
                 return
             targets = self.targets_of(objects, sources)
-            if not objects:  # "loves how romantic he is": the one the clause is about
+            if not targets and not any(c.dep_ in ("dobj", "dative", "obj") for c in token.children):
+                # "loves how romantic he is", "of course loves how ...": the one the clause is about
                 targets = [p for c in token.children if c.dep_ == "ccomp"
                            for g in c.children if g.dep_ == "nsubj" for p in self.people_of(g)]
         yield from self._pairs(sources, targets, WEIGHT * sign, span, "stance_verb")
@@ -419,6 +470,10 @@ class GrammarReader:
         objects = self.objects(token)
         if not objects and token.dep_ in ("acomp",):
             objects = [o for o in self.objects(token.head) if o.head.dep_ in ("prep", "agent")]
+        if any(_each_other(o) for o in objects):  # "the two are so proud of each other"
+            pair = self.pair_of(token, sources)
+            yield from self._pairs(pair, pair, WEIGHT * sign, span, "stance_mutual")
+            return
         targets = self.targets_of(objects, sources)
         yield from self._pairs(sources, targets, WEIGHT * sign, span, "stance_adjective")
 
@@ -427,10 +482,12 @@ class GrammarReader:
         targets: list[str] = []
         between: list[str] = []
         agents: list[str] = []
+        mutual = False  # "the deepest respect for one another"
         for c in token.children:
             if c.dep_ != "prep":
                 continue
             objects = [g for g in c.children if g.dep_ == "pobj"]
+            mutual = mutual or any(_each_other(o) for o in objects)
             people = [p for o in objects for p in self.people_of(o)]
             if c.lower_ == "between":
                 between += people
@@ -459,6 +516,10 @@ class GrammarReader:
                 node = node.head
             if node.pos_ in ("VERB", "AUX"):
                 sources, _ = self.sources_of(node)
+                if mutual:
+                    pair = self.pair_of(node, sources)
+                    yield from self._pairs(pair, pair, WEIGHT * sign, span, "stance_mutual")
+                    return
         if self._quote_at(*doc_span(token)) is not None:
             # "Congratulations to B!", "Happy birthday, B!": a speaker's own words, to the one named
             if not sources:
@@ -468,11 +529,32 @@ class GrammarReader:
         yield from self._pairs(sources, targets, WEIGHT * sign, span, rule)
 
 
+def _each_other(token: "Token") -> bool:
+    """Whether the token is the "other" of "each other" or the "another" of "one another"."""
+    if token.lower_ == "one":  # parsed as "one" with "another" hanging on it
+        return token.i + 1 < len(token.doc) and token.nbor(1).lower_ == "another"
+    if token.lower_ not in EACH_OTHER or token.i == 0:
+        return False
+    before = token.nbor(-1).lower_
+    return token.lower_ == "other" and before == "each" or token.lower_ == "another" and before == "one"
+
+
+def _each_other_below(token: "Token") -> bool:
+    """Whether "each other" is what the verb's object is for: "wish nothing but good things for each other"."""
+    todo = [c for c in token.children if c.dep_ in ("dobj", "dative")]
+    for _ in range(6):  # object, preposition, its object, preposition, "other"
+        if any(_each_other(t) for t in todo):
+            return True
+        todo = [c for t in todo for c in t.children if c.dep_ in ("prep", "pobj")]
+    return False
+
+
 def negated(token: "Token") -> bool:
     """'did not slam', 'is not proud of', 'no feud with'."""
     nodes = [token] + ([token.head] if token.dep_ in ("acomp", "xcomp", "attr") else [])
     node = token
-    while node.dep_ == "conj" and node.head is not node:  # "isn't worried or threatened": both negated
+    # "isn't worried or threatened": both negated; "we're not close, but we wish...": a clause of its own is not
+    while node.dep_ == "conj" and node.head is not node and not any(c.dep_ in SUBJECTS for c in node.children):
         node = node.head
         nodes += [node] + ([node.head] if node.dep_ in ("acomp", "xcomp", "attr") else [])
     for node in nodes:
