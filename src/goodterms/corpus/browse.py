@@ -14,7 +14,8 @@ from sqlalchemy import Connection, Select, and_, bindparam, case, func, or_, sel
 from ..errors import NotStored
 from ..model import Analysis
 from ..store import ArticleInfo, Store
-from ..store.schema import Article, Entity, EntityName, EntityNamePart, PersonRow
+from ..store.schema import Article, Entity, EntityName, EntityNamePart, PersonRow, SearchTop
+from ..store.search_tops import SUBSTRING_FROM, TOP
 from .lookup import find_identities
 from .people import ArticleItem
 from .resolve import handle_key, name_key
@@ -123,8 +124,8 @@ def _keys(query: str) -> list[str]:
     return [k for k in dict.fromkeys((name_key(query), handle_key(query))) if k]
 
 
-#: Queries this long or longer also find names containing them; shorter ones, names beginning so.
-SUBSTRING_FROM = 3
+# SUBSTRING_FROM (store.search_tops): queries this long or longer also find names containing
+# them; shorter ones, names beginning so.
 #: Above every character: key + LAST is past every text beginning with key (both databases
 #: compare entity_name_parts.part by code point: SQLite always, PostgreSQL by its "C" collation).
 LAST = "\U0010ffff"
@@ -157,23 +158,50 @@ _FORMS = (select(EntityName.entity_id, EntityName.name, EntityName.kind, EntityN
           .where(EntityName.entity_id.in_(bindparam("ids", expanding=True))))
 
 
+#: A page of a common key's people, as search_tops keeps them (ranks offset+1 to offset+limit).
+_KEPT = (select(Entity.id, Entity.name, Entity.articles, SearchTop.starts, SearchTop.total)
+         .join(Entity, Entity.id == SearchTop.entity_id)
+         .where(SearchTop.key == bindparam("key"), SearchTop.rank > bindparam("offset"),
+                SearchTop.rank <= bindparam("end"))
+         .order_by(SearchTop.rank))
+
+
 def _entity_matches(connection: Connection, query: str, limit: int, offset: int) -> Page[PersonMatch]:
     keys = _keys(query)
     if not keys:
         return Page((), 0, limit, offset)
-    count, page = _search_statements(tuple(len(k) >= SUBSTRING_FROM for k in keys))
-    values: dict[str, Any] = {"limit": limit, "offset": offset}
-    for i, key in enumerate(keys):
-        values[f"key{i}"], values[f"past{i}"] = key, key + LAST
-    rows = connection.execute(page, values).all()
+    rows: list[Any] = []
+    if len(keys) == 1 and offset + limit <= TOP:  # a common key's page may be kept ready
+        rows = list(connection.execute(_KEPT, {"key": keys[0], "offset": offset, "end": offset + limit}).all())
+    if not rows or len(rows) != min(limit, int(rows[0].total) - offset):  # not kept, or not all of the page
+        rows = _worked_out(connection, keys, limit, offset)
     # past the last page there is no row to say the total: count apart
-    total = int(rows[0].total) if rows else int(connection.execute(count, values).scalar_one())
+    total = int(rows[0].total) if rows else _count(connection, keys)
     best = _best_forms(connection, [r.id for r in rows], keys)
     matches = []
     for r in rows:
         form, kind = best.get(r.id, (r.name, "name"))
         matches.append(PersonMatch(r.name, form, kind, int(r.articles), r.id))
     return Page(tuple(matches), total, limit, offset)
+
+
+def _key_values(keys: list[str]) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    for i, key in enumerate(keys):
+        values[f"key{i}"], values[f"past{i}"] = key, key + LAST
+    return values
+
+
+def _worked_out(connection: Connection, keys: list[str], limit: int, offset: int) -> list[Any]:
+    """A page of the people matching any of the keys, grouped and ordered from the index of
+    name endings, each row with the total."""
+    _, page = _search_statements(tuple(len(k) >= SUBSTRING_FROM for k in keys))
+    return list(connection.execute(page, {"limit": limit, "offset": offset, **_key_values(keys)}).all())
+
+
+def _count(connection: Connection, keys: list[str]) -> int:
+    count, _ = _search_statements(tuple(len(k) >= SUBSTRING_FROM for k in keys))
+    return int(connection.execute(count, _key_values(keys)).scalar_one())
 
 
 def _best_forms(connection: Connection, entity_ids: list[int], keys: list[str]) -> dict[int, tuple[str, str]]:

@@ -17,6 +17,7 @@ from sqlalchemy import Text, bindparam, delete, insert, select, type_coerce, upd
 
 from ..corpus.resolve import ASYMMETRIC_INVERSE, PersonEntity, PersonFacts
 from .schema import Article, Entity, EntityName, PersonRow, RelationRow
+from .search_tops import refresh_search_tops
 from .store import Store
 
 #: Articles whose facts are read per query.
@@ -117,3 +118,4 @@ def write_entities(store: Store, entities: Sequence[PersonEntity]) -> None:
             connection.execute(
                 update(PersonRow).where(PersonRow.article_id == bindparam("a"), PersonRow.local_id == bindparam("l"))
                 .values(entity_id=bindparam("e"), link=bindparam("why")), links)
+        refresh_search_tops(connection)

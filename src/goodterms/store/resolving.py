@@ -23,7 +23,8 @@ from sqlalchemy import Connection, bindparam, delete, func, insert, select, upda
 from ..corpus.resolve import Override, PersonEntity, handle_key, name_key, override_key, resolve
 from ..model import Record
 from .entities import person_facts
-from .schema import Entity, EntityName, PersonRow
+from .schema import Entity, EntityName, PersonRow, SearchTop
+from .search_tops import refresh_search_tops
 from .store import Store
 
 #: Rows per statement when ids go into an IN list or a batch of updates.
@@ -144,7 +145,15 @@ def _write(connection: Connection, entities: Sequence[PersonEntity], ids: list[i
         connection.execute(insert(EntityName), list(batch))
     for chunk in _chunks(gone):
         connection.execute(delete(Entity).where(Entity.id.in_(chunk)))
+    if new_rows or changed_rows or renamed or gone or not _search_tops_kept(connection):
+        refresh_search_tops(connection)
     return Resolved(len(old), len(entities), len(links), len(new_rows), len(gone))
+
+
+def _search_tops_kept(connection: Connection) -> bool:
+    """Whether search_tops holds its lists (emptied by a change of people since it was written,
+    or never written in a store where no key is common: written again either way)."""
+    return connection.execute(select(SearchTop.key).limit(1)).first() is not None
 
 
 def resolve_store(store: Store) -> Resolved:

@@ -97,6 +97,23 @@ class EntityNamePart(Base):
     __table_args__ = (Index(None, "part", "entity_id", "at_start"), Index(None, "name_id"))
 
 
+class SearchTop(Base):
+    """The first names a search by a common piece of a name shows: for each key matching many
+    people (`total`, at least `search_tops.HEAVY`), its first `search_tops.TOP` people in the
+    order search shows them (`rank` from 1), so such a search reads a few rows instead of
+    grouping and ordering thousands. Filled by `store.search_tops.refresh_search_tops` after
+    each resolution; emptied by triggers (migration 0008) whenever entities or their names
+    change, so a search never reads a stale list (an empty table: every search is worked out)."""
+
+    __tablename__ = "search_tops"
+
+    key: Mapped[str] = mapped_column(Text, primary_key=True)
+    rank: Mapped[int] = mapped_column(Integer, primary_key=True)
+    entity_id: Mapped[int] = mapped_column(Integer)
+    starts: Mapped[int] = mapped_column(Integer)  # 1: a name form begins with the key
+    total: Mapped[int] = mapped_column(Integer)  # every person the key matches
+
+
 class PersonRow(Base):
     """One person of one article (`local_id` is the article's "p1"), linked to its entity."""
 
