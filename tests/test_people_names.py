@@ -182,3 +182,36 @@ def test_a_title_alone_names_nobody_unless_a_kin_noun_gives_it_as_a_name() -> No
     assert names(text, [Entity(text.index("Queen"), text.index("Queen") + 5, "PERSON"),
                         Entity(text.index("Ana Lind"), text.index("Ana Lind") + 8, "PERSON")]).keys() \
         == {"Ana Lind", "Rumi", "Sir"}
+
+
+def test_a_span_joining_two_people_is_cut_into_both() -> None:
+    """The model sometimes tags "Daniel, Imani Castellano" (a headline's shorthand for a couple) as
+    one person: it is Daniel and Imani Castellano, and no person is named with the comma."""
+    headline = "You will not believe what Daniel, Imani Castellano are spending on the nursery"
+    text = headline + "\n\nActor Daniel Castellano and his wife Imani Castellano are expecting twins in May.\n"
+    joined = text.index("Daniel, Imani")
+    entities = [Entity(joined, joined + len("Daniel, Imani Castellano"), "PERSON")]
+    for name in ("Daniel Castellano", "Imani Castellano"):
+        at = text.index(name, len(headline))
+        entities.append(Entity(at, at + len(name), "PERSON"))
+    found = names(text, entities)
+    assert set(found) == {"Daniel Castellano", "Imani Castellano"}
+    assert found["Daniel Castellano"] == {"Daniel", "Daniel Castellano"}
+    assert found["Imani Castellano"] == {"Imani Castellano"} | ({"Imani"} & found["Imani Castellano"])
+
+
+def test_joined_given_names_and_an_ampersand_pair_are_cut() -> None:
+    text = "Weekend Plans\n\nMarco & Elena were seen at the market, and Tobias and Greta Lund waved.\n"
+    pair, trio = text.index("Marco & Elena"), text.index("Tobias and Greta Lund")
+    found = names(text, [Entity(pair, pair + len("Marco & Elena"), "PERSON"),
+                         Entity(trio, trio + len("Tobias and Greta Lund"), "PERSON")])
+    assert {"Marco", "Elena", "Tobias", "Greta Lund"} <= set(found)
+    assert not any("&" in name or " and " in name or "," in name for name in found)
+
+
+def test_a_duo_named_by_surnames_stays_one_span() -> None:
+    """Only a given name before the joiner cuts: "Simon & Pell" (a duo's surnames) is left as before."""
+    text = "Duo Returns\n\nThe folk duo Harlan & Pell toured again, and Simon & Pell sold out.\n"
+    at = text.index("Simon & Pell")
+    found = names(text, [Entity(at, at + len("Simon & Pell"), "PERSON")])
+    assert "Pell" not in found

@@ -402,11 +402,12 @@ def find_people(
                 lead = ent_text.find(trimmed)
                 if lead >= 0:  # "Adopt Rob" -> "Rob" starts further on
                     ent_text, ent_start = trimmed, ent.start + lead
-            cleaned = clean_name(ent_text, ent_start)
-            if cleaned and _stage_name_article(text, ent_start, ent_text, cleaned[0]):
-                cleaned = (ent_text[:4] + cleaned[0], ent_start, cleaned[2])  # "singer The Marrow"
-            if cleaned:
-                candidates.append(cleaned)
+            for part, part_start in _joined_names(ent_text, ent_start):
+                cleaned = clean_name(part, part_start)
+                if cleaned and _stage_name_article(text, part_start, part, cleaned[0]):
+                    cleaned = (part[:4] + cleaned[0], part_start, cleaned[2])  # "singer The Marrow"
+                if cleaned:
+                    candidates.append(cleaned)
     for start, end in _body_blocks(doc):
         for m in TITLED_NAME.finditer(text, start, end):
             _add_untagged(candidates, m)
@@ -599,6 +600,31 @@ def _without_leading_word(candidate: tuple[str, int, int], model: str) -> tuple[
         return candidate  # "Trump Will Be": what follows must look like a name, not like words
     cut = name.index(words[i], sum(len(w) for w in words[:i]))
     return name[cut:], start + cut, end
+
+
+#: "Daniel, Imani Castellano", "Daniel and Imani Castellano", "Daniel & Imani": a given name, a joiner,
+#: then a second name. The joiner is kept out of both names.
+JOINED_NAMES = re.compile(
+    r"(?P<first>[A-Z][\w'\u2019-]+)(?P<joiner>\s*,\s*|\s+(?:and|&)\s+)"
+    r"(?P<second>[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,2})"
+)
+
+
+def _joined_names(ent_text: str, start: int) -> list[tuple[str, int]]:
+    """One span the model tagged as a person, cut where it joins two people: [(text, start)].
+
+    "Daniel, Imani Castellano" or "Daniel & Imani Castellano" is two people (the span a headline's
+    "Daniel, Imani Castellano are expecting" gets). Cut only when the first part is one given name and
+    the second a full name, or a given name alone ("Daniel & Imani"): "Simon & Garfunkel" and
+    "Johnson & Johnson" stay one span (what clean_name makes of them).
+    """
+    m = JOINED_NAMES.fullmatch(ent_text)
+    if m is None or not _given(m.group("first")):
+        return [(ent_text, start)]
+    second = m.group("second").split()
+    if len(second) == 1 and not _given(second[0]):
+        return [(ent_text, start)]
+    return [(m.group("first"), start), (m.group("second"), start + m.start("second"))]
 
 
 def _given(word: str) -> bool:
