@@ -371,6 +371,43 @@ def test_ctrl_c_stops_the_run_and_its_workers(tmp_path: Path) -> None:
     assert alive == []
 
 
+@pytest.mark.parametrize("seconds", [0.0, 1.0, 3.0])  # while the cluster starts, as its workers load, at work
+def test_ctrl_c_on_a_local_dask_cluster_stops_it_without_a_traceback(tmp_path: Path, seconds: float) -> None:
+    """Closing a local cluster after Ctrl-C had a worker log a CommClosedError traceback about one run
+    in seven, and a Ctrl-C pressed while the cluster started was lost (the run went on to the end)."""
+    import subprocess
+    import sys
+    import time
+
+    import psutil
+
+    for copy in range(20):
+        for name, text in ARTICLES.items():
+            (tmp_path / f"{copy}-{name}").write_text(f"{text}\nCopy {copy}.\n", encoding="utf-8")
+    command = [str(Path(sys.executable).with_name("goodterms")), "analyze", str(tmp_path), "--format", "json",
+               "--dask", "local", "--workers", "2"]
+    run = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+    try:
+        parent = psutil.Process(run.pid)
+        deadline = time.monotonic() + 60
+        workers: list[psutil.Process] = []
+        while not workers and time.monotonic() < deadline and run.poll() is None:
+            time.sleep(0.05)
+            workers = [c for c in parent.children(recursive=True) if "spawn_main" in " ".join(c.cmdline())]
+        assert workers, "no worker process started"
+        time.sleep(seconds)
+        started = parent.children(recursive=True)
+        os.killpg(run.pid, signal.SIGINT)  # what a terminal's Ctrl-C does: the whole foreground group
+        _, err = run.communicate(timeout=60)
+    finally:
+        if run.poll() is None:
+            os.killpg(run.pid, signal.SIGKILL)
+    assert run.returncode == 130, err.decode()
+    assert err.decode().splitlines()[-1] == "goodterms: interrupted" and b"Traceback" not in err, err.decode()
+    _, alive = psutil.wait_procs(started, timeout=10)
+    assert alive == []
+
+
 @pytest.mark.parametrize("option, value, says", [
     ("--workers", "0", "out of range"),
     ("--workers", "two", "not a whole number"),

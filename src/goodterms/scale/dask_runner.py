@@ -16,14 +16,14 @@ import warnings
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import CancelledError
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from typing import TYPE_CHECKING, Any
 
 from ..config import Settings
 from ..errors import ConfigError, SchedulerUnreachable, WorkersFailed
 from ..model import Rejected
 from .environment import SINGLE_THREADED, environment_kept
-from .signals import ctrl_c_ignored
+from .signals import ctrl_c_held
 from .partitions import (
     PARTITION_SIZE, WINDOW_PER_WORKER, Item, Result, analyse_partition, died, failed, partitions, warm_up,
 )
@@ -73,6 +73,14 @@ QUIET_LOCAL_SETTINGS: dict[str, Any] = {
 }
 
 
+#: Why a local cluster logs nothing, in this process or its workers: everything it could report
+#: reaches the user another way (a worker that dies makes its articles Rejected, a task that
+#: fails raises), and what is left is noise. Closing it, after a Ctrl-C above all, had a worker
+#: log "Failed to communicate with scheduler during heartbeat" with a CommClosedError traceback
+#: about one run in seven. A remote cluster's logs are its own.
+LOCAL_LOGS = logging.CRITICAL
+
+
 def local_cluster_config() -> dict[str, Any]:
     """The Dask settings a local cluster starts with: `QUIET_LOCAL_SETTINGS`, and its workers' malloc.
 
@@ -111,26 +119,29 @@ def dask_client(address: str, *, workers: int | None = None) -> Iterator["Client
     each, no dashboard, and closes it on exit. Dask's nannies write their workers' settings
     (OMP_NUM_THREADS=1, MALLOC_ARENA_MAX=1, ...) into this process's environment as they start
     them; it is put back as it was once the cluster has started, and again after it has closed,
-    so processes this one starts later get the user's environment. A scheduler that does not
-    answer raises SchedulerUnreachable.
+    so processes this one starts later get the user's environment. Its log lines are silenced
+    (`LOCAL_LOGS`). A scheduler that does not answer raises SchedulerUnreachable.
     """
     import dask.config
     from distributed import Client, LocalCluster
+    from distributed.utils import silence_logging_cmgr
 
     address = check_address(address)
     if address == LOCAL:
         count = workers or os.cpu_count() or 1
         if count < 1:
             raise ConfigError(f"workers must be at least 1, got {count}")
-        with environment_kept(), ctrl_c_ignored(), dask.config.set(local_cluster_config()):
-            # its workers start ignoring Ctrl-C (this process stops them), and with the settings above
-            cluster = LocalCluster(n_workers=count, threads_per_worker=1, processes=True, host="127.0.0.1",
-                                   dashboard_address=None, silence_logs=logging.ERROR,
-                                   # no dashboard, and its health routes on a free port, not 8787
-                                   scheduler_kwargs={"dashboard_address": "127.0.0.1:0"})
-        # results come straight from the worker that holds them, not relayed through the scheduler
-        with environment_kept(), cluster, Client(cluster, direct_to_workers=True) as client:
-            yield client  # (a worker the nanny restarts meanwhile writes them again)
+        with environment_kept(), silence_logging_cmgr(LOCAL_LOGS), ExitStack() as stack:
+            with ctrl_c_held(), environment_kept(), dask.config.set(local_cluster_config()):
+                # its threads and workers never see Ctrl-C (this process stops them), and start with the
+                # settings above; a Ctrl-C pressed meanwhile arrives once the cluster is in `stack`
+                cluster = stack.enter_context(LocalCluster(
+                    n_workers=count, threads_per_worker=1, processes=True, host="127.0.0.1",
+                    silence_logs=LOCAL_LOGS,
+                    # no dashboard, and its health routes on a free port, not 8787
+                    dashboard_address=None, scheduler_kwargs={"dashboard_address": "127.0.0.1:0"}))
+            # results come straight from the worker that holds them, not relayed through the scheduler
+            yield stack.enter_context(Client(cluster, direct_to_workers=True))
         return
     if workers is not None:
         raise ConfigError(f"a worker count sets the size of a local cluster; the scheduler at {address} "

@@ -3,9 +3,12 @@
 A terminal's Ctrl-C goes to every process in the foreground group, workers included; a worker
 interrupted while it starts or works prints a traceback (a Dask worker is restarted). A process
 started while SIGINT is ignored keeps ignoring it through exec, and Python leaves an ignored
-SIGINT ignored, so workers are started inside `ctrl_c_ignored`. (Blocking the signal instead
-is not enough: threads the numeric libraries start can take it.) A Ctrl-C pressed in that
-short while is lost; the parent is interruptible again as soon as the workers are started.
+SIGINT ignored, so the pool's workers are started inside `ctrl_c_ignored`. A Ctrl-C pressed in
+that short while (the moment a process takes to start) is lost; the parent is interruptible
+again as soon as the workers are started. A Dask LocalCluster takes seconds to start and starts
+its workers from threads of its own, so it is started inside `ctrl_c_held` instead: SIGINT
+blocked there and in everything started from there, and a Ctrl-C pressed meanwhile delivered
+to this process afterwards.
 """
 from __future__ import annotations
 
@@ -26,3 +29,36 @@ def ctrl_c_ignored() -> Iterator[None]:
         yield
     finally:
         signal.signal(signal.SIGINT, previous)
+
+
+@contextmanager
+def ctrl_c_held() -> Iterator[None]:
+    """Hold Ctrl-C for the body: what it starts never sees SIGINT, and one pressed meanwhile arrives when
+    the body ends (a KeyboardInterrupt there, in the main thread), not lost and not in the middle.
+
+    For a body that takes seconds and starts its processes from threads of its own, as a Dask
+    LocalCluster does. SIGINT is blocked in this thread: a thread inherits the signal mask of
+    the thread that starts it, and a process that of the thread that starts it, through exec
+    (Python leaves the mask as it is), so the cluster's event-loop thread, the threads it starts
+    and every worker process (those a nanny restarts later included) keep it blocked for good,
+    while this thread takes it back. Threads that were already running can still take the
+    signal, so in the main thread a handler notes it meanwhile, and it is raised again at the end.
+    multiprocessing's resource tracker, started on the first use of a process or queue, unblocks
+    SIGINT in the thread that starts it (after starting the tracker with it blocked), and the
+    cluster would start it from its own thread: it is started here first.
+    """
+    from multiprocessing import resource_tracker
+
+    resource_tracker.ensure_running()
+    pressed: list[int] = []
+    main = threading.current_thread() is threading.main_thread()
+    previous_handler = signal.signal(signal.SIGINT, lambda number, _frame: pressed.append(number)) if main else None
+    previous_mask = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous_mask)
+        if main:
+            signal.signal(signal.SIGINT, previous_handler)
+            if pressed:
+                signal.raise_signal(signal.SIGINT)  # as it would have been handled: usually KeyboardInterrupt
