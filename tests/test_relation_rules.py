@@ -341,3 +341,39 @@ def test_a_kin_noun_and_a_role_before_the_name() -> None:
     assert {("parent", p, k, "current") for p in ("Ivo Renn", "Tessa Dahl") for k in ("Ada", "Bo")} <= found
     assert relations("Ivo Renn came with his wife and then Mara Quell.", names) == set()
     assert not any(r[0] == "spouse" for r in relations("Ivo Renn came with his wife and daughter Ada.", names))
+
+
+# -- possessives and the words between them and a kin noun ---------------------------------------
+def test_an_apostrophe_alone_after_s_is_a_possessive() -> None:
+    found = relations("Greta Lane was best buds with Kris\u2019 first husband, Robert.", ["Greta Lane", "Kris", "Robert"])
+    assert ("spouse", "Kris", "Robert", "former") in found  # a first husband is one a later marriage followed
+    assert not any("Greta Lane" in r for r in found)
+    found = relations("Greta Lane met Charles' wife, Camilla Rowe, at the gala.", ["Greta Lane", "Charles", "Camilla Rowe"])
+    assert {r[:3] for r in found} == {("spouse", "Camilla Rowe", "Charles")}
+
+
+def test_a_hyphenated_modifier_starting_with_a_function_word_stays_between_owner_and_kin() -> None:
+    body = "Dana Merrow posed with Ivo, whom her brother, Castor Merrow, shares with his on-off fiancée, Lisette Vane."
+    found = relations(body, ["Dana Merrow", "Ivo", "Castor Merrow", "Lisette Vane"])
+    assert ("partner", "Castor Merrow", "Lisette Vane", "current") in found
+    assert not any(r[0] == "partner" and "Dana Merrow" in r for r in found)
+    found = relations("Ana Lind and her now-estranged husband Piet Lind were seen.", ["Ana Lind", "Piet Lind"])
+    assert found == {("spouse", "Ana Lind", "Piet Lind", "former")}
+
+
+def test_two_possessors_share_a_child_but_not_an_ex() -> None:
+    found = relations("That year, Ruben Holt and Mila Sand's ex Jonas Pell got into a fight.",
+                      ["Ruben Holt", "Mila Sand", "Jonas Pell"])
+    assert {r[:3] for r in found} == {("partner", "Jonas Pell", "Mila Sand")}
+
+
+def test_a_clause_that_before_a_bare_kin_noun_is_no_determiner() -> None:
+    found = relations("Lena Gray has no doubt that husband Jory Park is the one for her.", ["Lena Gray", "Jory Park"])
+    assert ("spouse", "Jory Park", "Lena Gray", "current") in found
+
+
+def test_a_couple_verb_misparsed_as_modifying_the_next_noun_still_has_its_object() -> None:
+    assert ("partner", "Kip Arden", "Tess Orlo", "former") in relations(
+        "Kip Arden dated model Tess Orlo in 2015.", ["Kip Arden", "Tess Orlo"])
+    assert ("partner", "Odell Brandt", "Petra Fenn", "former") in relations(
+        "For his part, Odell Brandt was previously dating model Petra Fenn.", ["Odell Brandt", "Petra Fenn"])

@@ -9,7 +9,7 @@ from ..deadline import check as check_budget
 from ..model import Quote, Span
 from .coref import Reference, References
 from .kinship import (
-    BETWEEN_WORDS, BIRTH_BEFORE, CHILD_WITH_PARTNER, COPULA_WORD, COUPLE, DETERMINER_BEFORE, EVENT_OBJECT,
+    BETWEEN_WORDS, BIRTH_BEFORE, POSSESSIVE, CHILD_WITH_PARTNER, COPULA_WORD, COUPLE, DETERMINER_BEFORE, EVENT_OBJECT,
     FICTIONAL, FICTIONAL_AFTER, FORMER_WORDS, HOLDER_GAP, KIN, KIN_AT_END, KIN_THEN_AND, KIN_WORD, LIST_AND, LIST_AND_AFTER_FIRST,
     LIST_COMMA, MAIDEN_GAP, NAME_LIST_LOOSE, NAME_LIST_SEP, NOT_POSSESSOR, OF_GAP, PLURAL_CHILDREN, PLURAL_KIN,
     ROMANTIC, RUMOURED_KIN, SHARED_VERB, WITH_PARTNER, kin_noun,
@@ -21,6 +21,8 @@ from .relation_reading import (
 )
 
 
+#: "that" after a word opens a clause ("has no doubt that husband Jo is the one"): no determiner.
+CLAUSE_THAT = re.compile(r"[a-z]\s+that\s+$")
 #: Two names with ages in one list: "Al, 9, Bo, 7,": a list of children, whose next kin noun goes on the list.
 AGED_LIST = re.compile(r"[A-Z][\w'\u2019-]*,\s*\d{1,2},\s*[A-Z][\w'\u2019-]*,\s*\d{1,2},")
 
@@ -217,7 +219,7 @@ class KinPhrases(Reading):
     def owners(self, kin_start: int, sent_start: int) -> Owners:
         """Whose kin: "Dario's ex", "her husband", "their daughter", "my son", "her hubby's ex-wife"."""
         before = self.text[sent_start:kin_start]
-        m = re.search(r"(?P<who>[\w'\u2019.-]+(?:\s+[\w'\u2019.-]+){0,3}?)" + NOT_POSSESSOR + r"(?:'s|\u2019s|')\s+"
+        m = re.search(r"(?P<who>[\w'\u2019.-]+(?:\s+[\w'\u2019.-]+){0,3}?)" + NOT_POSSESSOR + POSSESSIVE + r"\s+"
                       + BETWEEN_WORDS + "$", before)
         if m:
             chain = KIN_AT_END.search(m.group("who"))
@@ -229,7 +231,7 @@ class KinPhrases(Reading):
                 owner = refs[-1]
                 joined = [r for r in self.names_in(sent_start, owner.start)
                           if re.fullmatch(r"\s*(?:and|&)\s+", self.text[r.end:owner.start])]
-                if joined and joined[-1].person != owner.person:
+                if joined and joined[-1].person != owner.person and not self._romantic_at(kin_start):
                     return Owners(tuple(_ids([joined[-1], owner])))  # "A and B's son, C": both A's and B's
                 return Owners(tuple(_ids([owner])))
         m = re.search(r"\b(his|her|their|my|our)\s+" + BETWEEN_WORDS + "$", before, re.IGNORECASE)
@@ -251,6 +253,12 @@ class KinPhrases(Reading):
                     return Owners(pair)
             return self._with_partner(self.couple_before(position, exclude=set(self._holders_here)), kin_start)
         return self.pronoun_owner(word, position, sent_start)
+
+    def _romantic_at(self, kin_start: int) -> bool:
+        """Is the kin noun here a spouse or partner? Nobody is two people's husband or ex: "A and B's ex C"
+        is B's ex, where "A and B's son" is both A's and B's."""
+        kin = KIN_WORD.match(self.text, kin_start)
+        return kin is not None and KIN[kin_noun(kin).lower()] in ROMANTIC
 
     def pronoun_owner(self, word: str, position: int, sent_start: int) -> Owners:
         """Whose "his" or "her": "Nahl and his half-brother" is Nahl's; "her sister and her husband" nobody's."""
@@ -312,7 +320,7 @@ class KinPhrases(Reading):
     def bare_owner(self, kin_start: int, sent_start: int, holders: set[str | None]) -> list[str]:
         """Whose kin, when no possessive says so: "Eva Ng and husband Jo", "a question about daughter Sue"."""
         before = self.text[sent_start:kin_start]
-        if DETERMINER_BEFORE.search(before):
+        if DETERMINER_BEFORE.search(before) and not CLAUSE_THAT.search(before):
             return []  # "the son Quint and Vance share", "a friend, Jo": nobody's kin yet
         if EVENT_OBJECT.search(before):
             return []  # "her divorce from ex-wife Linda": the event names the pair, the first name is nobody's

@@ -23,12 +23,14 @@ PLURAL_KIN = frozenset(PLURAL_CHILDREN + ("parents", "sisters", "brothers", "sib
 _KIN_ALTERNATION = "|".join(sorted((re.escape(k) for k in KIN), key=len, reverse=True))
 FORMER_WORDS = re.compile(
     r"\b(?:ex|former|late|estranged|divorced|one-time|onetime|then|dead|deceased)\b|\bex-", re.IGNORECASE)
+#: "her first husband": a first spouse is one a later marriage followed.
+FIRST_SPOUSE = re.compile(r"\bfirst\b", re.IGNORECASE)
 KIN_WORD = re.compile(
     r"(?<![\w-])(?P<mod>(?:(?:ex|former|late|estranged|current|new|longtime|long-time|then|now|real-life|"
     r"one-time|future|shared|eldest|oldest|youngest|younger|older|elder|adopted|biological|baby|little|"
     r"teenage|adult|only|firstborn|first|second|third|twin|beloved|famous|rumou?red|alleged|dead|deceased|"
     r"recent|latest|most|"
-    r"\d{1,2}-year-old|two|three|four|five|six|seven|eight|nine|ten|[\w-]+ly)\s+|ex-|then-|former-)*)"
+    r"\d{1,2}-year-old|two|three|four|five|six|seven|eight|nine|ten|[\w-]+ly)\s+|ex-|then-|former-|now-)*)"
     r"(?P<kin>" + _KIN_ALTERNATION + r")(?![\w-])",
     re.IGNORECASE,
 )
@@ -44,14 +46,19 @@ _GAP_STOP = (r"and|or|but|nor|who|whom|whose|which|that|with|to|of|for|in|on|at|
              r"it|we|not|no|also|after|before|since|than|if|so|about|over|under|through|during|against|like|"
              r"between|among|because|then|now|just|only|even|still|later|again|around|near|off|out|up|down|"
              r"while|where|there|here|this|these|those|will|would|can|could|did|do|does")
-_ROLE_WORDS = (r"(?:(?:the|a|an)\s+)?(?:(?!(?:" + _GAP_STOP + r")\b)[a-z][a-z'-]*\s+"
+# A possessive ending: "Dario's", "Dario’s", and after an s the apostrophe alone, straight or curly
+# ("Charles' wife", "Kris’ first husband").
+POSSESSIVE = r"(?:'s|\u2019s|(?<=s)['\u2019])"
+# A stop word must be the whole word: "on-off" and "now-estranged" are modifiers, not "on" and "now".
+_STOP_WORD = r"(?:" + _GAP_STOP + r")(?![\w-])"
+_ROLE_WORDS = (r"(?:(?:the|a|an)\s+)?(?:(?!" + _STOP_WORD + r")[a-z][a-z'-]*\s+"
                r"(?:and\s+(?=[a-z]))?){0,4}")
 _TITLES = r"(?:(?:" + "|".join(sorted((re.escape(h.capitalize()) for h in HONORIFICS), key=len, reverse=True)) \
     + r")\s+){0,2}"
 # Before "'s", words whose "'s" is "is" or "has", not a possessive: "who's dad to", "she's".
 NOT_POSSESSOR = r"(?<!\bwho)(?<!\bit)(?<!\bthat)(?<!\bhe)(?<!\bshe)(?<!\bthere)(?<!\bwhat)(?<!\bhere)(?<!\bwhere)"
 # Words between a possessive and its kin noun ("her film producer husband"), none a function word.
-BETWEEN_WORDS = r"(?:(?!(?:" + _GAP_STOP + r")\b)[\w-]+\s+){0,3}"
+BETWEEN_WORDS = r"(?:(?!" + _STOP_WORD + r")[\w-]+\s+){0,3}"
 HOLDER_GAP = re.compile(
     r"^(?:\s+of\s+(?:[\w-]+\s+){0,3}[\w-]+(?=,))?"  # "husband of six years, Teodor"
     r"(?:,\s*|\s+|\s*\(\s*|\s*(?:--|[:\u2013\u2014-])\s*|,?\s+(?:named|called)\s+|\s+(?:is|was)\s+"
@@ -75,7 +82,7 @@ MAIDEN_GAP = re.compile(r"\s*\((?:née|nee|born)\s+")
 LIST_COMMA = re.compile(r"(?:\s*,\s*\d{1,2})?\s*,\s*" + TITLE_GAP)
 # Between "son of" and the name: "of the late", "of King", "of Emperor Dom", "of the Sasanian shah".
 # ... and "of Mara Ellen Voss (née Hartley)": a maiden name stands for the woman it follows.
-OF_GAP = re.compile(r"^(?:(?:the|late|[A-Z][\w.'-]*|(?!(?:" + _GAP_STOP + r")\b)[a-z]+(?:\s+and(?=\s+[a-z]))?)\s+)"
+OF_GAP = re.compile(r"^(?:(?:the|late|[A-Z][\w.'-]*|(?!" + _STOP_WORD + r")[a-z]+(?:\s+and(?=\s+[a-z]))?)\s+)"
                     r"{0,5}(?:\((?:née|nee|born)\s+)?$")
 COPULA_WORD = re.compile(r"\b(?:is|was)\b")
 DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|one|this|that)\s+$", re.IGNORECASE)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from ..model import SYMMETRIC_RELATIONS, Person, Relation, Span
 from .coref import References
 from .family import FoundRelation, Key
-from .kinship import FORMER_WORDS, KIN, ROMANTIC, child_word
+from .kinship import FIRST_SPOUSE, FORMER_WORDS, KIN, ROMANTIC, child_word
 from .lexicon import FEMALE_WORDS, MALE_WORDS
 
 
@@ -79,7 +79,8 @@ class RelationBook:
         kind = KIN[kin.lower()]
         if holder and (kin.lower() in FEMALE_WORDS or kin.lower() in MALE_WORDS):
             self.kin_gender.setdefault(holder, "f" if kin.lower() in FEMALE_WORDS else "m")
-        former = bool(FORMER_WORDS.search(modifiers) or kin.lower().startswith("ex"))
+        former = bool(FORMER_WORDS.search(modifiers) or kin.lower().startswith("ex")
+                      or (kind == "spouse" and FIRST_SPOUSE.search(modifiers)))  # "her first husband": there was a next
         if kind == "child":
             self.add("parent", anchor, holder, "current", span, rule)
         elif kind == "parent":

@@ -10,7 +10,7 @@ from ..model import Quote
 from .coref import Reference, References
 from .kinship import (
     APPOSITION_GAP, BETWEEN_WORDS, COPULA_GAP, DEAD_AFTER, DEAD_BEFORE, FORMER_WORDS, KIN, KIN_ANYWHERE, KIN_SOON,
-    NOT_POSSESSOR, THEY_BEFORE, TITLE_GAP,
+    NOT_POSSESSOR, POSSESSIVE, THEY_BEFORE, TITLE_GAP,
 )
 from .parse import Parses, doc_span
 from .relation_book import RelationBook
@@ -88,14 +88,14 @@ class Reading:
     def _possessor_start(self, kin_start: int, sent_start: int) -> int:
         """Where the possessive before a kin noun starts ("Dario's", "her"), or the kin noun itself if none."""
         before = self.text[sent_start:kin_start]
-        m = re.search(r"(?:[\w'\u2019.-]+" + NOT_POSSESSOR + r"(?:'s|\u2019s|')|\b(?:his|her|their|my|our))\s+"
+        m = re.search(r"(?:[\w'\u2019.-]+" + NOT_POSSESSOR + POSSESSIVE + r"|\b(?:his|her|their|my|our))\s+"
                       + BETWEEN_WORDS + "$", before,
                       re.IGNORECASE)
         return sent_start + m.start() if m else kin_start
 
     def _has_possessor(self, kin_start: int, sent_start: int) -> bool:
         """Is the kin noun owned by a possessive: "Dario's ex", "her late husband"?"""
-        return bool(re.search(NOT_POSSESSOR + r"(?:'s|\u2019s|\b(?:his|her|their|my|our))\s+" + BETWEEN_WORDS + "$",
+        return bool(re.search(r"(?:" + NOT_POSSESSOR + POSSESSIVE + r"|\b(?:his|her|their|my|our))\s+" + BETWEEN_WORDS + "$",
                               self.text[sent_start:kin_start], re.IGNORECASE))
 
     def _status_near(self, start: int, end: int) -> str:
