@@ -265,3 +265,24 @@ def test_the_clause_a_feeling_is_about_when_a_phrase_comes_before_it() -> None:
 def test_a_stance_with_an_object_does_not_reach_a_clause_below_it() -> None:
     got = found("Lind fears Sayle will ditch her just like her old agent Ivo Brandt recently did.")
     assert not any(t == "Ivo Brandt" for _, t, _ in got)
+
+
+def test_turning_people_against_someone_is_a_stance_toward_that_one() -> None:
+    got = found("Sayle fears that Lind is trying to turn their two daughters, Mia and Ada, against him.")
+    assert ("Petra Lind", "Omar Sayle", "negative") in got
+    assert not any(t in ("Mia", "Ada") for _, t, _ in got)
+
+
+def test_the_outlet_reporting_a_stance_does_not_take_it_back() -> None:
+    assert ("Petra Lind", "Omar Sayle", "negative") in found("Lind slammed Sayle at the gala, reports Daily Ledger.")
+    assert not any(p == "negative" for _, _, p in found("Lind laughed at reports of a feud with Sayle."))
+
+
+@pytest.mark.parametrize("sentence", [
+    "Lind posted a photo from their trip on Instagram with a message of love for the actor on his birthday.",
+    "Lind sent a message of love to Sayle on his birthday.",
+])
+def test_a_stance_noun_after_of_takes_the_target_of_the_word_before(sentence: str) -> None:
+    got = stances(analyze_text("Petra Lind and Omar Sayle\n\nPetra Lind and the actor Omar Sayle starred in a play "
+                               "together in 2019.\n\n" + sentence + "\n"))
+    assert ("Petra Lind", "Omar Sayle", "positive") in got

@@ -433,6 +433,9 @@ class GrammarReader:
         for extra in extras:
             objects += self.objects(extra)  # "threw shade at B"
             objects += [c for c in extra.children if c.dep_ == "compound"]  # "sent B love", parsed as a compound
+        aimed = [g for e in extras if e.dep_ == "prep" for g in e.children if g.dep_ == "pobj"]
+        if aimed:
+            objects = aimed  # "turned the children against B": B, whatever else the verb moves
         if passive:
             targets = sources
             sources = [p for o in objects if o.head.dep_ == "agent" for p in self.people_of(o)]
@@ -495,9 +498,17 @@ class GrammarReader:
                 agents += people
             elif c.lower_ in TARGET_PREPS:
                 targets += people
-        if not targets and token.dep_ in ("dobj", "attr"):
+        holder = token
+        if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ in ("NOUN", "ADJ"):
+            # "a message of love for B", "sent a note of thanks to B": the target hangs on the word "of" hangs on
+            holder = token.head.head
+            if not targets:
+                targets = [p for c in holder.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS
+                           and c is not token.head for g in c.children if g.dep_ == "pobj" for p in self.people_of(g)]
+        if not targets and holder.dep_ in ("dobj", "attr"):
             # "shared a tribute to B on Instagram": the parser hangs "to B" on the verb
-            targets = [p for c in token.head.children if c.dep_ == "prep" and c.lower_ in ("to", "for", "against", "at")
+            targets = [p for c in holder.head.children if c.dep_ in ("prep", "dative")
+                       and c.lower_ in ("to", "for", "against", "at")
                        for g in c.children if g.dep_ == "pobj" for p in self.people_of(g)]
         if not targets:
             for c in token.children:  # "A's accusation that B lied": the one the clause is about
@@ -583,6 +594,11 @@ def _past_state(token: "Token") -> bool:
     return False
 
 
+#: Words that take a stance back as nouns only: "reports of a feud" leave it unsaid, but in
+#: "A slammed B, reports Variety" the verb only says where the news comes from.
+TAKES_BACK_AS_NOUN = frozenset(("report",))
+
+
 def taken_back(token: "Token", dismissed: frozenset[str] | None = None) -> bool:
     """'denied slamming B', 'rumors of a feud', 'ended their feud', 'rumored feud': a word above
     the stance (or an adjective on it) from the list takes it back."""
@@ -596,7 +612,8 @@ def taken_back(token: "Token", dismissed: frozenset[str] | None = None) -> bool:
         if node.head is node:
             break
         node = node.head
-        if node.lemma_.lower() in dismissed or node.lower_ in dismissed:
+        if (node.lemma_.lower() in dismissed or node.lower_ in dismissed) and not (
+                node.pos_ == "VERB" and node.lemma_.lower() in TAKES_BACK_AS_NOUN):
             return True
     return False
 
