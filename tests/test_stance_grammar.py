@@ -286,3 +286,15 @@ def test_a_stance_noun_after_of_takes_the_target_of_the_word_before(sentence: st
     got = stances(analyze_text("Petra Lind and Omar Sayle\n\nPetra Lind and the actor Omar Sayle starred in a play "
                                "together in 2019.\n\n" + sentence + "\n"))
     assert ("Petra Lind", "Omar Sayle", "positive") in got
+
+
+@pytest.mark.parametrize("sentence", [
+    "Lind was spotted cheering on Sayle at the stadium on Sunday.",
+    "Lind was photographed praising Sayle outside the theatre.",
+])
+def test_someone_seen_doing_something_is_the_one_doing_it(sentence: str) -> None:
+    assert ("Petra Lind", "Omar Sayle", "positive") in found(sentence)
+
+
+def test_a_passive_shared_by_two_verbs_still_turns_them_round() -> None:
+    assert ("Petra Lind", "Omar Sayle", "positive") in found("Sayle was praised and thanked by Lind at the gala.")

@@ -315,10 +315,12 @@ class GrammarReader:
         """The subject tokens of a predicate, climbing through "ready to", "and" and participles;
         and whether it is passive."""
         node = token
+        own_voice = any(c.dep_ == "auxpass" for c in token.children)  # "B is expected to be slammed by A"
+        shares_voice = True  # "B was praised and thanked by A"; not "A was seen cheering B" (a verb of its own)
         for _ in range(6):
             subjects = [c for c in node.children if c.dep_ in SUBJECTS]
             if subjects:
-                return subjects, subjects[0].dep_ == "nsubjpass"
+                return subjects, own_voice or shares_voice and subjects[0].dep_ == "nsubjpass"
             if node.dep_ in ("amod", "acl") and node.head.pos_ in ("NOUN", "PROPN", "PRON") and \
                     self.people_of(node.head):
                 return [node.head], False  # "a furious A", "herself cuddling with B"
@@ -330,6 +332,7 @@ class GrammarReader:
             if node.dep_ not in ("xcomp", "acomp", "conj", "advcl", "ccomp", "attr", "oprd", "acl", "pobj", "prep") \
                     or node.head is node:
                 break
+            shares_voice = shares_voice and node.dep_ == "conj"
             node = node.head  # up through "ready to", "and", "in order to"
         return [], False
 
