@@ -215,3 +215,48 @@ def test_a_duo_named_by_surnames_stays_one_span() -> None:
     at = text.index("Simon & Pell")
     found = names(text, [Entity(at, at + len("Simon & Pell"), "PERSON")])
     assert "Pell" not in found
+
+
+def test_a_title_after_a_kin_noun_is_no_person() -> None:
+    """"her husband Dr. Lenny Varga": "Dr" and "Rev" are titles, never people of their own."""
+    text = ("Clinic Opens\n\nNell Varga and her husband Dr. Lenny Varga opened a clinic. "
+            "His partner Rev. Al Dunmore blessed it.\n")
+    lenny, al = text.index("Lenny Varga"), text.index("Al Dunmore")
+    found = names(text, [Entity(text.index("Nell Varga"), text.index("Nell Varga") + 10, "PERSON"),
+                         Entity(lenny, lenny + 11, "PERSON"), Entity(al, al + 10, "PERSON")])
+    assert not {"Dr", "Rev", "Dr.", "Rev."} & set(found)
+    assert {"Nell Varga", "Lenny Varga", "Al Dunmore"} <= set(found)
+
+
+def test_a_quoted_nickname_keeps_its_surname_from_a_relative() -> None:
+    """'Nell Varga and her husband Lenny "Sculptor" Varga': the surname after the nickname is
+    Lenny's, though Nell was the only Varga named in full before it; the two stay two people."""
+    text = ('Island Neighbours\n\nThe comedian moved away from Nell Varga and her husband Lenny "Sculptor" '
+            "Varga last spring.\n")
+    nell, lenny = text.index("Nell Varga"), text.index("Lenny")
+    found = names(text, [Entity(nell, nell + 10, "PERSON"), Entity(lenny, lenny + 5, "PERSON")])
+    assert found.get("Nell Varga") == {"Nell Varga"}
+    assert found.get("Lenny Varga") == {"Lenny", "Varga"}
+
+
+def test_a_full_name_after_near_is_still_a_person() -> None:
+    """"living near Nell Varga" names a neighbour; "near Orchid Hills" a place."""
+    from goodterms.extract.name_uses import thing_use
+
+    text = "She hated living near Nell Varga, so she moved near Orchid Hills.\n"
+    nell, hills = text.index("Nell Varga"), text.index("Orchid Hills")
+    assert thing_use(text, nell, nell + 10) is None
+    assert thing_use(text, hills, hills + 12) == "place_preposition"
+
+
+def test_a_span_with_a_quoted_nickname_inside_is_the_name_around_it() -> None:
+    """The model tags 'Lenny "Big Sculptor' (stopping inside the quotes) or 'Giacomo "Jack" Ferro'
+    as one person: the person is Lenny Varga / Giacomo Ferro, and no name keeps a quote mark."""
+    text = ('Island Neighbours\n\nThe comedian moved away from Nell Varga and her husband Lenny "Big Sculptor" '
+            'Varga. Giacomo "Jack" Ferro stayed.\n')
+    nell, lenny, giacomo = text.index("Nell Varga"), text.index("Lenny"), text.index("Giacomo")
+    found = names(text, [Entity(nell, nell + 10, "PERSON"), Entity(lenny, lenny + len('Lenny "Big Sculptor'), "PERSON"),
+                         Entity(giacomo, giacomo + len('Giacomo "Jack" Ferro'), "PERSON")])
+    assert set(found) == {"Nell Varga", "Lenny Varga", "Giacomo Ferro"}
+    assert found["Giacomo Ferro"] == {"Giacomo", "Ferro"}
+    assert not any('"' in mention for mentions in found.values() for mention in mentions)

@@ -147,7 +147,7 @@ def thing_use(text: str, start: int, end: int) -> str | None:
         return "after_determiner"
     if WHICH_AFTER.match(after):
         return "which_after"
-    if PLACE_BEFORE.search(before):
+    if PLACE_BEFORE.search(before) and not _given_and_surname(text[start:end]):
         return "place_preposition"
     return None
 
@@ -235,6 +235,13 @@ def _quote_between(one: "Token", other: "Token") -> bool:
     outside the quote ('"Remarry, never," Jo said' parsed with "Remarry" as the sayer)."""
     low, high = sorted((one.i, other.i))
     return any(t.text in _OPEN_QUOTE + _CLOSE_QUOTE for t in one.doc[low + 1:high])
+
+
+def _given_and_surname(form: str) -> bool:
+    """'Lisa Varga': a known given name and a surname, no place word; after "near" or "at" still a
+    person ("living near Lisa Varga"), where "near Orchid Hills" is a place."""
+    parts = form.split()
+    return len(parts) > 1 and parts[0].lower() in FEMALE_FIRST_NAMES | MALE_FIRST_NAMES and not thing_name(form)
 
 
 def thing_name(form: str) -> bool:

@@ -70,10 +70,12 @@ LEADING_NOISE = frozenset("inside meet watch see exclusive breaking photos pics 
 PERSON_LABELS = {"PERSON"}
 #: Labels the small model gives some full names ("Kimberly Ashford Vane" as ORG).
 MISLABELLED_PERSON = {"ORG", "GPE", "FAC", "NORP", "LOC", "PRODUCT", "WORK_OF_ART"}
+#: Titles written shortened with a full stop ("Dr. Lenny Varga"): never a name on their own.
+TITLE_ABBREVIATIONS = frozenset("Mr Mrs Ms Dr Sen Rep Gov Rev Gen Lt Col Sgt Capt Prof".split())
 #: A full name after a title, which the small model often leaves untagged ("Rep. Owen
 #: Castellan Jr.", "Media Coordinator Wade Ellery").
 TITLED_NAME = re.compile(
-    r"\b(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Rev|Gen|Lt|Col|Sgt|Capt|Prof)\.|Coordinator|Director|Spokesman|"
+    r"\b(?:(?:" + "|".join(sorted(TITLE_ABBREVIATIONS)) + r")\.|Coordinator|Director|Spokesman|"
     r"Spokeswoman|Spokesperson|Chairman|Chairwoman|Secretary|Senator|Representative|Governor|Mayor|Judge|"
     r"Coach|Professor|Officer|Manager|Editor|Minister|Ambassador|Adviser|Advisor|Attorney|Sheriff|"
     r"Commissioner|President|Councilman|Councilwoman|Congressman|Congresswoman)\s+"
@@ -402,7 +404,8 @@ def find_people(
                 lead = ent_text.find(trimmed)
                 if lead >= 0:  # "Adopt Rob" -> "Rob" starts further on
                     ent_text, ent_start = trimmed, ent.start + lead
-            for part, part_start in _joined_names(ent_text, ent_start):
+            for part, part_start in (cut for whole in _without_nickname(ent_text, ent_start)
+                                     for cut in _joined_names(*whole)):
                 cleaned = clean_name(part, part_start)
                 if cleaned and _stage_name_article(text, part_start, part, cleaned[0]):
                     cleaned = (part[:4] + cleaned[0], part_start, cleaned[2])  # "singer The Marrow"
@@ -417,7 +420,9 @@ def find_people(
                 part_start = text.index(part, pos)
                 pos = part_start + len(part)
                 cleaned = clean_name(part, part_start)
-                if cleaned is None and (part.lower() in WORD_NAMES or part.lower() in HONORIFICS):
+                if cleaned is None and (part.lower() in WORD_NAMES or part.lower() in HONORIFICS) \
+                        and not (part in TITLE_ABBREVIATIONS and text.startswith(".", pos)):
+                    # "twins Rumi and Sir" names a child; "husband Dr. Lenny Varga" opens with a title
                     cleaned = (part, part_start, part_start + len(part))  # "daughter August", "twins Rumi and Sir"
                 if cleaned and not any(c[1] <= cleaned[1] < c[2] for c in candidates):
                     candidates.append(cleaned)
@@ -493,7 +498,8 @@ KNOWN_AS = re.compile(
 
 #: A nickname in quote marks inside a full name: 'Giacomo "Jack" Ferro'.
 QUOTED_NICKNAME = re.compile(
-    r"(?<![\w'\u2019])(?P<first>" + NAME_TOKEN + r")\s+[\"\u201c\u2018'](?P<nick>" + NAME_TOKEN + r")[\"\u201d\u2019']\s+"
+    r"(?<![\w'\u2019])(?P<first>" + NAME_TOKEN + r")\s+[\"\u201c\u2018'](?P<nick>" + NAME_TOKEN + r"(?:\s+" + NAME_TOKEN
+    + r"){0,2})[\"\u201d\u2019']\s+"
     r"(?P<last>" + NAME_TOKEN + r"(?:\s+" + NAME_TOKEN + r")?)"
 )
 
@@ -503,6 +509,12 @@ def _merge_quoted_nicknames(finder: PeopleFinder, doc: Document) -> None:
     for start, end in _body_blocks(doc):
         for m in QUOTED_NICKNAME.finditer(doc.text, start, end):
             parts = [finder.builder_at(m.start(g), m.end(g)) for g in ("first", "nick", "last")]
+            if parts[0] is not None and parts[2] is not None and parts[2] is not parts[0] \
+                    and _named_otherwise(parts[2], m.group("first"), m.group("nick")):
+                # 'Lisa Varga and her husband Lenny "Sculptor" Varga': the surname went to Lisa,
+                # the only Varga the text had named in full; here it is Lenny's.
+                _move_mentions(finder, parts[2], parts[0], m.start("last"), m.end("last"))
+                parts[2] = parts[0]
             found: list[_Builder] = []
             for part in parts:
                 if part is not None and not any(part is f for f in found):
@@ -514,6 +526,33 @@ def _merge_quoted_nicknames(finder: PeopleFinder, doc: Document) -> None:
                 if other is not keep:
                     finder.merge(keep, other)
             keep.forms[m.group("first") + " " + m.group("last")] += 1
+
+
+def _named_otherwise(person: _Builder, first: str, nick: str) -> bool:
+    """The person has a full name whose given name is neither `first`, its pet form, nor `nick`."""
+    own = {fold(first), fold(nick)}
+    for form in person.forms:
+        words = form.split()
+        if len(words) > 1 and _given(words[0]):
+            given = fold(words[0])
+            if given not in own and not _short_form(given, fold(first)) and not _short_form(fold(first), given):
+                return True
+    return False
+
+
+def _move_mentions(finder: PeopleFinder, source: _Builder, target: _Builder, start: int, end: int) -> None:
+    """Give target the name mentions source has inside [start, end)."""
+    moved = [m for m in source.mentions if start <= m.start and m.end <= end]
+    for mention in moved:
+        source.mentions.remove(mention)
+        source.forms[mention.text] -= 1
+        if source.forms[mention.text] <= 0:
+            del source.forms[mention.text]
+        if mention.text not in target.forms:
+            finder._index(target, mention.text)
+        target.forms[mention.text] += 1
+        target.mentions.append(mention)
+        target.first_at = min(target.first_at, mention.start)
 
 
 def _add_untagged(candidates: list[tuple[str, int, int]], m: re.Match[str]) -> None:
@@ -608,6 +647,27 @@ JOINED_NAMES = re.compile(
     r"(?P<first>[A-Z][\w'\u2019-]+)(?P<joiner>\s*,\s*|\s+(?:and|&)\s+)"
     r"(?P<second>[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,2})"
 )
+
+
+#: A span that opens with a given name and a quoted nickname: 'Lenny "Big Sculptor' (the model's
+#: span may stop inside the quotes), 'Giacomo "Jack" Ferro'.
+NICKNAME_INSIDE = re.compile(
+    r"(?P<first>" + NAME_TOKEN + r")\s+[\"\u201c\u2018][^\"\u201d\u2019]*(?:[\"\u201d\u2019]\s+(?P<last>"
+    + NAME_TOKEN + r"(?:\s+" + NAME_TOKEN + r")?))?"
+)
+
+
+def _without_nickname(ent_text: str, start: int) -> list[tuple[str, int]]:
+    """The name parts of a span with a quoted nickname inside: the given name, and the surname
+    after the closing quote when the span has it. _merge_quoted_nicknames then joins them (and the
+    nickname) into one person; the quoted words are never part of a name."""
+    m = NICKNAME_INSIDE.fullmatch(ent_text)
+    if m is None:
+        return [(ent_text, start)]
+    parts = [(m.group("first"), start)]
+    if m.group("last"):
+        parts.append((m.group("last"), start + m.start("last")))
+    return parts
 
 
 def _joined_names(ent_text: str, start: int) -> list[tuple[str, int]]:
