@@ -42,6 +42,26 @@ def test_sentences_end_after_a_one_letter_platform_but_not_after_an_initial() ->
                      "John F. Kennedy was there.", "E! News said so."]
 
 
+def test_a_bang_inside_an_outlets_name_ends_no_sentence() -> None:
+    """"Wow! Magazine", "Yay! Weekly": a short word, its bang and a word that ends an outlet's name are
+    one name; a bang before an ordinary capitalised word still ends the sentence."""
+    from goodterms.extract.sentences import sentence_spans
+
+    text = ('A source told Yay! Weekly: "She misses him." Wow! Magazine reported it first. '
+            "She won! Weekly shows follow. It was great! News came later.")
+    spans = [text[s:e] for s, e in sentence_spans(text, 0, len(text))]
+    assert spans == ['A source told Yay! Weekly: "She misses him."', "Wow! Magazine reported it first.",
+                     "She won!", "Weekly shows follow.", "It was great!", "News came later."]
+
+
+def test_a_source_told_an_outlet_with_a_bang_in_its_name() -> None:
+    from goodterms import analyze_text
+
+    analysis = analyze_text("Star Misses Ex\n\nNora Vale wants to rekindle her romance with Jed Marlow. "
+                            'A source told Yay! Weekly: "She misses him every single day."\n')
+    assert [(q.speaker, q.outlet) for q in analysis.quotes] == [(None, "Yay! Weekly")]
+
+
 def test_two_apostrophes_close_a_double_quote() -> None:
     text = "\"A fine day for it,'' he said. \"Rain later,'' she said."
     marks = find_marked(text, 0, len(text))

@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from .lexicon import OUTLET_NAME_END
+
 if TYPE_CHECKING:
     from ..model import Document
 
@@ -61,8 +63,8 @@ def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         opens_quote = re.match(r"\s+[\"\u201c]", text[m.end():m.end() + 3]) is not None
         if m.group(0) == "." and single and not opens_quote:
             continue  # an initial: "J. Smith"; but 'hit back on X. "I have...' ends a sentence
-        if m.group(0) == "!" and single:
-            continue  # a name with a bang: "E! News"
+        if m.group(0) == "!" and (single or _bang_in_a_name(text, m.start(), end)):
+            continue  # a name with a bang: "E! News", "Wow! Magazine"
         spans.append((cursor, m.end()))
         cursor = m.end()
         while cursor < end and text[cursor].isspace():
@@ -70,6 +72,19 @@ def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if cursor < end:
         spans.append((cursor, end))
     return spans
+
+
+#: "Wow! Magazine", "Yay! Weekly": a short capitalised word, its bang, then a word that ends an
+#: outlet's name (lexicon.OUTLET_NAME_END) run together as one name, not two sentences.
+_BANG_NAME_BEFORE = re.compile(r"(?<![\w'\u2019])(?:[A-Z][a-z]{0,5}|[A-Z]{2,6})$")
+_BANG_NAME_AFTER = re.compile(r"\s(?P<word>[A-Z][a-z]+|TV|UK|USA)\b")
+
+
+def _bang_in_a_name(text: str, bang: int, end: int) -> bool:
+    """The "!" at text[bang] is inside an outlet's name ("Wow! Magazine reported"), not a sentence end."""
+    after = _BANG_NAME_AFTER.match(text, bang + 1, end)
+    return (after is not None and _BANG_NAME_BEFORE.search(text, max(0, bang - 7), bang) is not None
+            and OUTLET_NAME_END.search(after.group("word")) is not None)
 
 
 def document_sentences(doc: "Document") -> list[tuple[int, int]]:
