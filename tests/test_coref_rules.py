@@ -64,3 +64,16 @@ def test_a_possessive_pronoun_is_not_the_subject_a_quote_falls_back_to() -> None
     names = {p.id: p.name for p in result.people}
     last = max(result.quotes, key=lambda q: q.start)
     assert names[last.speaker] == "Rob Vance"
+
+
+def test_a_descriptor_owning_kin_after_a_subject_pronoun_is_someone_else() -> None:
+    """'she had dinner with the singer's mom': her own mom would be "her mom"; the singer is another."""
+    body = ("Lena Vale hosted the show. Lena Vale and Mira Sollen laughed. While talking with Sollen, Vale "
+            "revealed that she had dinner with the reality star's mom last year.")
+    found = referents(body, ["Lena Vale", "Vale", "Mira Sollen", "Sollen"])
+    assert _at(found, body, "she") == "Lena Vale"
+    assert found[body.index("the reality")][1] == "Mira Sollen"
+    # a pronoun in a fronted clause may well be the descriptor's person
+    body = "Lena Vale hosted the show. Lena Vale and Mira Sollen laughed. After she won, the singer's mother cried."
+    found = referents(body, ["Lena Vale", "Mira Sollen"])
+    assert _at(found, body, "she") == found[body.index("the singer")][1]

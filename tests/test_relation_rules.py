@@ -377,3 +377,15 @@ def test_a_couple_verb_misparsed_as_modifying_the_next_noun_still_has_its_object
         "Kip Arden dated model Tess Orlo in 2015.", ["Kip Arden", "Tess Orlo"])
     assert ("partner", "Odell Brandt", "Petra Fenn", "former") in relations(
         "For his part, Odell Brandt was previously dating model Petra Fenn.", ["Odell Brandt", "Petra Fenn"])
+    # the noun the verb was hung on may itself be a compound of the name: "dated model Lida Marr"
+    assert ("partner", "Ivo Renn", "Lida Marr", "former") in relations(
+        "As for Ivo Renn, he previously dated model Lida Marr.", ["Ivo Renn", "Lida Marr"])
+
+
+def test_a_capitalised_kin_noun_inside_a_name_is_no_kin() -> None:
+    """ "her former Destiny's Child bandmate": a band's name, not a child; a sentence's first word may be kin."""
+    found = relations("They were separated by Nia Vell's former Destiny's Child bandmate Kira Dunn, 36.",
+                      ["Nia Vell", "Kira Dunn"])
+    assert not any(r[0] == "parent" for r in found)
+    found = relations("Nia Vell said: Husband Jo Vell is kind.", ["Nia Vell", "Jo Vell"])
+    assert ("spouse", "Jo Vell", "Nia Vell", "current") in found

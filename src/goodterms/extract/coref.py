@@ -29,6 +29,8 @@ CLAUSE_BREAK = re.compile(r"[,;:()\u2014\u2013\"\u201c\u201d]|\s-\s|\b(?:is|was|
 NEVER_SUBJECT = frozenset({"him", "her", "his", "hers", "them", "their", "theirs", "its"})
 SENTENCE_OPENERS = re.compile(r"^(?:[\"'\u201c\u2018]?(?:But|And|So|Yet|Still|Now|Later|Meanwhile|However|Also),?\s+)?")
 
+#: A descriptor that owns: "the singer's", "the reality star's" (the descriptor may stop at "reality").
+POSSESSIVE_AFTER = re.compile(r"(?:\s+[a-z-]+){0,2}['\u2019]s\b")
 LEADING_ADVERBIAL = re.compile(r"^" + FRONTED_OPENER + r"[^,]{0,60},\s*")
 
 
@@ -305,7 +307,7 @@ class References:
                 counts[pid] = series[g].count(pid, position)
         best, best_score = None, float("-inf")
         age = _age_after(self.text, position)
-        bound = self._subject_of_clause(position)
+        bound = self._subject_of_clause(position) | self._subject_pronouns_before(position)
         for pid, count in sorted(counts.items(), key=lambda item: self._first_named(item[0])):
             if count == 0 or pid in bound:
                 continue
@@ -336,6 +338,22 @@ class References:
             if not CLAUSE_BREAK.search(between):
                 out.add(ref.person)
         return out
+
+    def _subject_pronouns_before(self, position: int) -> set[str]:
+        """For a possessive descriptor ("the singer's mom"): the people a "he" or "she" earlier in the
+        sentence stands for. Writers say "she had dinner with her mom" of one person; "she had dinner
+        with the singer's mom" names someone else. A pronoun in a fronted clause ("After she won, the
+        singer's mother cried") may be the descriptor's person, and is left out."""
+        m = DESCRIPTOR.match(self.text, position)
+        if m is None or not POSSESSIVE_AFTER.match(self.text, m.end()):
+            return set()
+        start, _ = self.sentence_of(position)
+        lead = SENTENCE_OPENERS.match(self.text[start:position])
+        clause_start = start + (lead.end() if lead else 0)
+        opener = LEADING_ADVERBIAL.match(self.text[clause_start:position])
+        main = clause_start + (opener.end() if opener else 0)
+        return {r.person for r in self.within(main, position)
+                if r.person and r.kind == "pronoun" and r.text.lower() in ("he", "she")}
 
     def _first_named(self, pid: str) -> int:
         """Where pid is first named (ties between people go to the one named first)."""

@@ -327,7 +327,10 @@ def _objects(verb: "Token") -> list["Token"]:
     noun a verb with its own subject was misparsed as modifying ("A dated model B")."""
     found = [c for c in verb.children if c.dep_ == "dobj"]
     if verb.dep_ == "amod" and verb.head.i > verb.i and any(c.dep_ in SUBJECTS for c in verb.children):
-        found.append(verb.head)  # "A dated model B" misparsed as "dated model": the noun is the object
+        noun = verb.head
+        while noun.dep_ == "compound" and noun.head.i > noun.i:
+            noun = noun.head  # "dated model Bella Hadid": "model" compounds the name
+        found.append(noun)  # "A dated model B" misparsed as "dated model": the noun is the object
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in PARTNER_PREPOSITIONS):
         found += [c for c in prep.children if c.dep_ == "pobj"]
     return found

@@ -21,6 +21,9 @@ from .relation_reading import (
 )
 
 
+#: A kin noun with a capital, followed by a lowercase word: part of a name in running prose
+#: ("Destiny's Child bandmate", "the Big Brother house"), not anyone's kin.
+NAME_PART_KIN = re.compile(r"[A-Z][\w-]*\s+[a-z]")
 #: "that" after a word opens a clause ("has no doubt that husband Jo is the one"): no determiner.
 CLAUSE_THAT = re.compile(r"[a-z]\s+that\s+$")
 #: Two names with ages in one list: "Al, 9, Bo, 7,": a list of children, whose next kin noun goes on the list.
@@ -59,10 +62,17 @@ class KinPhrases(Reading):
                 named = self.refs.person_at(m.end() - len(kin), m.end())
                 if named is not None and named.kind == "name":
                     continue  # part of a name: "Consort Lin", "Baby Spice"
+                if NAME_PART_KIN.match(self.text, m.start("kin")) and not self._opens_sentence(m.start(), sent_start):
+                    continue  # a band's or a show's name: "her Destiny's Child bandmate", "the Big Brother house"
                 check_budget()
                 # a kin phrase is read within a window of its sentence, so a "sentence" of a
                 # thousand kin nouns costs a thousand windows, not a thousand sentences
                 self.read_kin(m, max(sent_start, m.start() - self.KIN_WINDOW), min(sent_end, m.end() + self.KIN_WINDOW))
+
+    def _opens_sentence(self, position: int, sent_start: int) -> bool:
+        """Is position the first word of its sentence or of a quote, where any word has a capital?"""
+        return re.fullmatch(r"[\s\"'\u201c\u2018(\[\u2014\u2013-]*", self.text[sent_start:position]) is not None \
+            or re.search(r"[\"\u201c\u2018:]\s*$", self.text[sent_start:position]) is not None
 
     def read_kin(self, m: re.Match[str], sent_start: int, sent_end: int) -> None:
         """One kin noun: tried as "son of A", a birth, a shared child, then a possessive or bare owner."""
