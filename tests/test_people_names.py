@@ -260,3 +260,14 @@ def test_a_span_with_a_quoted_nickname_inside_is_the_name_around_it() -> None:
     assert set(found) == {"Nell Varga", "Lenny Varga", "Giacomo Ferro"}
     assert found["Giacomo Ferro"] == {"Giacomo", "Ferro"}
     assert not any('"' in mention for mentions in found.values() for mention in mentions)
+
+
+def test_one_capitalised_word_after_a_persons_possessive_is_no_name() -> None:
+    """The model tags "Nia Vale's Lisbon" (her Lisbon robbery) as one person: the person is the
+    owner, and Lisbon, a place elsewhere too, is nobody; "Glow's Mina Hart" is still Mina Hart."""
+    text = ("Thief Caught\n\nPolice solved Nia Vale\u2018s Lisbon robbery. She had flown to Lisbon for a show, "
+            "Glow's Mina Hart said.\n")
+    owner, city, critic = text.index("Nia Vale"), text.index("Lisbon for"), text.index("Glow's")
+    found = names(text, [Entity(owner, owner + len("Nia Vale\u2018s Lisbon"), "PERSON"),
+                         Entity(city, city + 6, "GPE"), Entity(critic, critic + len("Glow's Mina Hart"), "PERSON")])
+    assert set(found) == {"Nia Vale", "Mina Hart"}

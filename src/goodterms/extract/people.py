@@ -136,10 +136,10 @@ def clean_name(text: str, start: int) -> tuple[str, int, int] | None:
         return None  # a photo credit ("Name/Agency") or a hashtag is not a name mention
     text = re.split(r"\s*(?:[|&(\[]|__)", text)[0]  # "David Vale &", "Weeknd (a.k.a", "Jo__to Rome": a name ends there
     inner = re.search(r"['\u2019\u2018]s\s", text)
-    if inner and text[inner.end():inner.end() + 1].isupper():
+    if inner and text[inner.end():inner.end() + 1].isupper() and len(text[inner.end():].split()) > 1:
         text, start = text[inner.end():], start + inner.end()  # "Glow's Mina Hart": the name after the owner
     elif inner:
-        text = text[:inner.start()]  # "Lawrence's guest": the name is the possessor
+        text = text[:inner.start()]  # "Lawrence's guest", "Nia Vale's Lisbon home": the name is the possessor
     if suffix_dot and text.endswith(("Jr", "Sr")):
         text += "."  # "Robert T. Lane Jr." keeps its abbreviation's full stop
     if text.lower() in NAME_SUFFIXES:
