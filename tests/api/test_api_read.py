@@ -161,3 +161,19 @@ def test_text_no_database_can_hold_is_refused_not_a_server_error(client: TestCli
         assert answer.status_code == 422, path
         assert answer.json()["error"]["code"] == "invalid"
     assert client.get("/api/articles/ab%00cd").status_code == 422
+
+
+def test_answers_written_without_validation_are_what_their_response_models_give(client: TestClient) -> None:
+    """/api/pair and /api/people write their JSON without a validation pass: each answer must be
+    byte for byte what the documented response model makes of it (shape, types, order)."""
+    from goodterms.api.schemas import PageOf, PairOut, PersonMatchOut
+
+    a, b, _ = names(0)
+    asked = [("/api/pair", PairOut, {"a": a, "b": b}), ("/api/pair", PairOut, {"a": a, "b": b, "limit": 1, "offset": 1}),
+             ("/api/pair", PairOut, {"a": a, "b": "Nobody Atall", "grain": "year"}),
+             ("/api/people", PageOf[PersonMatchOut], {"q": a[:2]}), ("/api/people", PageOf[PersonMatchOut], {"q": a[2:6]}),
+             ("/api/people", PageOf[PersonMatchOut], {}), ("/api/people", PageOf[PersonMatchOut], {"q": "Zzyzx"})]
+    for path, model, params in asked:
+        answer = client.get(path, params=params)
+        assert answer.status_code == 200 and answer.headers["content-type"] == "application/json", (path, params)
+        assert model.model_validate_json(answer.content).model_dump_json().encode() == answer.content, (path, params)

@@ -6,7 +6,8 @@ everything in the security headers and the request size limit (`middleware.py`).
 
 Endpoints that read the store are plain `def` functions: FastAPI runs them on its thread pool,
 so the event loop keeps answering while a query or an ingest works (SQLite runs in WAL mode:
-readers never wait for the writer).
+readers never wait for the writer); the pair verdict and people search, short indexed queries
+asked most, run on the event loop (see `routes.py`).
 """
 from __future__ import annotations
 

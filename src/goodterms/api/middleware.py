@@ -82,8 +82,11 @@ class BodyLimit:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        limit = self.limit_for(scope.get("path", ""))
         declared = _content_length(scope)
+        if declared in (None, 0) and not _chunked(scope):  # no body (a GET): nothing to limit or replay
+            await self.app(scope, receive, send)
+            return
+        limit = self.limit_for(scope.get("path", ""))
         if declared is not None and declared > limit:
             await _drain_for_page(scope, receive, 0)
             await _refuse(scope, send, limit)
@@ -115,6 +118,11 @@ class BodyLimit:
             return await receive()  # after the body: wait for the disconnect
 
         await self.app(scope, replay, send)
+
+
+def _chunked(scope: Scope) -> bool:
+    """Whether the request says its body comes in chunks (Transfer-Encoding), length unsaid."""
+    return any(name.lower() == b"transfer-encoding" for name, _ in scope.get("headers", []))
 
 
 def _content_length(scope: Scope) -> int | None:
