@@ -212,15 +212,16 @@ def measure(location: str, articles: int, clients: int, count: int, workers: int
     try:
         # warm-up, not counted: every worker process up and its first queries done
         asyncio.run(run_load(port, requests_for(articles, max(2 * clients, 100 * workers))[::-1], clients))
-        cpu_before = server_cpu_seconds(server)
+        cpu_before, own_before = server_cpu_seconds(server), time.process_time()
         times, failures, seconds = asyncio.run(run_load(port, work, clients))
-        server_cpu = server_cpu_seconds(server) - cpu_before
+        server_cpu, own_cpu = server_cpu_seconds(server) - cpu_before, time.process_time() - own_before
     finally:
         stop_server(server)
     every = [t for values in times.values() for t in values]
     return {"articles": articles, "clients": clients, "workers": workers, "requests": count, "seconds": round(seconds, 2),
             "load_average": round(os.getloadavg()[0], 2),
             "server_cpu_ms_per_request": round(1000 * server_cpu / max(1, len(every)), 2),
+            "client_cpu_ms_per_request": round(1000 * own_cpu / max(1, len(every)), 3),
             "per_second": round(len(every) / seconds, 1), "failures": len(failures), "failure_examples": failures[:5],
             **{endpoint: figures(values, seconds) for endpoint, values in sorted(times.items())}}
 
@@ -256,7 +257,8 @@ def report(result: dict[str, Any]) -> None:
     print(f"{result['database']}, {result['articles']:,} articles, {result['clients']} clients, "
           f"{result['workers']} server processes, {result['requests']:,} requests in {result['seconds']} s: "
           f"{result['per_second']} requests/s, {result['failures']} failed; server CPU "
-          f"{result['server_cpu_ms_per_request']} ms a request (load average {result['load_average']})")
+          f"{result['server_cpu_ms_per_request']} ms a request, the clients' {result['client_cpu_ms_per_request']} ms "
+          f"(load average {result['load_average']})")
     for endpoint in ("pair", "search"):
         f = result.get(endpoint)
         if isinstance(f, dict):
