@@ -381,11 +381,13 @@ def test_ctrl_c_on_a_local_dask_cluster_stops_it_without_a_traceback(tmp_path: P
 
     import psutil
 
-    for copy in range(20):
+    corpus, out = tmp_path / "in", tmp_path / "out"
+    corpus.mkdir()
+    for copy in range(150):  # minutes of work: a Ctrl-C "at work" never meets a run that has just ended
         for name, text in ARTICLES.items():
-            (tmp_path / f"{copy}-{name}").write_text(f"{text}\nCopy {copy}.\n", encoding="utf-8")
-    command = [str(Path(sys.executable).with_name("goodterms")), "analyze", str(tmp_path), "--format", "json",
-               "--dask", "local", "--workers", "2"]
+            (corpus / f"{copy}-{name}").write_text(f"{text}\nCopy {copy}.\n", encoding="utf-8")
+    command = [str(Path(sys.executable).with_name("goodterms")), "analyze", str(corpus), "--format", "json",
+               "--dask", "local", "--workers", "2", "--out", str(out)]
     run = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
     try:
         parent = psutil.Process(run.pid)
@@ -396,7 +398,11 @@ def test_ctrl_c_on_a_local_dask_cluster_stops_it_without_a_traceback(tmp_path: P
             workers = [c for c in parent.children(recursive=True) if "spawn_main" in " ".join(c.cmdline())]
         assert workers, "no worker process started"
         time.sleep(seconds)
+        if seconds >= 3:  # at work: once results come back (on a busy machine the model may still be loading)
+            while run.poll() is None and time.monotonic() < deadline and not any(out.glob("*.json")):
+                time.sleep(0.05)
         started = parent.children(recursive=True)
+        assert run.poll() is None, "the run ended before the Ctrl-C"
         os.killpg(run.pid, signal.SIGINT)  # what a terminal's Ctrl-C does: the whole foreground group
         _, err = run.communicate(timeout=60)
     finally:
