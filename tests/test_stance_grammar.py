@@ -298,3 +298,50 @@ def test_someone_seen_doing_something_is_the_one_doing_it(sentence: str) -> None
 
 def test_a_passive_shared_by_two_verbs_still_turns_them_round() -> None:
     assert ("Petra Lind", "Omar Sayle", "positive") in found("Sayle was praised and thanked by Lind at the gala.")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Lind and Sayle's feud has lasted two years.",
+    "Rather than stop when filming ends, Lind and Sayle keep right on bickering.",
+    "\"It never stops,\" a crew member said about the bickering between Lind and Sayle.",
+])
+def test_what_two_people_do_to_each_other_named_by_a_noun_is_a_stance_each_way(sentence: str) -> None:
+    got = found(sentence)
+    assert ("Petra Lind", "Omar Sayle", "negative") in got
+    assert ("Omar Sayle", "Petra Lind", "negative") in got
+
+
+def test_friends_who_love_one_another_are_the_pair_named_with_and() -> None:
+    got = found("Lind says she and co-star Omar Sayle are still great friends who love one another.")
+    assert ("Petra Lind", "Omar Sayle", "positive") in got
+    assert ("Omar Sayle", "Petra Lind", "positive") in got
+
+
+def test_a_tribute_for_a_partners_birthday_is_for_the_partner() -> None:
+    analysis = analyze_text("Petra Lind and Omar Sayle\n\nPetra Lind and her boyfriend, Omar Sayle, went to Rome "
+                            "in 2019.\n\nLind penned a sweet tribute for her boyfriend's 30th birthday in July.\n")
+    assert ("Petra Lind", "Omar Sayle", "positive") in stances(analysis)
+
+
+def test_a_stance_in_a_phrase_before_the_clause_is_its_subjects() -> None:
+    got = found("After slamming Sayle on the radio, Lind left the studio in a hurry.")
+    assert ("Petra Lind", "Omar Sayle", "negative") in got
+
+
+def test_loving_to_do_something_with_someone_is_about_that_one_unless_the_act_is_a_stance() -> None:
+    assert ("Petra Lind", "Omar Sayle", "positive") in found("Lind loves kissing Sayle, a friend said.")
+    got = found("Lind loves to mock Sayle, a friend said.")
+    assert ("Petra Lind", "Omar Sayle", "negative") in got
+    assert ("Petra Lind", "Omar Sayle", "positive") not in got
+
+
+def test_feuding_between_two_people_is_a_stance_each_way() -> None:
+    got = found("The film may be in trouble with feuding between its stars Petra Lind and Omar Sayle.")
+    assert ("Petra Lind", "Omar Sayle", "negative") in got
+    assert ("Omar Sayle", "Petra Lind", "negative") in got
+
+
+def test_a_phrase_verbs_extra_word_comes_after_it() -> None:
+    """"go after" is a stance; "After dating B, A is going to adopt C" is not one toward anybody."""
+    got = found("After dating Sayle for a year, Lind is going to adopt his son Milo Sayle.")
+    assert not any(p == "negative" for _, _, p in got)

@@ -39,8 +39,8 @@ EACH_OTHER = frozenset(("other", "another"))
 #: "each other" or "one another" in a sentence: worth parsing for a pair even with nobody named in it.
 EACH_OTHER_TEXT = re.compile(r"\b(?:each\s+other|one\s+another)\b", re.IGNORECASE)
 #: What joins two people into a pair: "A and B", "A and her boyfriend, B", "A & B".
-JOINED = re.compile(r"(?:['\u2019]s?)?\s*,?\s*(?:and|&)\s+(?:(?:his|her)\s+(?:[\w'\u2019-]+\s+){0,3}?[\w'\u2019-]+"
-                    r"\s*,?\s*)?")
+JOINED = re.compile(r"(?:['\u2019]s?)?\s*,?\s*(?:and|&)\s+(?:(?:his|her|their)\s+)?(?:[a-z][\w'\u2019-]*\s+){0,3}?"
+                    r"(?:[a-z][\w'\u2019-]*\s*,\s*)?")
 #: How far back a "they" or "the couple" looks for the two people it stands for (characters).
 PAIR_REACH = 1500
 #: Prepositions that can introduce the target of a stance word ("at B", "with B", "against B").
@@ -167,8 +167,10 @@ def _carrier_lean(token: "Token") -> float:
 
 
 def _has_extras(token: "Token", extras: tuple[str, ...]) -> bool:
-    """Whether every extra word of a phrase hangs on the token ("out" of "lash out")."""
-    below = {c.lower_ for c in token.children} | {c.lemma_.lower() for c in token.children}
+    """Whether every extra word of a phrase hangs on the token after it ("out" of "lash out"; not the
+    "after" of "After dating B, A is going to ...")."""
+    after = [c for c in token.children if c.i > token.i]
+    below = {c.lower_ for c in after} | {c.lemma_.lower() for c in after}
     return all(word in below for word in extras)
 
 
@@ -184,7 +186,7 @@ def _extra_tokens(token: "Token", kind: str) -> list["Token"]:
     """The children that are a phrase's extra words ("shade" of "throw shade at"): targets hang there too."""
     phrases = lexicon()[kind]
     extra = {w for key in (token.lemma_.lower(), token.lower_) for ex in phrases.get(key, ()) for w in ex}
-    return [c for c in token.children if c.lower_ in extra or c.lemma_.lower() in extra]
+    return [c for c in token.children if c.i > token.i and (c.lower_ in extra or c.lemma_.lower() in extra)]
 
 
 class GrammarReader:
@@ -261,7 +263,7 @@ class GrammarReader:
                     kin = self.kin_of(person, token.lower_)
                     out = kin if len(kin) == 1 else []  # "her friend" of a woman with three friends: no telling
             elif owner and token.pos_ != "PROPN":
-                out = self.person_of(owner[0])
+                out = self.people_of(owner[0])  # "B's album", "her husband's birthday"
             elif token.lower_ in RELATIVE and token.head.dep_ == "relcl":
                 out = self.people_of(token.head.head)  # "B, whom A praised"
             else:  # "at Ferrante hours later": a name the parser took for a noun's modifier
@@ -283,6 +285,8 @@ class GrammarReader:
             quote = self._quote_at(start, start + 1)
             if s.lower_ in ("we", "us") and quote is not None and quote.speaker:
                 return self._speaker_pair(quote.speaker, start)
+            if s.lower_ in RELATIVE and s.head.dep_ == "relcl":
+                s = s.head.head  # "they're great friends who love one another": the friends
             if s.lower_ in ("they", "both") or s.pos_ in ("NOUN", "NUM") and (
                     s.lemma_.lower() in words("plural_pair_nouns") or s.lower_ in words("plural_pair_nouns")):
                 return self._joined_pair(start, None)
@@ -330,10 +334,10 @@ class GrammarReader:
                 if pictured:
                     return pictured, False
             if node.dep_ not in ("xcomp", "acomp", "conj", "advcl", "ccomp", "attr", "oprd", "acl", "pobj", "prep") \
-                    or node.head is node:
-                break
+                    and not (node.dep_ == "pcomp" and node.tag_ == "VBG") or node.head is node:
+                break  # a gerund after a preposition climbs: "after slamming B, A ..."
             shares_voice = shares_voice and node.dep_ == "conj"
-            node = node.head  # up through "ready to", "and", "in order to"
+            node = node.head  # up through "ready to", "and", "in order to", "after slamming B, A ..."
         return [], False
 
     def sources_of(self, token: "Token") -> tuple[list[str], bool]:
@@ -452,6 +456,10 @@ class GrammarReader:
                 # "loves how romantic he is", "of course loves how ...": the one the clause is about
                 targets = [p for c in token.children if c.dep_ == "ccomp"
                            for g in c.children if g.dep_ == "nsubj" for p in self.people_of(g)]
+                if not targets:  # "loves kissing B", "loves working with B": unless the act is a stance of its own
+                    doing = [c for c in token.children if c.dep_ == "xcomp" and c.pos_ == "VERB"
+                             and not any(_match(c, k) for k in lexicon())]
+                    targets = self.targets_of([o for c in doing for o in self.objects(c)], sources)
         yield from self._pairs(sources, targets, WEIGHT * sign, span, "stance_verb")
 
     def _mutual(self, token: "Token", sign: float, span: Span, kind: str) -> Iterator[Found]:
@@ -520,7 +528,10 @@ class GrammarReader:
         if len(between) >= 2:
             yield from self._pairs(between, between, WEIGHT * sign, span, "stance_mutual")
             return
-        owners = [p for c in token.children if c.dep_ == "poss" for p in self.person_of(c)]
+        owners = [p for c in token.children if c.dep_ == "poss" for p in self.people_of(c)]
+        if owners and token.dep_ == "conj" and token.head.pos_ == "PROPN":
+            # "A and B's feud" parsed as "A" and "B's feud": A owns it too
+            owners = [p for p in self.person_of(token.head) if p not in owners] + owners
         sources = owners or agents
         if not sources:
             node = token
@@ -534,6 +545,10 @@ class GrammarReader:
                     pair = self.pair_of(node, sources)
                     yield from self._pairs(pair, pair, WEIGHT * sign, span, "stance_mutual")
                     return
+        if not targets and len(sources) == 2 and _mutual_noun(token):
+            # "A and B's feud", "A and B keep on bickering": a stance each way
+            yield from self._pairs(sources, sources, WEIGHT * sign, span, "stance_mutual")
+            return
         if self._quote_at(*doc_span(token)) is not None:
             # "Congratulations to B!", "Happy birthday, B!": a speaker's own words, to the one named
             if not sources:
@@ -551,6 +566,12 @@ def _each_other(token: "Token") -> bool:
         return False
     before = token.nbor(-1).lower_
     return token.lower_ == "other" and before == "each" or token.lower_ == "another" and before == "one"
+
+
+def _mutual_noun(token: "Token") -> bool:
+    """Whether the noun names what two people do to each other: a feud, a spat, bickering."""
+    mutual = words("stance_nouns_mutual")
+    return token.lemma_.lower() in mutual or token.lower_ in mutual
 
 
 def _each_other_below(token: "Token") -> bool:
