@@ -345,3 +345,45 @@ def test_a_phrase_verbs_extra_word_comes_after_it() -> None:
     """"go after" is a stance; "After dating B, A is going to adopt C" is not one toward anybody."""
     got = found("After dating Sayle for a year, Lind is going to adopt his son Milo Sayle.")
     assert not any(p == "negative" for _, _, p in got)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Lind is said to be still angry after Sayle flew to New York without her.",
+    "Lind was furious when Sayle skipped the premiere.",
+    "Lind feels totally betrayed that Sayle has chosen to go public.",
+])
+def test_a_feeling_whose_cause_is_what_someone_did_is_about_that_one(sentence: str) -> None:
+    assert ("Petra Lind", "Omar Sayle", "negative") in found(sentence)
+
+
+def test_a_feeling_caused_by_what_its_owner_did_is_about_nobody() -> None:
+    assert not found("Lind was angry when she heard the news about the film.")
+
+
+@pytest.mark.parametrize("sentence, polarity", [
+    ("Lind has always been Sayle's biggest fan.", "positive"),
+    ("Lind is not exactly Sayle's biggest fan.", "negative"),
+])
+def test_someones_fan_is_for_that_one(sentence: str, polarity: str) -> None:
+    got = found(sentence)
+    assert ("Petra Lind", "Omar Sayle", polarity) in got
+    assert not any(s == "Omar Sayle" for s, _, _ in got)
+
+
+def test_a_feeling_so_strong_that_something_followed_is_not_about_what_followed() -> None:
+    assert not any(t == "Omar Sayle" for _, t, _ in found("Lind got so angry that Sayle had to leave the room."))
+
+
+def test_a_negation_with_a_curly_apostrophe_is_a_negation() -> None:
+    got = found("Lind isn\u2019t too happy that Sayle took the role.")
+    assert ("Petra Lind", "Omar Sayle", "positive") not in got
+
+
+def test_a_message_to_someones_fans_is_not_to_that_one() -> None:
+    got = found("Lind shared a message of love to Sayle's fans on Friday.")
+    assert ("Petra Lind", "Omar Sayle", "positive") not in got
+
+
+def test_a_feud_they_made_up_after_is_over() -> None:
+    got = found("Lind and Sayle have reconciled, two years after their feud.")
+    assert not any(p in ("negative", "mixed") for _, _, p in got)

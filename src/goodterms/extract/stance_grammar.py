@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 from ..model import Document, Quote, Span
 from .coref import References
 from .kinship import KIN
+from .lexicon import COMMENTER_WORDS
 from .parse import Parses, doc_span
 from .wordlists import entries, table, words
 
@@ -262,8 +263,8 @@ class GrammarReader:
                 for person in self.person_of(owner[0]):
                     kin = self.kin_of(person, token.lower_)
                     out = kin if len(kin) == 1 else []  # "her friend" of a woman with three friends: no telling
-            elif owner and token.pos_ != "PROPN":
-                out = self.people_of(owner[0])  # "B's album", "her husband's birthday"
+            elif owner and token.pos_ != "PROPN" and not COMMENTER_WORDS.fullmatch(token.lower_):
+                out = self.people_of(owner[0])  # "B's album", "her husband's birthday"; not "her fans"
             elif token.lower_ in RELATIVE and token.head.dep_ == "relcl":
                 out = self.people_of(token.head.head)  # "B, whom A praised"
             else:  # "at Ferrante hours later": a name the parser took for a noun's modifier
@@ -489,7 +490,26 @@ class GrammarReader:
             yield from self._pairs(pair, pair, WEIGHT * sign, span, "stance_mutual")
             return
         targets = self.targets_of(objects, sources)
+        if not targets and not objects:
+            targets = [p for p in self._clause_subjects(token) if p not in sources]
         yield from self._pairs(sources, targets, WEIGHT * sign, span, "stance_adjective")
+
+    def _clause_subjects(self, token: "Token") -> list[str]:
+        """Whom a feeling is about when a clause says why: "furious when B skipped the premiere",
+        "betrayed that B went public", "angry after B flew to New York"."""
+        heads = [token] + ([token.head] if token.dep_ in ("acomp", "xcomp") else [])
+        out: list[str] = []
+        if any(c.lower_ in ("so", "too", "such") for h in heads for c in h.children):
+            return out  # "so angry that she had to leave": what followed, not the cause
+        for head in heads:
+            for clause in head.children:
+                if clause.dep_ not in ("advcl", "ccomp") or clause.i < token.i:
+                    continue
+                if clause.dep_ == "advcl" and not any(
+                        g.dep_ in ("mark", "advmod") and g.lower_ in FEELING_CAUSES for g in clause.children):
+                    continue  # "angry, she stormed out": no cause
+                out += [p for g in clause.children if g.dep_ == "nsubj" for p in self.people_of(g) if p not in out]
+        return out
 
     def _noun(self, token: "Token", sign: float, span: Span, rule: str = "stance_noun") -> Iterator[Found]:
         """'A's feud with B', 'A posted a tribute to B', 'a feud between A and B', 'allegations by A'."""
@@ -529,6 +549,11 @@ class GrammarReader:
             yield from self._pairs(between, between, WEIGHT * sign, span, "stance_mutual")
             return
         owners = [p for c in token.children if c.dep_ == "poss" for p in self.people_of(c)]
+        if owners and (token.lemma_.lower() in words("stance_nouns_of_owner")
+                       or token.lower_ in words("stance_nouns_of_owner")):
+            if token.dep_ != "attr":
+                return  # only "A is B's biggest fan" tells who is the fan
+            targets, owners = targets or owners, []  # B is what A is a fan of
         if owners and token.dep_ == "conj" and token.head.pos_ == "PROPN":
             # "A and B's feud" parsed as "A" and "B's feud": A owns it too
             owners = [p for p in self.person_of(token.head) if p not in owners] + owners
@@ -545,7 +570,8 @@ class GrammarReader:
                     pair = self.pair_of(node, sources)
                     yield from self._pairs(pair, pair, WEIGHT * sign, span, "stance_mutual")
                     return
-        if not targets and len(sources) == 2 and _mutual_noun(token):
+        over = token.dep_ == "pobj" and token.head.lower_ in ("after", "since", "before", "following", "until")
+        if not targets and len(sources) == 2 and _mutual_noun(token) and not over:  # not "made up after their feud"
             # "A and B's feud", "A and B keep on bickering": a stance each way
             yield from self._pairs(sources, sources, WEIGHT * sign, span, "stance_mutual")
             return
@@ -594,7 +620,8 @@ def negated(token: "Token") -> bool:
         nodes += [node] + ([node.head] if node.dep_ in ("acomp", "xcomp", "attr") else [])
     for node in nodes:
         for c in node.children:
-            if c.dep_ == "neg" or c.lower_ in ("no", "never", "nothing") and c.dep_ in ("det", "neg", "advmod"):
+            if c.dep_ == "neg" or c.lower_ in ("no", "never", "nothing") and c.dep_ in ("det", "neg", "advmod") \
+                    or c.lower_ in ("not", "n't", "n\u2019t"):  # "isn’t": a curly apostrophe the parser can miss
                 return True
     return False
 
@@ -618,6 +645,8 @@ def _past_state(token: "Token") -> bool:
     return False
 
 
+#: Words opening a clause that gives the cause of a feeling: "furious when B ...", "upset because B ...".
+FEELING_CAUSES = frozenset(("that", "after", "when", "because", "since", "as"))
 #: Words that take a stance back as nouns only: "reports of a feud" leave it unsaid, but in
 #: "A slammed B, reports Variety" the verb only says where the news comes from.
 TAKES_BACK_AS_NOUN = frozenset(("report",))
