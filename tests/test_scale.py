@@ -198,6 +198,28 @@ def _started_with(pid: int) -> dict[str, str]:
 SINGLE_THREADED_NAMES = ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MALLOC_ARENA_MAX")
 
 
+def test_workers_start_with_single_threaded_numeric_libraries(pool: ProcessPool) -> None:
+    before = dict(os.environ)
+    for pid in pool.pids():
+        started = _started_with(pid)
+        assert {name: started.get(name) for name in SINGLE_THREADED_NAMES} == {
+            name: os.environ.get(name, "1") for name in SINGLE_THREADED_NAMES}
+    assert dict(os.environ) == before  # this process's own environment is left alone
+
+
+def test_a_numeric_setting_the_user_made_wins(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in SINGLE_THREADED_NAMES:
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("OMP_NUM_THREADS", "3")
+    before = dict(os.environ)
+    with ProcessPool(1) as one:
+        one.wait_ready()
+        started = _started_with(one.pids()[0])
+        assert dict(os.environ) == before
+    assert {name: started.get(name) for name in SINGLE_THREADED_NAMES} == {
+        "OMP_NUM_THREADS": "3", "MKL_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MALLOC_ARENA_MAX": "1"}
+
+
 def test_one_worker_means_this_process(expected: Any) -> None:
     docs, contracts = expected
     results = analyze_with(docs, workers=1)

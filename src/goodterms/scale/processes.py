@@ -8,6 +8,8 @@ timing. A worker that dies (the out-of-memory killer, a crash in native code) is
 articles of its partition are tried again one at a time, and an article that kills a worker on
 its own comes back as `Rejected` (code "worker_died"). Workers ignore Ctrl-C: the parent stops
 them when it is interrupted, so an interrupt ends the run at once and leaves no process behind.
+Workers start with the numeric libraries single-threaded (`environment.SINGLE_THREADED`, unless
+the user's environment sets them): each worker has a core's worth of work already.
 """
 from __future__ import annotations
 
@@ -23,6 +25,7 @@ from typing import Any
 from ..config import Settings
 from ..errors import ConfigError, GoodtermsError, WorkersFailed
 from ..model import Rejected
+from .environment import starting_with, worker_environment
 from .signals import ctrl_c_ignored
 from .partitions import (
     PARTITION_SIZE, WINDOW_PER_WORKER, Item, Result, analyse_partition, died, failed, how_it_died,
@@ -151,7 +154,7 @@ class ProcessPool:
         ours, theirs = self._context.Pipe()
         process = self._context.Process(target=_serve, args=(theirs, self.settings, self.stages),
                                         name="goodterms-worker", daemon=True)
-        with ctrl_c_ignored():
+        with ctrl_c_ignored(), starting_with(worker_environment()):  # single-threaded numeric libraries
             process.start()
         theirs.close()
         return _Worker(process, ours)
