@@ -148,8 +148,14 @@ def _add_scale_options(parser: argparse.ArgumentParser) -> None:
 
 def _runner(args: argparse.Namespace) -> Callable[..., Iterator[Analysis | Rejected]]:
     """analyze_many, or its parallel twin where --workers and --dask say: same results, same order."""
-    from .scale import analyze_with
+    from .scale import LOCAL, analyze_with
 
+    if args.dask == LOCAL:
+        # the command's own cluster: its nannies may still log while the process winds down after a
+        # Ctrl-C, past the library's scoped silence; this process ends with the command, so for good
+        import logging
+
+        logging.getLogger("distributed").setLevel(logging.CRITICAL)
     return partial(analyze_with, workers=args.workers, dask=args.dask)
 
 
