@@ -505,3 +505,23 @@ def test_addresses() -> None:
     for bad in ("", "tcp://", "host", "host:port", "tcp://host:0", "ftp://h:1", "tcp://h:1/x"):
         with pytest.raises(ValueError):
             check_address(bad)
+
+
+def test_a_ctrl_c_swallowed_by_a_finaliser_is_kept_and_not_printed(capsys: pytest.CaptureFixture[str]) -> None:
+    """A Ctrl-C that lands in a __del__ (or a gc callback, as Dask's client runs) cannot propagate:
+    Python printed "Exception ignored" with a traceback and the run went on. ctrl_c_kept notes it."""
+    from goodterms.scale.signals import ctrl_c_kept
+
+    class Finalised:
+        def __del__(self) -> None:
+            signal.raise_signal(signal.SIGINT)  # the handler runs here; its exception cannot leave __del__
+
+    before = signal.getsignal(signal.SIGINT)
+    with ctrl_c_kept() as pressed:
+        Finalised()  # collected at once
+        assert pressed == [signal.SIGINT]
+    assert signal.getsignal(signal.SIGINT) is before
+    assert "Traceback" not in capsys.readouterr().err
+    with pytest.raises(KeyboardInterrupt), ctrl_c_kept() as pressed:
+        signal.raise_signal(signal.SIGINT)  # anywhere else it is a KeyboardInterrupt as always
+    assert pressed == [signal.SIGINT]

@@ -23,7 +23,7 @@ from ..config import Settings
 from ..errors import ConfigError, SchedulerUnreachable, WorkersFailed
 from ..model import Rejected
 from .environment import SINGLE_THREADED, environment_kept
-from .signals import ctrl_c_held
+from .signals import ctrl_c_held, ctrl_c_kept
 from .partitions import (
     PARTITION_SIZE, WINDOW_PER_WORKER, Item, Result, analyse_partition, died, failed, partitions, warm_up,
 )
@@ -249,6 +249,11 @@ def analyze_on_dask(docs: Iterable[Item], address: str, *, workers: int | None =
                     settings: Settings | None = None, stages: Iterable[str] | None = None,
                     partition_size: int = PARTITION_SIZE) -> Iterator[Result]:
     """`analyze_dask` on the scheduler at `address` (or `local`), connecting first and closing after."""
-    with dask_client(address, workers=workers) as client:
-        yield from analyze_dask(docs, client=client, settings=settings, stages=stages,
-                                partition_size=partition_size)
+    with ctrl_c_kept() as pressed, dask_client(address, workers=workers) as client:
+        for result in analyze_dask(docs, client=client, settings=settings, stages=stages,
+                                   partition_size=partition_size):
+            if pressed:
+                raise KeyboardInterrupt  # a Ctrl-C a Dask callback swallowed
+            yield result
+        if pressed:
+            raise KeyboardInterrupt

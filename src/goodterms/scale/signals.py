@@ -13,6 +13,7 @@ to this process afterwards.
 from __future__ import annotations
 
 import signal
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -62,3 +63,38 @@ def ctrl_c_held() -> Iterator[None]:
             signal.signal(signal.SIGINT, previous_handler)
             if pressed:
                 signal.raise_signal(signal.SIGINT)  # as it would have been handled: usually KeyboardInterrupt
+
+
+@contextmanager
+def ctrl_c_kept() -> Iterator[list[int]]:
+    """Note every Ctrl-C in the list yielded, so one Python swallowed is not lost: check it often.
+
+    Python raises KeyboardInterrupt wherever the main thread is when SIGINT arrives. Inside a
+    garbage-collector callback, a weakref callback or a __del__ (Dask's client runs such callbacks)
+    the exception cannot propagate: Python prints "Exception ignored in ..." with a traceback and
+    goes on, and a run went on to its end. Here the handler notes the Ctrl-C before raising it as
+    usual, the caller raises KeyboardInterrupt itself when it finds the note, and such a swallowed
+    KeyboardInterrupt is not printed. Outside the main thread this changes nothing.
+    """
+    pressed: list[int] = []
+    if threading.current_thread() is not threading.main_thread():
+        yield pressed
+        return
+
+    def noted(number: int, _frame: object) -> None:
+        pressed.append(number)
+        raise KeyboardInterrupt
+
+    def quiet_when_noted(unraisable: "sys.UnraisableHookArgs") -> None:
+        if pressed and isinstance(unraisable.exc_value, KeyboardInterrupt):
+            return  # noted: the caller raises it where it can propagate
+        previous_hook(unraisable)
+
+    previous_handler = signal.signal(signal.SIGINT, noted)
+    previous_hook = sys.unraisablehook
+    sys.unraisablehook = quiet_when_noted
+    try:
+        yield pressed
+    finally:
+        signal.signal(signal.SIGINT, previous_handler)
+        sys.unraisablehook = previous_hook
