@@ -319,7 +319,7 @@ def test_friends_who_love_one_another_are_the_pair_named_with_and() -> None:
 
 def test_a_tribute_for_a_partners_birthday_is_for_the_partner() -> None:
     analysis = analyze_text("Petra Lind and Omar Sayle\n\nPetra Lind and her boyfriend, Omar Sayle, went to Rome "
-                            "in 2019.\n\nLind penned a sweet tribute for her boyfriend's 30th birthday in July.\n")
+                            "in 2019.\n\nLind wrote a long tribute for her boyfriend's 41st birthday on Sunday.\n")
     assert ("Petra Lind", "Omar Sayle", "positive") in stances(analysis)
 
 
