@@ -45,3 +45,45 @@ def test_stance_evidence_names_its_rule_once() -> None:
     assert _evidence_rule("stance_verb") == "stance_verb"
     assert _evidence_rule("quote_sentiment") == "stance_quote_sentiment"
     assert _evidence_rule("") == "stance_unnamed"
+
+
+# -- "they", "the couple", "both": which pair a terms word without names is about ------------------
+
+def test_they_is_not_the_last_two_people_named_when_they_are_no_pair() -> None:
+    text = ("Karl Wendt Poses With Lena Marsh At Gala\n\n"
+            "Karl Wendt posed for photos with Lena Marsh at the gala, while his wife stayed home.\n\n"
+            "Friends say they have been feuding for months.\n")
+    assert frozenset(("Karl Wendt", "Lena Marsh")) not in verdicts(analyze_text(text))
+
+
+def test_the_couple_in_a_battle_with_someone_named_is_not_at_odds_with_each_other() -> None:
+    text = ("Mira Tallis And Joel Brandt Go To Court\n\n"
+            "Mira Tallis and her husband Joel Brandt arrived at the courthouse on Monday.\n\n"
+            "The couple are locked in a nasty legal battle with producer Dov Amsel over a film.\n")
+    assert verdicts(analyze_text(text)).get(frozenset(("Mira Tallis", "Joel Brandt"))) != "bad"
+
+
+def test_the_couple_with_their_child_is_still_the_couple() -> None:
+    text = ("Mira Tallis And Joel Brandt Step Out\n\n"
+            "Mira Tallis and her husband Joel Brandt have a daughter, Ivy Brandt.\n\n"
+            "The pair put on a united front with their daughter Ivy at a ballet on Friday.\n")
+    assert verdicts(analyze_text(text)).get(frozenset(("Mira Tallis", "Joel Brandt"))) == "good"
+
+
+@pytest.mark.parametrize("sentence", [
+    "She is both a singer and a painter, and the tension shows in her work.",
+    "Both political parties paused their campaigns out of respect for the victims.",
+    "The two films were delayed by a dispute over money.",
+])
+def test_both_or_two_that_is_no_pair_of_people_carries_no_terms(sentence: str) -> None:
+    text = ("Nadia Orlov Opens Up About Pim Vasko\n\n"
+            f"Nadia Orlov has worked with Pim Vasko for years. Orlov spoke at length on Sunday.\n\n{sentence}\n")
+    assert frozenset(("Nadia Orlov", "Pim Vasko")) not in verdicts(analyze_text(text))
+
+
+def test_the_two_divas_named_together_in_a_title_case_headline_are_the_pair() -> None:
+    text = ("Backstage Drama: Nadia Orlov And Julia Brandt Cannot Stand Each Other\n\n"
+            "Nadia Orlov sang first at the finale. Julia Brandt closed the show, and her manager Omar Sayle "
+            "watched from the wings.\n\n"
+            "Behind the curtain, the two divas are feuding over the final song.\n")
+    assert verdicts(analyze_text(text)).get(frozenset(("Nadia Orlov", "Julia Brandt"))) == "bad"

@@ -40,7 +40,7 @@ EACH_OTHER = frozenset(("other", "another"))
 #: "each other" or "one another" in a sentence: worth parsing for a pair even with nobody named in it.
 EACH_OTHER_TEXT = re.compile(r"\b(?:each\s+other|one\s+another)\b", re.IGNORECASE)
 #: What joins two people into a pair: "A and B", "A and her boyfriend, B", "A & B".
-JOINED = re.compile(r"(?:['\u2019]s?)?\s*,?\s*(?:and|&)\s+(?:(?:his|her|their)\s+)?(?:[a-z][\w'\u2019-]*\s+){0,3}?"
+JOINED = re.compile(r"(?:['\u2019]s?)?\s*,?\s*(?:and|And|AND|&)\s+(?:(?:his|her|their)\s+)?(?:[a-z][\w'\u2019-]*\s+){0,3}?"
                     r"(?:[a-z][\w'\u2019-]*\s*,\s*)?")
 #: How far back a "they" or "the couple" looks for the two people it stands for (characters).
 PAIR_REACH = 1500
@@ -294,18 +294,8 @@ class GrammarReader:
         return []
 
     def _joined_pair(self, position: int, member: str | None) -> list[str]:
-        """The last two people joined by "and" before position ("A and B", "A and her husband, B"),
-        the headline's pair last; with member, only a pair holding that person."""
-        named = [r for r in self.refs.within(max(0, position - PAIR_REACH), position) if r.person]
-        headline = [r for r in self.refs.within(0, self.refs.headline_end) if r.person]
-        for refs in (named, headline):
-            for first, second in reversed(list(zip(refs, refs[1:]))):
-                if first.person == second.person or not JOINED.fullmatch(self.text, first.end, second.start):
-                    continue
-                pair = [first.person, second.person]
-                if member is None or member in pair:
-                    return pair  # type: ignore[return-value]
-        return []
+        """The last two people joined by "and" before position (joined_pair)."""
+        return joined_pair(self.text, self.refs, position, member)
 
     def _speaker_pair(self, speaker: str, position: int) -> list[str]:
         """Whom a speaker's "we" joins: the pair named with the speaker before the quote, else the
@@ -703,3 +693,26 @@ def grammar_stances(doc: Document, refs: References, parses: Parses, quotes: lis
                     discussed: Callable[[int, str, set[str | None]], str | None]) -> list[Found]:
     """Every stance the parse shows in the sentences holding a stance word."""
     return GrammarReader(doc, refs, parses, quotes, kin_of, listener, discussed).read()
+
+
+def joined_pair(text: str, refs: References, position: int, member: str | None = None) -> list[str]:
+    """The last two people joined by "and" before position ("A and B", "A and her husband, B"),
+    the headline's pair last; with member, only a pair holding that person. [] when none."""
+    found = joined_pair_at(text, refs, position, member)
+    return found[0] if found else []
+
+
+def joined_pair_at(text: str, refs: References, position: int,
+                   member: str | None = None) -> tuple[list[str], int] | None:
+    """joined_pair with where its second name ends (the headline's pair: at 0), so a caller can
+    weigh it against other pairs named since."""
+    named = [r for r in refs.within(max(0, position - PAIR_REACH), position) if r.person]
+    headline = [r for r in refs.within(0, refs.headline_end) if r.person]
+    for group, at_headline in ((named, False), (headline, True)):
+        for first, second in reversed(list(zip(group, group[1:]))):
+            if first.person == second.person or not JOINED.fullmatch(text, first.end, second.start):
+                continue
+            pair = [first.person, second.person]
+            if member is None or member in pair:
+                return pair, 0 if at_headline else second.end  # type: ignore[return-value]
+    return None

@@ -4,12 +4,16 @@ from __future__ import annotations
 import re
 from collections import Counter
 from itertools import combinations
+from typing import TYPE_CHECKING
 
 from ..model import Document, PairEvidence, PairVerdict, Person, Relation, Span, Stance
 from .coref import Reference, References
 from .parse import Parses, doc_span
-from .stance_grammar import negated, taken_back
+from .stance_grammar import PAIR_REACH, joined_pair_at, negated, taken_back
 from .wordlists import words
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 GOOD_TERMS = re.compile(
     r"\b(?:(?:on\s+)?(?:good|great|friendly|amicable|speaking|best)\s+terms|amicabl[ey]|reconcil(?:ed|ing|iation)|"
@@ -27,7 +31,9 @@ BAD_TERMS = re.compile(
     r"assault(?:ed)?|beaten|stolen|dig at|shade)\b",
     re.IGNORECASE,
 )
-COUPLE_WORDS = re.compile(r"\b(?:the\s+(?:former\s+)?(?:couple|exes|pair|duo|two)|they|both)\b", re.IGNORECASE)
+COUPLE_WORDS = re.compile(r"\b(?:the\s+(?:former\s+)?(?P<noun>couple|exes|pair|duo|two)|they|both)\b", re.IGNORECASE)
+#: Couple words that stand for two partners only: "the couple" is not a mother and her son.
+ROMANTIC_PAIR_WORDS = frozenset(("couple", "exes"))
 
 
 Evidence = PairEvidence
@@ -72,7 +78,7 @@ def gather_evidence(
                 continue
             if reading == "reversed":  # "ended their feud", "denied rumors of a feud": on good terms
                 score, rule = 0.6, "bad_terms_reversed"
-            for a, b in _event_pairs(named, match.start(), refs, start, doc.text[start:end]):
+            for a, b in _event_pairs(named, match.start(), refs, relations, parses, start, end):
                 out.append(Evidence(a, b, "event", score, Span(match.start(), match.end()), match.group(0), rule))
     return out
 
@@ -98,10 +104,11 @@ def _reading(parses: Parses, start: int, end: int, position: int) -> str:
 HEARSAY = frozenset(("rumor", "rumour", "rumored", "rumoured", "speculation", "speculate"))
 
 
-def _event_pairs(named: list[Reference], position: int, refs: References, start: int,
-                 sentence: str) -> list[tuple[str, str]]:
+def _event_pairs(named: list[Reference], position: int, refs: References, relations: list[Relation],
+                 parses: Parses | None, start: int, end: int) -> list[tuple[str, str]]:
     """The pair a terms word is about: the two people the sentence names, or of several the two
-    named nearest the word (a feud of one pair is not spread to everyone in the sentence)."""
+    named nearest the word (a feud of one pair is not spread to everyone in the sentence); with
+    fewer, the pair a "they" or "the couple" stands for (_pair_meant)."""
     people = list(dict.fromkeys(r.person for r in named if r.person))
     if len(people) == 2:
         return [(people[0], people[1])]
@@ -112,21 +119,72 @@ def _event_pairs(named: list[Reference], position: int, refs: References, start:
                 nearest.append(ref.person)
             if len(nearest) == 2:
                 return [(nearest[0], nearest[1])]
-    if COUPLE_WORDS.search(sentence):
-        recent = _recent_two(refs, start)
-        if recent:
-            return [recent]
-    return []
+    word = _pair_word(refs.doc.text, start, end, parses)
+    if word is None:
+        return []
+    pair = _pair_meant(refs, relations, start, romantic=word in ROMANTIC_PAIR_WORDS)
+    if pair is None or any(p not in pair and not _kin_of_pair(p, pair, relations) for p in people):
+        return []  # "the couple are in a legal battle with C": the sentence's one name is the other side
+    return [pair]
 
 
-def _recent_two(refs: References, position: int) -> tuple[str, str] | None:
-    people: list[str] = []
-    for ref in reversed(refs.within(max(0, position - 800), position)):
-        if ref.person and ref.person not in people and ref.kind in ("name", "short"):
-            people.append(ref.person)
-        if len(people) == 2:
-            return people[0], people[1]
+def _kin_of_pair(person: str, pair: tuple[str, str], relations: list[Relation]) -> bool:
+    """Whether person is family of one of the pair ("the pair put on a united front with their
+    daughter C"): then the pair's terms word is still about the pair."""
+    return any(person in (r.subject, r.object) and (r.subject in pair or r.object in pair)
+               and r.type in ("parent", "stepparent", "sibling", "relative") for r in relations)
+
+
+def _pair_word(text: str, start: int, end: int, parses: Parses | None) -> str | None:
+    """The word of the sentence that stands for two people ("they", "both", "the couple", "the two
+    of them"), lower-cased; None when there is none. With a parse, "both" joining two phrases
+    ("she is both a singer and ...") and a number or "both" before a noun that is not a pair of
+    people ("the two films", "both parties") are not such words."""
+    parsed = parses.sentence(start, end) if parses is not None else None
+    for m in COUPLE_WORDS.finditer(text, start, end):
+        word = (m.group("noun") or m.group(0)).lower()
+        if parsed is None:
+            return word
+        at = m.start("noun") if m.group("noun") else m.start()
+        token = next((t for t in parsed if doc_span(t)[0] == at), None)
+        if token is None or _stands_for_a_pair(token):
+            return word
     return None
+
+
+def _stands_for_a_pair(token: "Token") -> bool:
+    """Whether "both" or "two" here means two people: not "both X and Y" nor "the two films"
+    ("the two divas", "both stars": a noun for people, from plural_pair_nouns or role_nouns)."""
+    if token.dep_ == "preconj":
+        return False
+    if token.lower_ in ("both", "two") and token.dep_ in ("det", "predet", "nummod", "quantmod"):
+        head = token.head
+        return any(form in words(book) for form in (head.lemma_.lower(), head.lower_)
+                   for book in ("plural_pair_nouns", "role_nouns"))
+    return True
+
+
+def _pair_meant(refs: References, relations: list[Relation], position: int, *,
+                romantic: bool) -> tuple[str, str] | None:
+    """The two people a "they" or "the couple" at position stands for: of the pairs named lately,
+    two joined by "and" or two with a relation between them (for "the couple", partners only), the
+    one named last; the headline's joined pair when no other. None when no pair is named: two
+    people merely named last are no pair ("Karl posed with Lena. ... they are on shaky ground")."""
+    named = [r for r in refs.within(max(0, position - PAIR_REACH), position)
+             if r.person and r.kind in ("name", "short")]
+    last_seen = {r.person: r.end for r in named if r.person}
+    candidates: list[tuple[int, tuple[str, str]]] = []
+    joined = joined_pair_at(refs.doc.text, refs, position)
+    if joined is not None:
+        candidates.append((joined[1], (joined[0][0], joined[0][1])))
+    for r in relations:
+        if romantic and r.type not in ("spouse", "partner"):
+            continue
+        if r.subject in last_seen and r.object in last_seen:
+            candidates.append((min(last_seen[r.subject], last_seen[r.object]), (r.subject, r.object)))
+    if not candidates:
+        return None
+    return max(candidates, key=lambda c: c[0])[1]
 
 
 def verdict_from_evidence(a: str, b: str, evidence: list[Evidence]) -> PairVerdict:
