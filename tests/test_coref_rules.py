@@ -77,3 +77,36 @@ def test_a_descriptor_owning_kin_after_a_subject_pronoun_is_someone_else() -> No
     body = "Lena Vale hosted the show. Lena Vale and Mira Sollen laughed. After she won, the singer's mother cried."
     found = referents(body, ["Lena Vale", "Mira Sollen"])
     assert _at(found, body, "she") == found[body.index("the singer")][1]
+
+
+def test_a_show_is_no_person_and_a_reality_star_is_read_whole() -> None:
+    """'the show', 'the TV show' and 'the talk show' name a programme, not the star last named; 'the
+    reality star' and 'the talk show host' are descriptors whole, read by their last word."""
+    body = ("Nia Vale joined the cast in May. Rob Vance said the show was never better, and the TV show "
+            "won again. Later the reality star thanked the talk show host.")
+    found = referents(body, ["Nia Vale", "Rob Vance"])
+    texts = {text for text, _ in found.values()}
+    assert not any(t.lower().endswith(("show", "reality", "talk")) for t in texts), texts
+    assert "the reality star" in texts and "the talk show host" in texts
+
+
+def test_the_former_before_any_noun_phrase_picks_nobody() -> None:
+    """'The former England captain', 'the former owner', 'the former first lady': "former" is an
+    adjective there, not a pick of the first of two people; "the former told" and "the latter's" are."""
+    body = ("Nia Vale met Ana Quill and Rob Vance. The former England captain waved, the former owner "
+            "laughed and the former first lady left. Later the former told a friend about the latter's dog.")
+    found = referents(body, ["Nia Vale", "Ana Quill", "Rob Vance"])
+    picked = {text: name for text, name in found.values()}
+    assert set(picked) == {"the former", "the latter"}, picked
+    assert picked == {"the former": "Ana Quill", "the latter": "Rob Vance"}
+
+
+def test_a_descriptor_may_hold_a_quoted_title() -> None:
+    """'the "Paper Moons" singer' and "the 'Lanterns' hitmaker" are descriptors whole; a quote ending in
+    a comma before "the star" is no title."""
+    body = ('Nia Vale met Rob Vance in May. The \u201cPaper Moons\u201d singer smiled at him, and the former '
+            '"Harbor" star waved. He called her "the best, truly," the star said.')
+    found = referents(body, ["Nia Vale", "Rob Vance"])
+    texts = {text for text, _ in found.values()}
+    assert {"The \u201cPaper Moons\u201d singer", 'the former "Harbor" star', "the star"} <= texts, texts
+    assert found[body.index("The \u201cPaper")][1] == "Nia Vale"

@@ -389,3 +389,12 @@ def test_a_capitalised_kin_noun_inside_a_name_is_no_kin() -> None:
     assert not any(r[0] == "parent" for r in found)
     found = relations("Nia Vell said: Husband Jo Vell is kind.", ["Nia Vell", "Jo Vell"])
     assert ("spouse", "Jo Vell", "Nia Vell", "current") in found
+
+
+def test_the_couples_child_is_the_child_of_both() -> None:
+    """'the couple's daughter, Pia' is the daughter of the two just named, as "their daughter" is."""
+    body = ("Rob Vance was seen in Rome with his wife, Nia Vale, and the couple\u2019s oldest daughter, Pia. "
+            "Later the pair's son Teo joined them.")
+    found = relations(body, ["Rob Vance", "Nia Vale", "Pia", "Teo"])
+    assert {("parent", "Rob Vance", "Pia", "current"), ("parent", "Nia Vale", "Pia", "current"),
+            ("parent", "Rob Vance", "Teo", "current"), ("parent", "Nia Vale", "Teo", "current")} <= found, found

@@ -9,16 +9,23 @@ from dataclasses import dataclass, replace
 
 from ..deadline import check as check_budget
 from ..model import Document, Mention, Person
+from ..nlp import english_words
+from .wordlists import table
 from .lexicon import FEMALE_WORDS, FRONTED_OPENER, MALE_WORDS, ROLE_NOUNS
 from .context import QUOTED_BLOCKS, ArticleContext  # QUOTED_BLOCKS: read by quotes.py too
 
 PRONOUN = re.compile(r"\b(she|he|her|him|his|hers|herself|himself)\b", re.IGNORECASE)
 LATTER = re.compile(r"\b[Tt]he\s+(?:latter|former)\b(?!\s+(?:[a-z]+\s+)?(?:of|for|to|from)\b)")
+#: "the singer's mom" is the singer's: a possessive ends the descriptor ("the singer") and is no modifier.
+#: A work's title in quote marks inside a descriptor: 'the "Wrecking Ball" singer', "the 'Famous' hitmaker".
+#: It opens with a capital or a digit and holds no sentence punctuation, so a quote is not taken for one.
+QUOTED_TITLE = (r"(?:[\"\u201c][A-Z\d][^\"\u201c\u201d\n,.;:!?]{0,40}[\"\u201d]"
+                r"|[\u2018'][A-Z\d][^\u2018\u2019'\n,.;:!?]{0,40}[\u2019'])")
 DESCRIPTOR = re.compile(
-    r"\b(?:[Tt]he)\s+((?:(?!(?:her|his|their|its|my|our|your|that|who|which|and|or|but|to|of)\b)"
-    r"[\w'\u2019-]+\s+){0,4}?(?P<noun>"
+    r"\b(?:[Tt]he)\s+((?:(?:(?!(?:her|his|their|its|my|our|your|that|who|which|and|or|but|to|of)\b)"
+    r"[\w'\u2019-]+(?<!['\u2019]s)|" + QUOTED_TITLE + r")\s+){0,4}?(?P<noun>"
     + "|".join(sorted((re.escape(n) for n in ROLE_NOUNS), key=len, reverse=True))
-    + r"))\b(?!\s+(?:of|for|to|from|who|whom|that|which)\b)(?![\w'\u2019-])",
+    + r"))\b(?!\s+(?:of|for|to|from|who|whom|that|which)\b)(?![\w-])(?!['\u2019](?!s\b))",
 )
 #: What keeps a name and a later descriptor from being subject and object of one clause: punctuation,
 #: a copula ("is the singer") or a conjunction starting another clause.
@@ -29,7 +36,17 @@ CLAUSE_BREAK = re.compile(r"[,;:()\u2014\u2013\"\u201c\u201d]|\s-\s|\b(?:is|was|
 NEVER_SUBJECT = frozenset({"him", "her", "his", "hers", "them", "their", "theirs", "its"})
 SENTENCE_OPENERS = re.compile(r"^(?:[\"'\u201c\u2018]?(?:But|And|So|Yet|Still|Now|Later|Meanwhile|However|Also),?\s+)?")
 
-#: A descriptor that owns: "the singer's", "the reality star's" (the descriptor may stop at "reality").
+#: Words that follow "the former" or "the latter" used as a pronoun ("The former smiled", "the latter
+#: is"): auxiliaries and adverbs. Any other lowercase word that is no verb continues a noun phrase,
+#: where "former" is an adjective: "the former owner", "the former first lady".
+PRONOUN_FOLLOWERS = frozenset("""is was are were has had have will would could can did does do may might
+must should shall also still never just then now once already even only too""".split())
+#: What follows "the former" as an adjective whatever the word: a capital, a quote mark or a digit
+#: ("the former England captain", 'the former "Friends" star', "the former 49ers star").
+NOUN_PHRASE_GOES_ON = re.compile(r"\s+[A-Z\"\u201c\u2018'\d]")
+NEXT_WORD = re.compile(r"\s+([a-z][a-z-]*)\b")
+
+#: A descriptor that owns: "the singer's", "the reality star's" (two words may stand between).
 POSSESSIVE_AFTER = re.compile(r"(?:\s+[a-z-]+){0,2}['\u2019]s\b")
 LEADING_ADVERBIAL = re.compile(r"^" + FRONTED_OPENER + r"[^,]{0,60},\s*")
 
@@ -169,7 +186,8 @@ class References:
                 gender = "f" if word in FEMALE_WORDS else "m"
                 found.append((m.start(), m.end(), m.group(0), "pronoun", gender))
             for m in LATTER.finditer(self.doc.text, block.start, block.end):
-                if not DESCRIPTOR.match(self.doc.text, m.start()):  # "the former Friends star" is a descriptor
+                if not DESCRIPTOR.match(self.doc.text, m.start()) and not _adjective_former(self.doc.text, m.end()):
+                    # "the former Friends star" is a descriptor; "the former England captain" no pick
                     found.append((m.start(), m.end(), m.group(0), "latter", None))
             for m in DESCRIPTOR.finditer(self.doc.text, block.start, block.end):
                 noun = m.group("noun").lower()
@@ -463,3 +481,27 @@ def _stated_ages(doc: Document, people: list[Person], sentences: list[tuple[int,
             if found is not None:
                 ages.setdefault(person.id, int(found.group(1)))
     return ages
+
+
+def _adjective_former(text: str, end: int) -> bool:
+    """Is the "the former" or "the latter" ending at end an adjective before a noun ("the former
+    England captain", "the former owner"), not a pronoun picking one of two people ("The former
+    smiled", "the latter's")? A pronoun is followed by punctuation, a verb or an adverb."""
+    if NOUN_PHRASE_GOES_ON.match(text, end):
+        return True
+    m = NEXT_WORD.match(text, end)
+    if m is None:
+        return False  # "the latter's", "the former," or the end of the text
+    word = m.group(1)
+    if word in ROLE_NOUNS or word in table("kin_nouns"):
+        return True  # "the former host", "the former partner" ("partner" is a verb too)
+    if word in PRONOUN_FOLLOWERS or word.endswith("ly"):
+        return False
+    return not _verb_form(word, english_words("", ("verb",)))
+
+
+def _verb_form(word: str, verbs: frozenset[str]) -> bool:
+    """'smiled', 'says', 'told': a form of an English verb (a base, an inflection or an irregular past)."""
+    if word in verbs or word in table("irregular_verbs"):
+        return True
+    return any(word.endswith(ending) and word[:-len(ending)] in verbs for ending in ("s", "es", "ed", "d", "ing"))

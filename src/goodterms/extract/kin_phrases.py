@@ -244,10 +244,13 @@ class KinPhrases(Reading):
                 if joined and joined[-1].person != owner.person and not self._romantic_at(kin_start):
                     return Owners(tuple(_ids([joined[-1], owner])))  # "A and B's son, C": both A's and B's
                 return Owners(tuple(_ids([owner])))
-        m = re.search(r"\b(his|her|their|my|our)\s+" + BETWEEN_WORDS + "$", before, re.IGNORECASE)
+        m = re.search(r"\b(his|her|their|my|our|the\s+(?:couple|pair|duo)" + POSSESSIVE + r")\s+" + BETWEEN_WORDS + "$",
+                      before, re.IGNORECASE)
         if not m:
             return Owners()
         word = m.group(1).lower()
+        if word.startswith("the"):
+            word = "their"  # "the couple's daughter" is their daughter
         position = sent_start + m.start(1)
         if word in ("my", "our"):
             speaker = self.speaker_at(position)
