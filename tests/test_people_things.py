@@ -126,6 +126,19 @@ def test_a_capitalised_verb_or_adjective_is_no_person() -> None:
     assert found == {"Tova Lind"}
 
 
+def test_an_inflected_verb_is_no_person_either() -> None:
+    """'Sparks were flying', 'Kidding.', 'Carried away': a verb's inflected form the model tags PERSON
+    names nobody, as its base form would not; a given name stays ("Hayes" is no given name, but here
+    the text makes her a speaker)."""
+    from goodterms.extract.parse import Parses
+    text = ("Chat\n\nTova Lind met Ivo Brandt in May. Sparks were flying at once. Kidding. Carried away, "
+            "Tova called Hayes, and Hayes said it was fine.\n")
+    doc = document_from_text(text, source="words.txt")
+    found = {p.name for p in find_people(doc, tagged(text, "Sparks", "Kidding", "Carried", "Hayes", "Tova Lind",
+                                                     "Ivo Brandt", "Tova"), parses=Parses(doc))}
+    assert found == {"Tova Lind", "Ivo Brandt", "Hayes"}
+
+
 def test_a_word_that_is_also_a_name_stays_a_person_where_the_text_says_so() -> None:
     """Given names that are words ("Frank", 'Hazel' after a kin apposition, 'Drift' after 'musicians') stay."""
     from goodterms.extract.parse import Parses

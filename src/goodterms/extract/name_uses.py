@@ -187,7 +187,8 @@ def grammar_says_person(parses: "Parses", sentence: tuple[int, int], start: int,
 
 
 def word_not_name(form: str, model: str = "") -> bool:
-    """A one-word form that is an English verb, adjective or adverb and no given name.
+    """A one-word form that is an English verb, adjective or adverb (inflected too: "Sparks", "Carried")
+    and no given name.
 
     The model tags a capitalised word opening a sentence or a title-case line as PERSON ("Remarry,
     no", "Dreamy dream", "Jump to the end"); such a word names nobody unless the text uses it for a
@@ -199,7 +200,7 @@ def word_not_name(form: str, model: str = "") -> bool:
     word = form.strip().lower().replace("\u2019", "'")
     if word in FEMALE_FIRST_NAMES or word in MALE_FIRST_NAMES or word in _nickname_words():
         return False
-    return word in english_words(model)
+    return bool(_stems(word) & english_words(model))
 
 
 
@@ -218,10 +219,26 @@ def words_not_name(form: str, model: str = "") -> bool:
         word = part.strip(".,!?:;'\"")
         if not word.isalpha() or word in FEMALE_FIRST_NAMES or word in MALE_FIRST_NAMES or word in _nickname_words():
             return False
-        stems = {word} | {word[:-len(end)] for end in ("s", "es", "ed", "d", "ing") if word.endswith(end)}
-        if not stems & known:
+        if not _stems(word) & known:
             return False
     return True
+
+
+def _stems(word: str) -> set[str]:
+    """The word and what it may be an inflection of: "sparks" -> "spark", "carried" -> "carry",
+    "kidding" -> "kid", "hoping" -> "hope" (the lexicon lists base forms only)."""
+    stems = {word}
+    for end in ("s", "es", "ed", "d", "ing"):
+        if word.endswith(end):
+            stem = word[:-len(end)]
+            stems.add(stem)
+            if end in ("ed", "ing") and len(stem) > 2 and stem[-1] == stem[-2]:
+                stems.add(stem[:-1])  # "kidding", "stopped"
+            if end == "ing":
+                stems.add(stem + "e")  # "hoping"
+    if word.endswith(("ied", "ies")):
+        stems.add(word[:-3] + "y")  # "carried", "marries"
+    return stems
 
 
 @lru_cache(maxsize=1)
