@@ -153,3 +153,32 @@ def test_every_stance_and_pair_evidence_names_its_rule() -> None:
 def test_a_pair_the_text_says_nothing_about_is_left_out() -> None:
     text = "Petra Lind And Omar Sayle At The Premiere\n\nPetra Lind and Omar Sayle arrived at the premiere in Oslo.\n"
     assert not [p for p in analyze_text(text).pairs if p.verdict == "unknown"]
+
+
+# -- a bystander's account: the speaker telling what others did or feel is no stance of the speaker's --
+
+def _story(quote: str) -> str:
+    return ("Petra Lind Speaks About Her Neighbours\n\n"
+            "Petra Lind has lived beside the painter Omar Sayle and the singer Julia Brandt for years.\n\n"
+            f"\u201c{quote}\u201d Petra Lind told a local paper.\n")
+
+
+def test_a_third_persons_feeling_for_another_is_not_the_speakers_stance() -> None:
+    found = stances(analyze_text(_story("Omar Sayle is so happy with Julia Brandt.")))
+    assert not {s for s in found if s[0] == "Petra Lind"}
+
+
+def test_an_account_of_what_someone_did_is_not_the_speakers_stance() -> None:
+    found = stances(analyze_text(_story(
+        "Julia Brandt has decided that Omar Sayle will join the family trip to make sure nobody feels left out.")))
+    assert not {s for s in found if s[0] == "Petra Lind"}
+
+
+def test_an_account_in_the_speakers_own_judging_words_is_a_stance() -> None:
+    found = stances(analyze_text(_story("Omar Sayle paints the most wonderful, generous portraits.")))
+    assert ("Petra Lind", "Omar Sayle", "positive") in found
+
+
+def test_what_someone_did_to_the_speaker_is_a_stance() -> None:
+    found = stances(analyze_text(_story("Omar Sayle lied to me and ruined my garden party.")))
+    assert ("Petra Lind", "Omar Sayle", "negative") in found

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from typing import TYPE_CHECKING
 
 from ..model import Document, Person, Quote, Relation, Span, Stance
 from .comments import sentiment_analyzer
@@ -12,6 +13,10 @@ from .lexicon import FEMALE_WORDS
 from .parse import Parses, doc_span, subtree_span
 from .sentences import sentence_spans
 from .stance_grammar import feeling_spans, grammar_stances
+from .wordlists import words
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 MY_KIN = re.compile(
     r"\bmy\s+(?:[\w-]+\s+){0,2}?(?P<kin>" + "|".join(sorted((re.escape(k) for k in KIN), key=len, reverse=True))
@@ -78,6 +83,15 @@ SUPER_BEFORE_WORD = re.compile(r"\bsuper\s+(?=[a-z])", re.IGNORECASE)
 QUOTATIVE_LIKE = re.compile(r"((?:\b(?:is|was|am|are|were|be|been)|['\u2019](?:s|m|re))\s+)like\b"
                             r"(?=\s*[,:\u2018\u201c'\"])", re.IGNORECASE)
 # "his or her", "he or she": anyone at all, not the person the pronoun would otherwise stand for
+#: Words that put the speaker (or the one spoken to) in a quoted sentence.
+SPEAKER_IN = re.compile(r"\b(?:I|me|my|mine|myself|we|us|our|ours|you|your|yours)\b|\bI['\u2019]", re.IGNORECASE)
+#: Verbs that say what someone is rather than what they did: "She is amazing", "he seems lovely".
+BEING_VERBS = frozenset(("be", "seem", "look", "sound", "feel", "become", "remain", "stay", "appear"))
+THIRD_PERSON = frozenset(("he", "she", "they"))
+#: How strong a word's VADER valence must be for the word to judge ("kind" 2.4, "smart" 1.7), not
+#: merely lean ("sure" 1.3 in "to make sure", "fine" 0.8).
+JUDGING = 1.5
+THIRD_PERSON_WORD = re.compile(r"\b(?:he|she|they)\b", re.IGNORECASE)
 GENERIC_PRONOUN = re.compile(r"\b(?:his or her(?:self)?|he or she|him(?:self)? or her(?:self)?|her(?:self)? or "
                              r"him(?:self)?|her or his|she or he)\b", re.IGNORECASE)
 
@@ -135,13 +149,46 @@ class StanceFinder:
                 score = _phrase_score(sentence, _score(sentence))
                 if not targets or abs(score) < EVALUATED:
                     continue
+                if self._an_account(speaker, s_start, s_end):
+                    continue
                 if abs(score) < STRONG:
                     # "Jennifer is an extraordinary talent": said of the target outright, milder words do
                     targets = {t: ps for t, ps in targets.items() if self._said_of(ps, s_start, s_end)}
+                # "He is so happy with her": the feeling is his, whoever the target; not the speaker's
+                others = {p for ps in targets.values() for p in ps} | {
+                    m.start() for m in THIRD_PERSON_WORD.finditer(self.text, s_start, s_end)}
                 for target in self._targets_of_sentence(targets, score, s_start, s_end):
-                    if self._only_their_feelings(target, targets[target], score, s_start, s_end):
+                    if self._only_their_feelings(target, sorted(others), score, s_start, s_end):
                         continue
                     self.add(speaker, target, score, Span(s_start, s_end), "quote_sentiment")
+
+    def _an_account(self, speaker: str, start: int, end: int) -> bool:
+        """Whether a quoted sentence tells what a third person did ("He stormed out", "Beyonce has
+        decided Blue will ...", "She's neglecting her diet"): its main verb is an action of a
+        subject who is neither the speaker nor "I"/"we", the speaker is not in it ("she threw me
+        under the bus"), and no phrase of judgement is ("f--ked everyone over"). Such an account
+        is the speaker's report, not the speaker's stance; "She is amazing" (a verb of being) is."""
+        if self.parses is None:
+            return False
+        parsed = self.parses.sentence(start, end)
+        if parsed is None:
+            return False
+        sentence = self.text[start:end]
+        if SPEAKER_IN.search(sentence) or NEGATIVE_PHRASES.search(sentence) or POSITIVE_PHRASES.search(sentence):
+            return False
+        root = next((t for t in parsed if t.dep_ == "ROOT"), None)
+        if root is None or root.pos_ not in ("VERB", "AUX") or root.lemma_.lower() in BEING_VERBS:
+            return False
+        subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if len(subjects) != 1:
+            return False
+        if any(_evaluative(t) for t in parsed):
+            return False  # "He says amazing things": the speaker's own word for what he does
+        s_start, s_end = subtree_span(subjects[0])
+        if subjects[0].lower_ in THIRD_PERSON:
+            return True
+        named = [r for r in self.refs.within(s_start, s_end) if r.person and r.kind in ("name", "short")]
+        return bool(named) and all(r.person != speaker for r in named) and subjects[0].pos_ == "PROPN"
 
     def _only_their_feelings(self, target: str, positions: list[int], score: float, start: int, end: int) -> bool:
         """'Brad is so angry', 'she starts laughing': the warm or cold words tell the target's own
@@ -328,6 +375,19 @@ class StanceFinder:
             rule = max(items, key=lambda item: abs(item[0]))[2]  # the rule of the strongest evidence
             out.append(Stance(source, target, polarity, round(mean, 3), tuple(span for _, span, _ in items), rule))
         return out
+
+
+def _evaluative(token: "Token") -> bool:
+    """An adjective that judges ("amazing", "foolish"), not one that tells a feeling ("angry");
+    a modifier the parser tagged as a noun ("the funniest thing") counts too."""
+    modifier = token.pos_ == "ADJ" or token.dep_ in ("amod", "compound", "acomp")
+    if not modifier or token.pos_ in ("VERB", "AUX", "PROPN"):
+        return False
+    feelings = words("emotion_states")
+    if token.lemma_.lower() in feelings or token.lower_ in feelings:
+        return False
+    lexicon = sentiment_analyzer().lexicon  # "funniest" is not in it; "funny" is
+    return max(abs(lexicon.get(token.lower_, 0.0)), abs(lexicon.get(token.lemma_.lower(), 0.0))) >= JUDGING
 
 
 def _in_words(quote: Quote, position: int) -> bool:

@@ -681,11 +681,21 @@ def feeling_spans(parsed: "Doc", positions: set[int]) -> list[tuple[int, int]]:
                 or node.pos_ == "ADJ" and node.dep_ in ("oprd", "advmod", "advcl", "xcomp", "acomp")):
             node = node.head  # up from "laughing" to "starts", from "angry" to "is" or "stormed out"
         subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if any(doc_span(s)[0] <= p < doc_span(s)[1] or doc_span(s)[0] == p for s in subjects for p in positions):
+        if any(_names_at(s, p) for s in subjects for p in positions):
             out.append(doc_span(token))
         elif any(s.lower_ in ("i", "we") for s in subjects) and not any(c.dep_ == "prep" for c in token.children):
             out.append(doc_span(token))  # "when he died, we all panicked": the speaker's feeling, aimed at nobody
     return out
+
+
+def _names_at(subject: "Token", position: int) -> bool:
+    """Whether the subject names the person at position: "Sayle" in "Omar Sayle" (compound) too,
+    not a clause hanging from it."""
+    start, end = doc_span(subject)
+    for child in subject.children:
+        if child.dep_ == "compound" and child.i < subject.i:
+            start = min(start, doc_span(child)[0])
+    return start <= position < end
 
 
 def grammar_stances(doc: Document, refs: References, parses: Parses, quotes: list[Quote],
