@@ -135,3 +135,13 @@ def test_terms_and_titles_in_narration_are_no_quotes(nlp: Any, body: str) -> Non
 ])
 def test_a_statement_with_no_cue_is_its_authors(nlp: Any, body: str) -> None:
     assert said(body) == [("After three years together, we have decided to move on,", "Dana Ferro")]
+
+
+@pytest.mark.parametrize("body", [
+    'Mirna Kovac is back on tour.\n\n"Mirna is working harder than ever," a source close to the pop singer, 41, told a magazine.',
+    'Mirna Kovac is back on tour.\n\n"Mirna is working harder than ever," an insider close to the 41-year-old singer tells a magazine.',
+    'Mirna Kovac is back on tour.\n\n"Mirna is working harder than ever," a close pal of the Croatian pop singer told a magazine.',
+])
+def test_a_source_close_to_someone_is_not_that_someone(body: str) -> None:
+    quotes = said(body)
+    assert quotes and quotes[0][1] is None

@@ -30,6 +30,11 @@ def speech() -> str:
 def speech_word() -> re.Pattern[str]:
     """A speech verb as a whole word."""
     return re.compile(r"\b" + speech() + r"\b")
+#: A subject that opens with an unnamed speaker: "a source close to ...", "an insider who ...".
+UNNAMED_OPENER = re.compile(
+    r"\s*(?:a|an|one|another)\s+(?:[\w-]+\s+){0,2}?(?:source|insider|friend|pal|spokes(?:wo)?man|spokesperson|"
+    r"rep|representative|publicist|witness|onlooker|eyewitness|neighbou?r|official|aide|relative|member)s?\b",
+    re.IGNORECASE)
 ANONYMOUS = re.compile(
     r"\b(?:source|insider|friend|pal|spokes(?:wo)?man|spokesperson|rep|representative|publicist|"
     r"witness|onlooker|eyewitness|neighbo[u]?r|official|aide|relative|member|lobbyist|analyst)s?\b(?!\.)",
@@ -266,7 +271,11 @@ class QuoteFinder:
             if parsed is not None and parsed[1] is not None:
                 return _Cue(parsed[1].person, Span(parsed[1].start, parsed[1].end), verb.group(0))
         if len(np_before.split()) > 6:
-            return self._long_subject(base, np_before, verb.group(0))
+            long = self._long_subject(base, np_before, verb.group(0))
+            if long is None and UNNAMED_OPENER.match(np_before):
+                # '..." a source close to the pop icon, 57, told Radar': the source, not the one named
+                return self._unnamed(base, verb_start, verb.group(0), phrase=np_before)
+            return long
         if re.search(r"\w", re.sub(r"\b(?:also|later|then|once|previously|simply|quickly)\b", "", np_before)):
             return self._subject_in(base, verb_start, verb.group(0))
         # inverted: '..." said the Rev. Jo Bell' - the subject follows the verb
