@@ -29,6 +29,13 @@ FAN_NEGATIVE = re.compile(r"\b(?:breaks? my heart|broke my heart|heartbreaking|h
 FAN_POSITIVE = re.compile(r"\b(?:goals|couple goals|slay(?:ed|ing)?|queen|icon(?:ic)?|stunning)\b", re.IGNORECASE)
 
 
+#: The article asking its own readers to reply ("What do YOU think? Let us know below!"): a call
+#: for comments, not one.
+READER_CALL = re.compile(r"\b(?:let us know|tell us (?:what|your|in)|sound off|share your thoughts|"
+                         r"your thoughts (?:below|in the comments)|comment below|in the comments(?: section)? below)\b",
+                         re.IGNORECASE)
+
+
 def polarity(text: str) -> tuple[str, float]:
     """('positive' | 'negative' | 'neutral', compound score) for a short text."""
     score = float(sentiment_analyzer().polarity_scores(text)["compound"])
@@ -43,7 +50,8 @@ def polarity(text: str) -> tuple[str, float]:
 
 def find_comments(doc: Document, refs: References, quoted: list[tuple[int, int]]) -> list[Comment]:
     """Comment blocks plus quotes the article gives to followers or fans."""
-    spans = [(b.start, b.end) for b in doc.blocks_of("comment")] + list(quoted)
+    blocks = [b for b in doc.blocks_of("comment") if not READER_CALL.search(doc.text, b.start, b.end)]
+    spans = [(b.start, b.end) for b in blocks] + list(quoted)
     comments = []
     for start, end in sorted(spans):
         text = doc.text[start:end]

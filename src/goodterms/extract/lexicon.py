@@ -24,7 +24,7 @@ ROLE_NOUNS = words("role_nouns")
 # Who is a reader or fan rather than a named person.
 COMMENTER_WORDS = re.compile(
     r"\b(?:follower|fan|user|commenter|commentator|viewer|reader|admirer|hater|troll|tweeter|"
-    r"instagrammer|netizen)s?\b",
+    r"instagrammer|netizen|cyberbull(?:y|ie)|bull(?:y|ie)|detractor|well-wisher)s?\b",
     re.IGNORECASE,
 )
 # "another added" is a commenter only right after a commenter's words.
