@@ -98,6 +98,23 @@ def cpu_seconds(pids: Iterable[int]) -> float:
     return total
 
 
+def with_descendants(pids: Iterable[int]) -> list[int]:
+    """The processes and every process they started, still running (a Dask worker's task process)."""
+    parents: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                parents[int(entry.name)] = int((entry / "stat").read_text(encoding="ascii").rsplit(")", 1)[1].split()[1])
+            except (OSError, ValueError, IndexError):
+                continue
+    tree, grown = set(pids), True
+    while grown:
+        added = {pid for pid, parent in parents.items() if parent in tree and pid not in tree}
+        tree |= added
+        grown = bool(added)
+    return sorted(tree)
+
+
 def machine_busy_seconds() -> float:
     """CPU seconds every process on the machine has used since boot (/proc/stat; 0 without it)."""
     try:
@@ -365,7 +382,7 @@ def main(argv: list[str] | None = None) -> int:
             warm_workers(client, settings)
             figures["start_dask_s"] = round(time.perf_counter() - started, 2)
             analysers["dask"] = partial(analyze_dask, client=client)
-            helpers["dask"] = lambda: list(client.run(os.getpid).values())
+            helpers["dask"] = lambda: with_descendants(client.run(os.getpid).values())
         print("start-up (not timed): " + ", ".join(
             f"{way} {figures[f'start_{way}_s']} s" for way in ways))
         try:

@@ -135,22 +135,53 @@ def test_two_workers_give_what_one_process_gives(pool: ProcessPool, expected: An
     assert all(isinstance(c, dict) and c["people"] for i, c in enumerate(got) if i != 3)
 
 
-def test_a_worker_killed_mid_article_rejects_that_article_and_the_rest_go_on(pool: ProcessPool,
-                                                                              expected: Any) -> None:
+def _cpu_ticks(pid: int) -> int:
+    """User plus system CPU the process has used, in clock ticks."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(") ", 1)[1].split()
+    return int(fields[11]) + int(fields[12])
+
+
+def _kill_once_busy(pid: int, ticks: int = 20) -> threading.Thread:
+    """A thread that kills the process with SIGKILL, as the out-of-memory killer would, once it has
+    used `ticks` more CPU than now: in the middle of the article it was sent."""
+    start = _cpu_ticks(pid)
+
+    def watch() -> None:
+        for _ in range(6000):
+            try:
+                if _cpu_ticks(pid) - start >= ticks:
+                    os.kill(pid, signal.SIGKILL)
+                    return
+            except (FileNotFoundError, ProcessLookupError):
+                return
+            threading.Event().wait(0.01)
+
+    thread = threading.Thread(target=watch)
+    thread.start()
+    return thread
+
+
+def _long(doc: Document, times: int = 40) -> Document:
+    """The article's body said `times` over: a few seconds of analysis, long enough to be killed in."""
+    return document_from_text(doc.text + "\n\n" + "\n\n".join([doc.text.split("\n\n", 1)[1]] * times),
+                              source=doc.source)
+
+
+def test_a_worker_killed_mid_article_rejects_that_article_and_the_rest_go_on(expected: Any) -> None:
     docs, contracts = expected
-    victim = pool.pids()[0]
-    os.kill(victim, signal.SIGSTOP)  # it takes the first article and cannot finish it
-    killer = threading.Timer(1.0, os.kill, (victim, signal.SIGKILL))  # as the out-of-memory killer would
-    killer.start()
-    try:
-        got = _contracts(pool.analyze(docs))
-    finally:
-        killer.join()
+    with ProcessPool(1, partition_size=1, window=2) as one:
+        one.wait_ready()
+        victim = one.pids()[0]
+        killer = _kill_once_busy(victim)
+        try:
+            got = _contracts(one.analyze([_long(docs[0]), *docs[1:]]))
+        finally:
+            killer.join()
+        assert victim not in one.pids() and len(one.pids()) == 1
     assert isinstance(got[0], Rejected)
     assert got[0].code == "worker_died" and got[0].source == "brask-wedding.txt"
     assert "killed by SIGKILL" in got[0].message
     assert got[1:] == contracts[1:]
-    assert victim not in pool.pids() and len(pool.pids()) == 2
 
 
 def test_a_dead_worker_s_partition_is_tried_again_article_by_article(pool: ProcessPool, expected: Any) -> None:
@@ -164,6 +195,27 @@ def test_a_dead_worker_s_partition_is_tried_again_article_by_article(pool: Proce
     finally:
         killer.join()
     assert got == contracts  # the killing was not the articles' doing: alone, each one goes through
+
+
+def _dead(pid: int) -> bool:
+    """Whether the process has ended (gone, or a zombie its parent has not reaped yet)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(") ", 1)[1].startswith("Z")
+    except FileNotFoundError:
+        return True
+
+
+def test_a_worker_that_died_idle_is_replaced_and_no_article_is_blamed(pool: ProcessPool, expected: Any) -> None:
+    docs, contracts = expected
+    pool.wait_ready()
+    victim = pool.pids()[0]
+    os.kill(victim, signal.SIGKILL)
+    for _ in range(200):
+        if _dead(victim):
+            break
+        threading.Event().wait(0.05)
+    assert _contracts(pool.analyze(docs, partition_size=1)) == contracts
+    assert victim not in pool.pids() and len(pool.pids()) == 2
 
 
 def test_processes_read_the_input_only_a_window_ahead(pool: ProcessPool) -> None:
@@ -302,6 +354,70 @@ def test_an_article_whose_dask_workers_die_comes_back_rejected(client: Any, expe
     assert 1 <= len(died) <= 2  # what the scheduler had handed the stopped worker
     assert all("Dask workers died" in got[i].message for i in died)
     assert [r for i, r in enumerate(got) if i not in died] == [c for i, c in enumerate(contracts) if i not in died]
+
+
+def _task_process() -> dict[str, Any]:
+    """On a Dask worker's task thread: this worker's pid and its task process's pid and thread count."""
+    from goodterms.scale import task_process
+
+    pool = task_process.held_pool()
+    pids = pool.pids() if pool is not None else []
+    threads = [int(line.split()[1]) for pid in pids
+               for line in Path(f"/proc/{pid}/status").read_text().splitlines() if line.startswith("Threads:")]
+    return {"worker": os.getpid(), "pids": pids, "threads": threads}
+
+
+def _on_each_worker(client: Any, function: Any) -> list[Any]:
+    """`function` run as a task on every worker's task thread, one result each."""
+    workers = sorted(client.scheduler_info()["workers"])
+    return client.gather([client.submit(function, workers=[w], allow_other_workers=False, pure=False)
+                          for w in workers])
+
+
+def test_a_dask_worker_analyses_in_a_single_threaded_process_of_its_own(client: Any, expected: Any) -> None:
+    docs, contracts = expected
+    assert _contracts(analyze_dask(docs, client=client, partition_size=1, window=4)) == contracts
+    seen = _on_each_worker(client, _task_process)
+    used = [s for s in seen if s["pids"]]
+    assert used, seen  # at least one worker took partitions, and sent them on
+    for s in used:
+        assert len(s["pids"]) == 1 and s["pids"][0] != s["worker"]
+        assert s["threads"] == [1]  # nothing beside the analysis: the reason it exists
+
+
+def _kill_task_process() -> int:
+    from goodterms.scale import task_process
+
+    pool = task_process.held_pool()
+    assert pool is not None
+    pid = pool.pids()[0]
+    os.kill(pid, signal.SIGKILL)
+    return pid
+
+
+def test_a_task_process_that_dies_is_replaced_and_the_dask_worker_lives_on(client: Any, expected: Any) -> None:
+    docs, contracts = expected
+    assert _contracts(analyze_dask(docs, client=client, partition_size=1)) == contracts
+    workers_before = sorted(client.scheduler_info()["workers"])
+    held = [s for s in _on_each_worker(client, _task_process) if s["pids"]]
+    killed = set(_on_each_worker(client, _kill_task_process)) if len(held) == len(workers_before) else set()
+    assert _contracts(analyze_dask(docs, client=client, partition_size=1)) == contracts
+    assert sorted(client.scheduler_info()["workers"]) == workers_before  # no Dask worker died
+    now = {pid for s in _on_each_worker(client, _task_process) for pid in s["pids"]}
+    assert now and not now & killed
+
+
+def test_daemonic_dask_workers_analyse_in_their_task_thread(expected: Any) -> None:
+    """Workers of a cluster started elsewhere, daemonic as Dask makes them by default, may not start processes."""
+    import dask.config
+    from distributed import Client, LocalCluster
+
+    docs, contracts = expected
+    with dask.config.set({"distributed.worker.daemon": True}), LocalCluster(  # Dask's default
+            n_workers=1, threads_per_worker=1, processes=True, host="127.0.0.1",
+            dashboard_address=None) as cluster, Client(cluster) as daemonic:
+        assert _contracts(analyze_dask(docs, client=daemonic, partition_size=2)) == contracts
+        assert [s["pids"] for s in _on_each_worker(daemonic, _task_process)] == [[]]
 
 
 def _allowed_failures(value: int, dask_scheduler: Any = None) -> int:

@@ -1,8 +1,9 @@
 """Analysing a stream of documents on a Dask cluster, in input order, in bounded memory.
 
 The client cuts the stream into partitions and submits at most a window of them; each runs
-`analyse_partition` on a worker, whose process loads the spaCy model on its first partition and
-keeps it (the pipelines are cached per process). Results come back to the client, which yields
+`analyse_in_task_process` on a worker, which hands it to a single-threaded process of its own that
+loads the spaCy model on its first partition and keeps it (`task_process`; a worker that may not
+start processes analyses it itself, its pipelines cached per process). Results come back to the client, which yields
 them in input order: the caller writes them, so a task the scheduler retries (its worker died)
 still gives its results once. A partition whose workers keep dying (Dask's `KilledWorker`) is
 tried again one article at a time, and an article that kills workers on its own comes back as
@@ -24,9 +25,8 @@ from ..errors import ConfigError, SchedulerUnreachable, WorkersFailed
 from ..model import Rejected
 from .environment import SINGLE_THREADED, environment_kept
 from .signals import ctrl_c_held, ctrl_c_kept
-from .partitions import (
-    PARTITION_SIZE, WINDOW_PER_WORKER, Item, Result, analyse_partition, died, failed, partitions, warm_up,
-)
+from .partitions import PARTITION_SIZE, WINDOW_PER_WORKER, Item, Result, died, failed, partitions, warm_up
+from .task_process import analyse_in_task_process, warm_task_process
 
 if TYPE_CHECKING:
     from distributed import Client, Future
@@ -71,6 +71,10 @@ QUIET_LOCAL_SETTINGS: dict[str, Any] = {
     "distributed.admin.tick.interval": "1s",
     "distributed.admin.system-monitor.interval": "2s",
 }
+
+#: For the life of a local cluster (a nanny reads it each time it starts or restarts a worker):
+#: its workers may start a process of their own to analyse in (`task_process`); a daemonic one may not.
+LOCAL_WORKERS_MAY_START_PROCESSES: dict[str, Any] = {"distributed.worker.daemon": False}
 
 
 #: Why a local cluster logs nothing, in this process or its workers: everything it could report
@@ -120,7 +124,9 @@ def dask_client(address: str, *, workers: int | None = None) -> Iterator["Client
     (OMP_NUM_THREADS=1, MALLOC_ARENA_MAX=1, ...) into this process's environment as they start
     them; it is put back as it was once the cluster has started, and again after it has closed,
     so processes this one starts later get the user's environment. Its log lines are silenced
-    (`LOCAL_LOGS`). A scheduler that does not answer raises SchedulerUnreachable.
+    (`LOCAL_LOGS`). While it runs, `distributed.worker.daemon` is False in this process's Dask
+    settings, so the workers its nannies start (again) may start their task process. A scheduler
+    that does not answer raises SchedulerUnreachable.
     """
     import dask.config
     from distributed import Client, LocalCluster
@@ -131,7 +137,8 @@ def dask_client(address: str, *, workers: int | None = None) -> Iterator["Client
         count = workers or os.cpu_count() or 1
         if count < 1:
             raise ConfigError(f"workers must be at least 1, got {count}")
-        with environment_kept(), silence_logging_cmgr(LOCAL_LOGS), ExitStack() as stack:
+        with (environment_kept(), silence_logging_cmgr(LOCAL_LOGS),
+              dask.config.set(LOCAL_WORKERS_MAY_START_PROCESSES), ExitStack() as stack):
             with ctrl_c_held(), environment_kept(), dask.config.set(local_cluster_config()):
                 # its threads and workers never see Ctrl-C (this process stops them), and start with the
                 # settings above; a Ctrl-C pressed meanwhile arrives once the cluster is in `stack`
@@ -160,9 +167,21 @@ def dask_client(address: str, *, workers: int | None = None) -> Iterator["Client
         yield client
 
 
+def _warm(settings: Settings) -> None:
+    """Load the models where this worker's partitions will be analysed: its task process, or itself."""
+    if not warm_task_process(settings):
+        warm_up(settings)
+
+
 def warm_workers(client: "Client", settings: Settings | None = None) -> None:
-    """Load the models on every worker now, in parallel, instead of on their first partition."""
-    client.run(warm_up, settings or Settings())
+    """Load the models on every worker now, in parallel, instead of on their first partition.
+
+    A task on each worker's task thread, since that thread's process is the one its partitions go to.
+    """
+    settings = settings or Settings()
+    workers = list(client.scheduler_info()["workers"])
+    client.gather([client.submit(_warm, settings, workers=[worker], allow_other_workers=False, pure=False)
+                   for worker in workers])
 
 
 def _threads(client: "Client") -> int:
@@ -176,7 +195,7 @@ def _submit(client: "Client", items: list[Item], settings: Settings,
             stages: tuple[str, ...] | None) -> "Future":
     with warnings.catch_warnings():  # a partition of long articles is a "large graph"; it is meant to be
         warnings.simplefilter("ignore", UserWarning)
-        return client.submit(analyse_partition, items, settings, stages, pure=False)
+        return client.submit(analyse_in_task_process, items, settings, stages, pure=False)
 
 
 def _collect(client: "Client", future: "Future", items: list[Item], settings: Settings,

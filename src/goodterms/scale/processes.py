@@ -39,6 +39,10 @@ MAX_START_FAILURES = 3
 #: Seconds a worker is given to finish after being asked to stop, before it is terminated.
 STOP_SECONDS = 2.0
 
+#: Times a partition goes back to the queue unblamed because its worker died before saying it had
+#: started on it (it died idle, or of something else); after that, it is treated as the cause.
+MAX_UNSTARTED_RETRIES = 3
+
 
 def _serve(conn: Connection, settings: Settings, stages: tuple[str, ...] | None) -> None:
     """A worker's life: load the models, say so, then analyse each partition sent until told to stop."""
@@ -57,6 +61,7 @@ def _serve(conn: Connection, settings: Settings, stages: tuple[str, ...] | None)
         if items is None:
             return
         try:
+            conn.send(("started", None))  # from here on, dying is this partition's doing
             results: Any = ("done", analyse_partition(items, settings, stages))
         except Exception as exc:  # analyze_many guards each article; this is a bug around it
             results = ("error", f"{type(exc).__name__}: {exc}")
@@ -96,6 +101,7 @@ class _Task:
     slot: _Slot
     offset: int
     items: list[Item]
+    unstarted: int = 0  # times its worker died before starting on it
 
     def singles(self) -> list["_Task"]:
         """The same inputs as one task each, to find which one kills a worker."""
@@ -110,6 +116,7 @@ class _Worker:
     conn: Connection
     ready: bool = False
     task: _Task | None = field(default=None)
+    started: bool = False  # whether it said it has started on `task`
 
 
 class ProcessPool:
@@ -239,7 +246,7 @@ class ProcessPool:
                 return
             if worker.ready and worker.task is None:
                 task = queue.popleft()
-                worker.task = task
+                worker.task, worker.started = task, False
                 try:
                     worker.conn.send(task.items)
                 except OSError:  # it died: its sentinel says so, and the task goes back
@@ -273,6 +280,8 @@ class ProcessPool:
         if kind == "ready":
             worker.ready = True
             self._start_failures = 0
+        elif kind == "started":
+            worker.started = True
         elif kind == "failed":
             self.close()
             raise payload if isinstance(payload, GoodtermsError) else WorkersFailed(
@@ -297,7 +306,10 @@ class ProcessPool:
         how = how_it_died(worker.process.exitcode)
         worker.conn.close()
         task = worker.task
-        if task is not None:
+        if task is not None and not worker.started and task.unstarted < MAX_UNSTARTED_RETRIES:
+            task.unstarted += 1
+            queue.appendleft(task)  # it died before starting on it (idle, or at the moment it was sent)
+        elif task is not None:
             if len(task.items) > 1:
                 queue.extendleft(reversed(task.singles()))  # find the one that kills
             else:
