@@ -46,6 +46,7 @@ from store_latency import Corpus, add_entities, fill, percentile, query_pairs  #
 
 from goodterms.store import Store, database_url  # noqa: E402
 from goodterms.store.scratch import scratch_database  # noqa: E402
+from goodterms.store.planner_statistics import update_planner_statistics  # noqa: E402
 from goodterms.store.search_tops import refresh_search_tops  # noqa: E402
 
 SEED = 11
@@ -74,6 +75,7 @@ def filled_store(location: str, articles: int) -> float:
         started = time.perf_counter()
         with store.writing() as connection:  # as resolution does after writing people
             refresh_search_tops(connection)
+            update_planner_statistics(connection)
         return seconds + time.perf_counter() - started
 
 

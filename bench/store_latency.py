@@ -49,6 +49,7 @@ from goodterms.model import (
     Analysis, Document, Mention, PairEvidence, Person, Quote, Relation, Span, Stance, document_id,
 )
 from goodterms.store import Store
+from goodterms.store.planner_statistics import update_planner_statistics
 from goodterms.store.rows import record_rows
 from goodterms.store.scratch import scratch_database
 from goodterms.store.schema import Article, Entity, EntityName
@@ -314,6 +315,8 @@ def run(location: str, label: str, sizes: list[int], queries: int, repeats: int 
         for size in sizes:
             print(f"{label}: filling to {size:,} articles", file=sys.stderr)
             seconds = fill(store, corpus, size)
+            with store.writing() as connection:  # as resolution does after an ingest
+                update_planner_statistics(connection)
             figures = measure(store, query_pairs(corpus, queries, rng), repeats)
             row = {"database": label, "articles": size, "fill_seconds": round(seconds, 1), **figures}
             print(f"{label:10} {size:>8,} articles  p50 {figures['p50_ms']:7.2f} ms  p95 {figures['p95_ms']:7.2f} ms  "

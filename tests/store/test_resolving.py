@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from goodterms import analyze_one, document_from_text
 from goodterms.cli import main
@@ -64,6 +64,22 @@ def test_every_person_is_linked_with_its_reason(store: Store, analyses: dict[str
     assert marisa.id == entities_named(store, "Marisa Penn")[0].id
     assert any("married name: Marisa Penn -> Marisa Larkin, spouse Theo Larkin" in r.link for r in why(store, marisa.id))
     assert entities_named(store, "Theo Larkin")[0].id != marisa.id  # a surname shared by a couple
+
+
+def planner_rows(store: Store, table: str) -> int | None:
+    """The table's row count as the database's query planner has it (None: no statistics)."""
+    with store.reading() as connection:
+        if connection.dialect.name == "sqlite":
+            stat = connection.execute(text("SELECT stat FROM sqlite_stat1 WHERE tbl = :t"), {"t": table}).first()
+            return int(stat[0].split()[0]) if stat else None
+        tuples = float(connection.execute(text("SELECT reltuples FROM pg_class WHERE relname = :t"),
+                                          {"t": table}).scalar_one())
+        return None if tuples < 0 else int(tuples)  # -1 until analysed (or vacuumed)
+
+
+def rows_in(store: Store, table: str) -> int:
+    with store.reading() as connection:
+        return int(connection.execute(text(f"SELECT count(*) FROM {table}")).scalar_one())  # a fixed name
 
 
 def test_entity_ids_stay_when_entities_do_not_change(store: Store, analyses: dict[str, Analysis], nlp: Any) -> None:
@@ -145,3 +161,16 @@ def test_a_name_the_store_does_not_hold_is_refused_even_one_like_sql(
     assert code == 2 and "one name to resolution" in err
     with Store.open(db_url) as store:
         assert store.count(PersonRow) == 2 and store.overrides() == []
+
+
+def test_a_resolution_that_changes_people_brings_the_planner_statistics_up_to_date(
+        store: Store, analyses: dict[str, Analysis], nlp: Any) -> None:
+    saved(store, analyses)
+    resolve_store(store)
+    assert planner_rows(store, "persons") == rows_in(store, "persons")
+    store.save(analyze_one(document_from_text("Nora Quist Returns\n\nNora Quist and her brother Ivo Quist opened "
+                                              "a bakery in Porto on Monday.\n", source="q1.txt")), engine="e1")
+    assert planner_rows(store, "persons") != rows_in(store, "persons")  # two people since it was analysed
+    resolve_store(store)
+    for table in ("persons", "entities", "articles"):
+        assert planner_rows(store, table) == rows_in(store, table) > 0

@@ -21,6 +21,7 @@ from goodterms.store.schema import Base
 
 from conftest import ARTICLES
 from databases import BACKENDS, postgres_database
+from test_resolving import planner_rows, rows_in
 
 
 @pytest.fixture(params=BACKENDS)
@@ -80,6 +81,7 @@ def test_a_store_of_the_first_schema_upgrades_with_its_data_intact(new_url: str,
         with store.reading() as connection:
             assert compare_metadata(MigrationContext.configure(connection), Base.metadata) == []
         assert list(person_facts(store)) == facts_of(analysis)  # 0003 filled descriptors from the analysis
+        assert planner_rows(store, "persons") == rows_in(store, "persons") > 0  # 0009 ran ANALYZE
 
 
 def test_migrations_ship_with_the_package() -> None:

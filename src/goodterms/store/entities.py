@@ -17,6 +17,7 @@ from sqlalchemy import Text, bindparam, delete, insert, select, type_coerce, upd
 
 from ..corpus.resolve import ASYMMETRIC_INVERSE, PersonEntity, PersonFacts
 from .schema import Article, Entity, EntityName, PersonRow, RelationRow
+from .planner_statistics import update_planner_statistics
 from .search_tops import refresh_search_tops
 from .store import Store
 
@@ -119,3 +120,4 @@ def write_entities(store: Store, entities: Sequence[PersonEntity]) -> None:
                 update(PersonRow).where(PersonRow.article_id == bindparam("a"), PersonRow.local_id == bindparam("l"))
                 .values(entity_id=bindparam("e"), link=bindparam("why")), links)
         refresh_search_tops(connection)
+        update_planner_statistics(connection)

@@ -24,6 +24,7 @@ from ..corpus.resolve import Override, PersonEntity, handle_key, name_key, overr
 from ..model import Record
 from .entities import person_facts
 from .schema import Entity, EntityName, PersonRow, SearchTop
+from .planner_statistics import update_planner_statistics
 from .search_tops import refresh_search_tops
 from .store import Store
 
@@ -147,6 +148,8 @@ def _write(connection: Connection, entities: Sequence[PersonEntity], ids: list[i
         connection.execute(delete(Entity).where(Entity.id.in_(chunk)))
     if new_rows or changed_rows or renamed or gone or not _search_tops_kept(connection):
         refresh_search_tops(connection)
+    if new_rows or changed_rows or links or gone:
+        update_planner_statistics(connection)
     return Resolved(len(old), len(entities), len(links), len(new_rows), len(gone))
 
 
