@@ -3,7 +3,7 @@
 
     python bench/speed.py                    # ../shared/eval/*/articles, else examples/ and tests/fixtures/
     python bench/speed.py FOLDER ...         # .txt articles from these folders (or files)
-    python bench/speed.py --memory 2000 --min-ratio 1.0 --json build/speed.json
+    python bench/speed.py --memory 1000 --min-ratio 1.0 --json build/speed.json
 
 Memory: N articles (the texts cycled, each with a unique last line so every id differs)
 stream through analyze_many and are thrown away; RSS is sampled as they go. This runs
