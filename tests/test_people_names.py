@@ -271,3 +271,37 @@ def test_one_capitalised_word_after_a_persons_possessive_is_no_name() -> None:
     found = names(text, [Entity(owner, owner + len("Nia Vale\u2018s Lisbon"), "PERSON"),
                          Entity(city, city + 6, "GPE"), Entity(critic, critic + len("Glow's Mina Hart"), "PERSON")])
     assert set(found) == {"Nia Vale", "Mina Hart"}
+
+
+def _tag(text: str, *spans: tuple[str, str]) -> list[Entity]:
+    """Entities for the first occurrence of each (words, label)."""
+    out = []
+    for words, label in spans:
+        start = text.index(words)
+        out.append(Entity(start, start + len(words), label))
+    return sorted(out, key=lambda e: e.start)
+
+
+def test_a_given_name_the_model_cut_off_a_surname_belongs_to_it() -> None:
+    """'Margot |Quennell': the model tags the surname alone (the given name as a place or nothing)."""
+    text = "Gala Night\n\nThe night belonged to Margot Quennell, who arrived with Ivo Brandt.\n"
+    found = names(text, _tag(text, ("Margot", "GPE"), ("Quennell", "PERSON"), ("Ivo Brandt", "PERSON")))
+    assert set(found) == {"Margot Quennell", "Ivo Brandt"}, found
+
+
+def test_a_given_name_spelt_like_a_word_keeps_its_surname() -> None:
+    """'Rose Quennell', 'Will Dapporn': a given name that is a word too is kept before a surname, but
+    'Will Ivo Brandt' in a headline is a verb before a name."""
+    text = "Will Ivo Brandt Return?\n\nRose Quennell and Will Dapporn met Ivo Brandt in May.\n"
+    body = text.rindex("Ivo Brandt")
+    found = names(text, _tag(text, ("Will Ivo Brandt", "PERSON"), ("Rose Quennell", "PERSON"),
+                             ("Will Dapporn", "PERSON")) + [Entity(body, body + len("Ivo Brandt"), "PERSON")])
+    assert {"Rose Quennell", "Will Dapporn", "Ivo Brandt"} <= set(found), found
+    assert not any(name.startswith("Will Ivo") for name in found), found
+
+
+def test_a_lower_case_word_opening_a_span_is_no_part_of_the_name() -> None:
+    """'equestrian Nell Varga', 'a Nell Varga look-alike': the model's span may open with a word."""
+    text = "Honours List\n\nThe list named equestrian Nell Varga and ex Ivo Brandt.\n"
+    found = names(text, _tag(text, ("equestrian Nell Varga", "PERSON"), ("ex Ivo Brandt", "PERSON")))
+    assert set(found) == {"Nell Varga", "Ivo Brandt"}, found

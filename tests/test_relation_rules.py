@@ -398,3 +398,12 @@ def test_the_couples_child_is_the_child_of_both() -> None:
     found = relations(body, ["Rob Vance", "Nia Vale", "Pia", "Teo"])
     assert {("parent", "Rob Vance", "Pia", "current"), ("parent", "Nia Vale", "Pia", "current"),
             ("parent", "Rob Vance", "Teo", "current"), ("parent", "Nia Vale", "Teo", "current")} <= found, found
+
+
+def test_married_before_a_noun_is_an_adjective_not_a_wedding() -> None:
+    """'chemistry with married actors including Ivo Brandt' marries nobody; 'Nia married Ivo' does."""
+    found = relations("Nia Vale is known for her chemistry with married actors including Ivo Brandt.",
+                      ["Nia Vale", "Ivo Brandt"])
+    assert not found, found
+    found = relations("Nia Vale married Ivo Brandt in 2010.", ["Nia Vale", "Ivo Brandt"])
+    assert ("spouse", "Ivo Brandt", "Nia Vale", "current") in found, found

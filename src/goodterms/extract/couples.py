@@ -101,6 +101,8 @@ class CoupleEvents(Reading):
                 v_start, v_end = sent_start + m.start(), sent_start + m.end()
                 if any(s < v_end and v_start < e for s, e in handled):
                     continue  # the grammar read this verb
+                if self._modifies_a_noun(sent_start, sent_end, v_start):
+                    continue  # "chemistry with married actors including Ivo Brandt": an adjective, no event
                 left = [r for r in names if r.end <= v_start and not _after_preposition(self.text, r)
                         and not EVENT_OBJECT.search(self.text, sent_start, r.start)]  # "divorced Y and married Z"
                 right = [r for r in names if r.start >= v_end and r.kind != "descriptor"]
@@ -122,6 +124,15 @@ class CoupleEvents(Reading):
                     found_kind = "spouse"  # only a marriage ends in a divorce, whatever "ex" said before
                 found_status = status or self._status_near(sent_start, sent_end)
                 self.book.add(found_kind or kind, pair[0], pair[1], found_status, Span(v_start, v_end), "event_subject_object")
+
+    def _modifies_a_noun(self, sent_start: int, sent_end: int, position: int) -> bool:
+        """Is the event word at position an adjective before a noun ("married actors", "a divorced dad")
+        in the sentence's parse? Only a verb tells of an event between two people."""
+        parsed = self.parses.sentence(sent_start, sent_end)
+        if parsed is None:
+            return False
+        token = next((t for t in parsed if doc_span(t)[0] == position), None)
+        return token is not None and token.dep_ == "amod" and token.pos_ == "ADJ" and token.head.i > token.i
 
     def read_pair_events(self, sent_start: int, sent_end: int, handled: list[tuple[int, int]]) -> None:
         """ "A and B divorced in 2016", "the couple split", "the pair reconciled"."""

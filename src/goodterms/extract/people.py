@@ -153,8 +153,12 @@ def clean_name(text: str, start: int) -> tuple[str, int, int] | None:
     lead = len(text) - len(text.lstrip("\"'\u201c\u2018(@"))
     text, start = text[lead:], start + lead
     words = text.split()
+    while len(words) > 1 and words[0][:1].islower() and words[0] not in LEADING_PARTICLES and words[1][:1].isupper():
+        cut = text.index(words[1], len(words[0]))  # "equestrian Nell Varga", "a Nell Varga", "ex Ivo Brandt"
+        text, start, words = text[cut:], start + cut, words[1:]
     while len(words) > 1 and (words[0].lower() in COMMON_CAPITALS or words[0].lower() in LEADING_NOISE
-                              or words[0].lower() in NAMING_KIN or words[0].lower().startswith("ex-")):
+                              or words[0].lower() in NAMING_KIN or words[0].lower().startswith("ex-")) \
+            and not _word_given_name_and_surname(words):
         cut = text.index(words[1], len(words[0]))
         text, start, words = text[cut:], start + cut, words[1:]
     if re.match(r"(?i)(?:i|you|we|they|he|she|it)['\u2019]", text):
@@ -176,6 +180,20 @@ def clean_name(text: str, start: int) -> tuple[str, int, int] | None:
 
 #: Lower-case words that belong inside a name: "Ottokar I of Varnia", "Lin-Manuel de la Vega".
 NAME_PARTICLES = frozenset("of the de da di do dos das du van von der den del della la le bin ibn al el y st".split())
+#: Those a surname alone may open with: "de Rossi", "van Dyke".
+LEADING_PARTICLES = NAME_PARTICLES - {"of", "the", "y", "st"}
+
+
+def _word_given_name_and_surname(words: list[str]) -> bool:
+    """'Rose McGowan', 'Will Sollers', 'Grace Kelly': a given name spelt like a word ("Rose", "Will")
+    before one capitalised word that is no English word and no given name is a full name, where
+    "Will Be", "Will Kim Vale" or "Grace Period" is not."""
+    if len(words) != 2 or not _given(words[0]):
+        return False
+    surname = words[1].rstrip(".,;:!?").replace("\u2019", "'")
+    if not re.fullmatch(r"[A-Z][a-z]+(?:[A-Z'-][A-Za-z]+)*", surname) or _given(surname):
+        return False
+    return surname.lower() not in english_words() and surname.lower() not in COMMON_CAPITALS
 
 
 def _before_lowercase_word(text: str) -> str:
@@ -397,8 +415,8 @@ def find_people(
             if text[ent.start - 1:ent.start] == "#" or AWARD_AFTER.match(text, ent.end) or WORK_AFTER.match(text, ent.end) \
                     or WORK_BEFORE.search(text, max(0, ent.start - 30), ent.start):
                 continue  # "the Emmy nominee", "the Good Talk podcast", "the group Velvet Line": not people
-            ent_text = text[ent.start:_name_end(text, ent.end, name_words)]
-            ent_start = ent.start
+            ent_start = _name_start(text, ent.start, ent.end) if ent.label in PERSON_LABELS else ent.start
+            ent_text = text[ent_start:_name_end(text, ent.end, name_words)]
             if inside(titles, ent.start):
                 trimmed = trim_to_prose_name(ent_text, body, model)
                 lead = ent_text.find(trimmed)
@@ -608,6 +626,21 @@ def _name_end(text: str, end: int, name_words: set[str]) -> int:
         end += letter.end()  # "Jay Z", "Malcolm X": a one-letter last name
     suffix = re.match(r"\s(?:Jr\.|Sr\.|(?:II|III|IV|VI{0,3}|IX|XI{0,3})\b|I(?=\s+of\b|[,;)]))", text[end:end + 6])
     return end + suffix.end() if suffix else end  # "Jo Bell Jr.", "Ottokar II", "Ottokar I of Varnia"
+
+
+#: A capitalised word and one space right before a span: the given name the model may have cut off.
+WORD_BEFORE = re.compile(r"(?<![\w'\u2019.-])([A-Z][a-z\u00C0-\u017F]+) $")
+
+
+def _name_start(text: str, start: int, end: int) -> int:
+    """Where a name the model cut short begins: 'Charlize |Theron', 'Margot |Robbie' (the model tags
+    the surname alone and the given name as a place, or not at all). Only a one-word span that is no
+    given name itself takes a given name from the lists right before it."""
+    word = text[start:end]
+    if " " in word or _given(word) or not word[:1].isupper():
+        return start
+    m = WORD_BEFORE.search(text, max(0, start - 30), start)
+    return m.start(1) if m is not None and _given(m.group(1)) else start
 
 
 def _looks_like_full_name(text: str) -> bool:
