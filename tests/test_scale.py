@@ -376,6 +376,7 @@ def _on_each_worker(client: Any, function: Any) -> list[Any]:
 
 def test_a_dask_worker_analyses_in_a_single_threaded_process_of_its_own(client: Any, expected: Any) -> None:
     docs, contracts = expected
+    client.wait_for_workers(2, timeout=60)  # a worker killed by an earlier test may still be restarting
     assert _contracts(analyze_dask(docs, client=client, partition_size=1, window=4)) == contracts
     seen = _on_each_worker(client, _task_process)
     used = [s for s in seen if s["pids"]]
@@ -397,6 +398,7 @@ def _kill_task_process() -> int:
 
 def test_a_task_process_that_dies_is_replaced_and_the_dask_worker_lives_on(client: Any, expected: Any) -> None:
     docs, contracts = expected
+    client.wait_for_workers(2, timeout=60)  # a worker killed by an earlier test may still be restarting
     assert _contracts(analyze_dask(docs, client=client, partition_size=1)) == contracts
     workers_before = sorted(client.scheduler_info()["workers"])
     held = [s for s in _on_each_worker(client, _task_process) if s["pids"]]
