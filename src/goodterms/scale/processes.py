@@ -48,11 +48,14 @@ def _serve(conn: Connection, settings: Settings, stages: tuple[str, ...] | None)
     """A worker's life: load the models, say so, then analyse each partition sent until told to stop."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
     try:
-        warm_up(settings)
-    except BaseException as exc:  # reported to the parent, which raises it
-        conn.send(("failed", exc if isinstance(exc, GoodtermsError) else f"{type(exc).__name__}: {exc}"))
+        try:
+            warm_up(settings)
+        except BaseException as exc:  # reported to the parent, which raises it
+            conn.send(("failed", exc if isinstance(exc, GoodtermsError) else f"{type(exc).__name__}: {exc}"))
+            return
+        conn.send(("ready", None))
+    except OSError:  # the parent went away while the models loaded (a Ctrl-C): nothing to say, nobody to say it to
         return
-    conn.send(("ready", None))
     while True:
         try:
             items = conn.recv()
