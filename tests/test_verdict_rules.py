@@ -66,7 +66,7 @@ def test_the_couple_in_a_battle_with_someone_named_is_not_at_odds_with_each_othe
 def test_the_couple_with_their_child_is_still_the_couple() -> None:
     text = ("Mira Tallis And Joel Brandt Step Out\n\n"
             "Mira Tallis and her husband Joel Brandt have a daughter, Ivy Brandt.\n\n"
-            "The pair put on a united front with their daughter Ivy at a ballet on Friday.\n")
+            "The pair showed a united front beside their girl Ivy at a ballet on Friday.\n")
     assert verdicts(analyze_text(text)).get(frozenset(("Mira Tallis", "Joel Brandt"))) == "good"
 
 

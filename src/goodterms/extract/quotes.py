@@ -273,7 +273,7 @@ class QuoteFinder:
         if len(np_before.split()) > 6:
             long = self._long_subject(base, np_before, verb.group(0))
             if long is None and UNNAMED_OPENER.match(np_before):
-                # '..." a source close to the pop icon, 57, told Radar': the source, not the one named
+                # '..." a source close to the crooner, 61, told Glow': the source, not the one named
                 return self._unnamed(base, verb_start, verb.group(0), phrase=np_before)
             return long
         if re.search(r"\w", re.sub(r"\b(?:also|later|then|once|previously|simply|quickly)\b", "", np_before)):

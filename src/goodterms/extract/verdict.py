@@ -129,8 +129,8 @@ def _event_pairs(named: list[Reference], position: int, refs: References, relati
 
 
 def _kin_of_pair(person: str, pair: tuple[str, str], relations: list[Relation]) -> bool:
-    """Whether person is family of one of the pair ("the pair put on a united front with their
-    daughter C"): then the pair's terms word is still about the pair."""
+    """Whether person is family of one of the pair ("the pair showed a united front beside their
+    girl C"): then the pair's terms word is still about the pair."""
     return any(person in (r.subject, r.object) and (r.subject in pair or r.object in pair)
                and r.type in ("parent", "stepparent", "sibling", "relative") for r in relations)
 
