@@ -64,14 +64,6 @@ def warm_task_process(settings: Settings) -> bool:
     return True
 
 
-def close_task_process() -> None:
-    """Stop this thread's process, if it has one."""
-    held = getattr(_mine, "held", None)
-    if held is not None:
-        _mine.held = None
-        held[2].close()
-
-
 def held_pool() -> ProcessPool | None:
     """This thread's pool, if it has started one (for tests and diagnostics)."""
     held = getattr(_mine, "held", None)
