@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import delete
+from sqlalchemy import delete, text
 
 from goodterms.store import Store
 from goodterms.store.schema import Base
@@ -49,3 +49,19 @@ def store(db_url: str) -> Iterator[Store]:
     """An open, empty store on each backend."""
     with Store.open(db_url) as opened:
         yield opened
+
+
+def planner_rows(store: Store, table: str) -> int | None:
+    """The table's row count as the database's query planner has it (None: no statistics)."""
+    with store.reading() as connection:
+        if connection.dialect.name == "sqlite":
+            stat = connection.execute(text("SELECT stat FROM sqlite_stat1 WHERE tbl = :t"), {"t": table}).first()
+            return int(stat[0].split()[0]) if stat else None
+        tuples = float(connection.execute(text("SELECT reltuples FROM pg_class WHERE relname = :t"),
+                                          {"t": table}).scalar_one())
+        return None if tuples < 0 else int(tuples)  # -1 until analysed (or vacuumed)
+
+
+def rows_in(store: Store, table: str) -> int:
+    with store.reading() as connection:
+        return int(connection.execute(text(f"SELECT count(*) FROM {table}")).scalar_one())  # a fixed name

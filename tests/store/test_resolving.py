@@ -15,7 +15,7 @@ from goodterms.store import Store
 from goodterms.store.resolving import entities_named, entity_of, resolve_store, why
 from goodterms.store.schema import Entity, PersonRow
 
-from databases import db_url, postgres_module_url, store  # noqa: F401  (fixtures)
+from databases import db_url, planner_rows, postgres_module_url, rows_in, store  # noqa: F401  (fixtures)
 
 #: Two Kims (Kim Vale, married to Alec Dorn; Kim Osei, filming with Tomas Reyes), each once named
 #: "Kim" alone next to their partner; Marisa Penn, engaged to Theo Larkin, later Marisa Larkin.
@@ -64,22 +64,6 @@ def test_every_person_is_linked_with_its_reason(store: Store, analyses: dict[str
     assert marisa.id == entities_named(store, "Marisa Penn")[0].id
     assert any("married name: Marisa Penn -> Marisa Larkin, spouse Theo Larkin" in r.link for r in why(store, marisa.id))
     assert entities_named(store, "Theo Larkin")[0].id != marisa.id  # a surname shared by a couple
-
-
-def planner_rows(store: Store, table: str) -> int | None:
-    """The table's row count as the database's query planner has it (None: no statistics)."""
-    with store.reading() as connection:
-        if connection.dialect.name == "sqlite":
-            stat = connection.execute(text("SELECT stat FROM sqlite_stat1 WHERE tbl = :t"), {"t": table}).first()
-            return int(stat[0].split()[0]) if stat else None
-        tuples = float(connection.execute(text("SELECT reltuples FROM pg_class WHERE relname = :t"),
-                                          {"t": table}).scalar_one())
-        return None if tuples < 0 else int(tuples)  # -1 until analysed (or vacuumed)
-
-
-def rows_in(store: Store, table: str) -> int:
-    with store.reading() as connection:
-        return int(connection.execute(text(f"SELECT count(*) FROM {table}")).scalar_one())  # a fixed name
 
 
 def test_entity_ids_stay_when_entities_do_not_change(store: Store, analyses: dict[str, Analysis], nlp: Any) -> None:

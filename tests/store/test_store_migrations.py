@@ -20,8 +20,7 @@ from goodterms.store.migrate import MIGRATIONS, head
 from goodterms.store.schema import Base
 
 from conftest import ARTICLES
-from databases import BACKENDS, postgres_database
-from test_resolving import planner_rows, rows_in
+from databases import BACKENDS, planner_rows, postgres_database, rows_in
 
 
 @pytest.fixture(params=BACKENDS)
