@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from goodterms import document_from_text
 from goodterms.extract.people import Entity, find_people
-from goodterms.extract.title_lines import trim_to_prose_name
+from goodterms.extract.title_lines import Prose, trim_to_prose_name
 
 
 def names(text: str, entities: list[Entity]) -> dict[str, set[str]]:
@@ -37,9 +37,9 @@ def test_an_org_tag_on_a_common_given_name_and_surname_is_a_person() -> None:
 
 def test_headline_names_lose_the_verbs_the_body_never_uses() -> None:
     body = "President Bellamy spoke in Ohio. Bellamy said men should reflect."
-    assert trim_to_prose_name("Bellamy Calls", body) == "Bellamy"
-    assert trim_to_prose_name("Nora Castell", "Castell spoke. Nora smiled.") == "Nora Castell"
-    assert trim_to_prose_name("Jo Bell Flashes Fans", "Jo Bell waved.") == "Jo Bell"
+    assert trim_to_prose_name("Bellamy Calls", Prose(body)) == "Bellamy"
+    assert trim_to_prose_name("Nora Castell", Prose("Castell spoke. Nora smiled.")) == "Nora Castell"
+    assert trim_to_prose_name("Jo Bell Flashes Fans", Prose("Jo Bell waved.")) == "Jo Bell"
 
 
 def test_a_surname_suffix_is_not_a_person_of_its_own() -> None:

@@ -6,7 +6,7 @@ import re
 
 from goodterms import document_from_text
 from goodterms.extract.people import Entity, find_people
-from goodterms.extract.title_lines import is_title_case, title_lines, trim_to_prose_name
+from goodterms.extract.title_lines import Prose, is_title_case, title_lines, trim_to_prose_name
 
 
 def people(text: str, *spans: str) -> set[str]:
@@ -37,18 +37,18 @@ def test_every_title_case_line_is_read_as_one_not_only_the_headline() -> None:
 
 def test_a_word_the_prose_writes_in_lower_case_is_no_part_of_a_name() -> None:
     body = "Ana Quill filed for divorce from Cole Quill last year."
-    assert trim_to_prose_name("Quill Divorce", body) == "Quill"
-    assert trim_to_prose_name("Ana Quill's", body) == "Ana Quill"  # the owner, not "Ana"
-    assert trim_to_prose_name("Ana Quill Divorce Drama", body) == "Ana Quill"
+    assert trim_to_prose_name("Quill Divorce", Prose(body)) == "Quill"
+    assert trim_to_prose_name("Ana Quill's", Prose(body)) == "Ana Quill"  # the owner, not "Ana"
+    assert trim_to_prose_name("Ana Quill Divorce Drama", Prose(body)) == "Ana Quill"
     # a surname the prose writes with a capital stays
-    assert trim_to_prose_name("Ana Bell", "Ana and Tom Bell wed. The bell rang.") == "Ana Bell"
+    assert trim_to_prose_name("Ana Bell", Prose("Ana and Tom Bell wed. The bell rang.")) == "Ana Bell"
 
 
 def test_a_verb_after_a_name_the_prose_never_uses_ends_the_name() -> None:
     body = "He has moved on, friends say."
-    assert trim_to_prose_name("Nia Vale Throws Shade", body) == "Nia Vale"
-    assert trim_to_prose_name("Rio Vance Busts Out", body) == "Rio Vance"
-    assert trim_to_prose_name("Sara Jo West", body) == "Sara Jo West"  # given and surnames, no verb
+    assert trim_to_prose_name("Nia Vale Throws Shade", Prose(body)) == "Nia Vale"
+    assert trim_to_prose_name("Rio Vance Busts Out", Prose(body)) == "Rio Vance"
+    assert trim_to_prose_name("Sara Jo West", Prose(body)) == "Sara Jo West"  # given and surnames, no verb
 
 
 def test_names_in_a_related_story_line_are_trimmed_or_dropped() -> None:
@@ -61,10 +61,10 @@ def test_names_in_a_related_story_line_are_trimmed_or_dropped() -> None:
 
 def test_a_word_before_a_name_the_prose_writes_only_in_lower_case_is_dropped() -> None:
     body = "Mila told her brother Rob that she hopes to adopt the girl. Rob, 30, agreed."
-    assert trim_to_prose_name("Adopt Rob's", body) == "Rob"
+    assert trim_to_prose_name("Adopt Rob's", Prose(body)) == "Rob"
     text = "Mila Wants To Adopt Rob's Daughter!\n\n" + body + "\n"
     assert people(text, "Adopt Rob's", "Rob") == {"Rob"}
 
 
 def test_an_inflected_verb_before_a_name_the_prose_uses_is_dropped() -> None:
-    assert trim_to_prose_name("Slams Nia", "Nia Vale, 34, has moved on.") == "Nia"
+    assert trim_to_prose_name("Slams Nia", Prose("Nia Vale, 34, has moved on.")) == "Nia"

@@ -5,6 +5,7 @@ import bisect
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -18,7 +19,7 @@ from .name_uses import grammar_says_person, person_use, thing_name, thing_use, w
 from .outlets import is_known_outlet
 from .parse import Parses
 from .sentences import document_sentences
-from .title_lines import inside, prose, title_lines, trim_to_prose_name
+from .title_lines import Prose, inside, prose, title_lines, trim_to_prose_name
 from .wordlists import entries
 from .kinship import NAMING_KIN
 from .lexicon import (
@@ -250,6 +251,8 @@ class PeopleFinder:
         self.doc = doc
         self.people: list[_Builder] = []
         self._by_word: dict[str, list[_Builder]] = {}  # folded word of any form -> people, in order found
+        self._rank: dict[int, int] = {}  # id() of each person in self.people -> its place in that list's order
+        self._next_rank = 0
 
     def _index(self, person: _Builder, form: str) -> None:
         words = _folded(form)
@@ -263,14 +266,15 @@ class PeopleFinder:
         """The people a form made of these folded words is compared with."""
         if len(self.people) <= self.SCAN_ALL:
             return self.people
-        alive = {id(p) for p in self.people}
+        if len(self._rank) != len(self.people):  # the list was changed from outside: rank it afresh
+            self._rank = {id(p): i for i, p in enumerate(self.people)}
+            self._next_rank = len(self.people)
         found: dict[int, _Builder] = {}
         for key in set(words) | {_compact(words)} | {part for w in words for part in w.split("-")}:
             for person in self._by_word.get(key, ()):
-                if id(person) in alive:
+                if id(person) in self._rank:
                     found[id(person)] = person
-        order = {id(p): i for i, p in enumerate(self.people)} if len(found) > 1 else {}
-        return sorted(found.values(), key=lambda p: order.get(id(p), 0))
+        return sorted(found.values(), key=lambda p: self._rank[id(p)])
 
     # -- merging name forms -------------------------------------------------
     def _match_multi(self, tokens: list[str]) -> _Builder | None:
@@ -331,6 +335,8 @@ class PeopleFinder:
             if len(tokens) == 1 and text.isupper():
                 return None  # an acronym that spells nobody's initials: NBA, JFK
             person = _Builder()
+            self._rank[id(person)] = self._next_rank
+            self._next_rank += 1
             self.people.append(person)
         if text not in person.forms:
             self._index(person, text)
@@ -359,6 +365,7 @@ class PeopleFinder:
         keep.mentions += gone.mentions
         keep.first_at = min(keep.first_at, gone.first_at)
         self.people.remove(gone)
+        self._rank.pop(id(gone), None)
 
     def _nearest(self, candidates: list[_Builder], position: int) -> _Builder:
         """The candidate mentioned last before position (else first after), for ambiguous names."""
@@ -403,11 +410,12 @@ def find_people(
     candidates: list[tuple[str, int, int]] = []
     headline_end = next((b.end for b in doc.blocks if b.kind == "headline"), 0)
     titles = title_lines(doc)
-    body = prose(text, titles)
+    body = Prose(prose(text, titles))
     model = parses.model if parses is not None else ""
     name_words = {w for e in entities if e.label in PERSON_LABELS for w in text[e.start:e.end].split()[1:]}
     in_thing_list = _listed_with_things(entities, text)
     for ent in entities:
+        check_budget()
         if id(ent) in in_thing_list:
             continue  # "Venice, Amsterdam, Bogota and Lima": a list's members are of one kind
         if ent.label in PERSON_LABELS or (ent.label in MISLABELLED_PERSON and ent.start >= headline_end and (
@@ -884,12 +892,26 @@ def _subject_mentions(finder: PeopleFinder, text: str, sentences: list[tuple[int
     return out
 
 
-def _title_lines_only(person: _Builder, doc: Document, titles: list[tuple[int, int]]) -> bool:
+def _title_lines_only(person: _Builder, titles: list[tuple[int, int]], in_prose: Callable[[str], bool]) -> bool:
     """A 'name' NER found only in title-case lines and never in the prose is usually not one."""
     if not person.mentions or person.handles or not all(inside(titles, m.start) for m in person.mentions):
         return False
-    body = prose(doc.text, titles)
-    return not any(tok in body for form in person.forms for tok in form.split() if len(tok) > 2)
+    return not any(in_prose(tok) for form in person.forms for tok in form.split() if len(tok) > 2)
+
+
+def _written_in(body: str) -> Callable[[str], bool]:
+    """Whether a word (no spaces) stands anywhere in body, inside longer words too; remembered per word.
+
+    Runs of spaces are one space first: the prose of a text of title-case lines is mostly blanks.
+    """
+    squeezed = " ".join(body.split())
+    seen: dict[str, bool] = {}
+
+    def in_body(word: str) -> bool:
+        if word not in seen:
+            seen[word] = word in squeezed
+        return seen[word]
+    return in_body
 
 
 #: After an award's name: "the Emmy nominee", "Oscar-winning", "the Grammy winner".
@@ -969,10 +991,12 @@ def _freeze(
     finder: PeopleFinder, doc: Document, sentences: list[tuple[int, int]], parses: Parses | None = None,
 ) -> list[Person]:
     titles = title_lines(doc)
+    in_prose = _written_in(prose(doc.text, titles))
     finder.people = [p for p in finder.people
-                     if not _title_lines_only(p, doc, titles) and not _only_names_a_thing(p, doc.text)]
+                     if not _title_lines_only(p, titles, in_prose) and not _only_names_a_thing(p, doc.text)]
     things = _named_as_things(finder.people, doc, sentences, parses)
-    finder.people = [p for p in finder.people if not any(p is t for t in things)]
+    thing_ids = {id(t) for t in things}
+    finder.people = [p for p in finder.people if id(p) not in thing_ids]
     solo = _solo_mentions(finder, sentences)
     subjects = _subject_mentions(finder, doc.text, sentences)
     ordered = sorted(finder.people, key=lambda p: p.first_at)

@@ -8,6 +8,8 @@ first two words ("Throws", "Busts", "Slams") ends the name.
 """
 from __future__ import annotations
 
+import bisect
+import math
 import re
 import unicodedata
 
@@ -42,16 +44,74 @@ def title_lines(doc: Document) -> list[tuple[int, int]]:
 
 
 def inside(spans: list[tuple[int, int]], position: int) -> bool:
-    """Whether position falls in one of the spans."""
-    return any(start <= position < end for start, end in spans)
+    """Whether position falls in one of the spans (sorted and apart, as `title_lines` gives them)."""
+    i = bisect.bisect_right(spans, (position, math.inf)) - 1
+    return i >= 0 and spans[i][0] <= position < spans[i][1]
 
 
 def prose(text: str, spans: list[tuple[int, int]]) -> str:
     """The text with the title-case lines blanked out (offsets kept)."""
-    chars = list(text)
-    for start, end in spans:
-        chars[start:end] = " " * (end - start)
-    return "".join(chars)
+    pieces = []
+    at = 0
+    for start, end in sorted(spans):
+        start = max(start, at)
+        if end > start:
+            pieces += [text[at:start], " " * (end - start)]
+            at = end
+    pieces.append(text[at:])
+    return "".join(pieces)
+
+
+#: A run of word characters, as the boundaries of `_capitalised_in` see a word.
+_WORD_RUN = re.compile(r"[\w'\u2019]+")
+
+
+class Prose:
+    """The article's prose, read once, in the forms a title-line name is checked against.
+
+    Every name of a title-case line is compared with the whole prose; building these forms per
+    name made an article of many capitalised words quadratic (the hostile bench's 50,000 words).
+    """
+
+    def __init__(self, body: str) -> None:
+        self.plain = _plain(body)
+        folded = _folded_words(body)
+        #: The prose's words folded (no accents or full stops, lower case), one space between.
+        self.low = " ".join(folded)
+        self.padded = f" {self.low} "
+        self.words = frozenset(self.low.split())
+        self._runs: dict[str, list[int]] = {}
+        for m in _WORD_RUN.finditer(self.plain):
+            self._runs.setdefault(m.group(), []).append(m.start())
+        self._found: dict[str, bool] = {}
+
+    def has_phrase(self, words: list[str]) -> bool:
+        """Whether the folded words occur in a row in the prose (inside longer words too)."""
+        return " ".join(words) in self.low
+
+    def has_whole_phrase(self, words: list[str]) -> bool:
+        """Whether the folded words occur in a row in the prose as whole words."""
+        return f" {' '.join(words)} " in self.padded
+
+    def capitalised(self, word: str) -> bool:
+        """Whether the prose writes the word as it is spelt here (case kept, accents dropped), as a whole word."""
+        plain = _plain(word)
+        if plain not in self._found:
+            self._found[plain] = self._written(plain)
+        return self._found[plain]
+
+    def _written(self, plain: str) -> bool:
+        first = _WORD_RUN.search(plain)
+        if first is None:  # a word of punctuation alone: rare, searched for
+            return re.search(r"(?<![\w'\u2019])" + re.escape(plain) + r"(?![\w'\u2019])", self.plain) is not None
+        text = self.plain
+        for run_start in self._runs.get(first.group(), ()):
+            at = run_start - first.start()
+            end = at + len(plain)
+            if at >= 0 and text.startswith(plain, at) and not (at and _WORD_RUN.match(text, at - 1)) \
+                    and not _WORD_RUN.match(text, end):
+                return True
+        return False
 
 
 def _plain(text: str) -> str:
@@ -97,11 +157,7 @@ def _english_word(word: str, model: str) -> bool:
     return low in english_words(model)
 
 
-def _capitalised_in(word: str, body_plain: str) -> bool:
-    return re.search(r"(?<![\w'\u2019])" + re.escape(_plain(word)) + r"(?![\w'\u2019])", body_plain) is not None
-
-
-def trim_to_prose_name(name: str, body: str, model: str = "") -> str:
+def trim_to_prose_name(name: str, body: Prose, model: str = "") -> str:
     """A name from a title-case line, cut where the prose says it ends.
 
     "Jo Bell Flashes Fans" -> "Jo Bell" when the prose names Jo Bell; "Bellamy Calls" -> "Bellamy"
@@ -110,23 +166,21 @@ def trim_to_prose_name(name: str, body: str, model: str = "") -> str:
     """
     name = re.sub(r"['\u2019]s?$", "", name)  # "Jo Bell's Divorce" -> "Jo Bell's": the owner's name
     words = name.split()
-    low = " ".join(_folded_words(body))
     folded = _folded_words(name)
-    if len(words) < 2 or " ".join(folded) in low:
+    if len(words) < 2 or body.has_phrase(folded):
         return name
-    body_plain = _plain(body)
     for n in range(len(words) - 1, 0, -1):
-        if " ".join(folded[:n]) in low and (len(words) >= 3 or not any(
-                _capitalised_in(w, body_plain) or (fold_word(w) in low.split() and not _english_word(w, model))
+        if body.has_phrase(folded[:n]) and (len(words) >= 3 or not any(
+                body.capitalised(w) or (fold_word(w) in body.words and not _english_word(w, model))
                 for w in words[n:])):
             return " ".join(words[:n])  # a two-word name loses words the prose never uses or only as words
     for n in range(2, len(words)):
-        if _inflected_verb(words[n], model) and not _capitalised_in(words[n], body_plain):
+        if _inflected_verb(words[n], model) and not body.capitalised(words[n]):
             return " ".join(words[:n])
     for n in range(1, len(words)):
         # "Adopt Rob": the prose names Rob and writes "adopt" only in lower case
-        if f" {' '.join(folded[n:])} " in f" {low} " and all(
-                (_english_word(w, model) or _inflected_verb(w, model)) and not _capitalised_in(w, body_plain)
+        if body.has_whole_phrase(folded[n:]) and all(
+                (_english_word(w, model) or _inflected_verb(w, model)) and not body.capitalised(w)
                 for w in words[:n]):
             return " ".join(words[n:])
     return name
