@@ -15,6 +15,7 @@ from ..nlp import english_words
 from .names_gender import FEMALE_FIRST_NAMES, MALE_FIRST_NAMES
 from .name_forms import fold, nicknames
 from .name_forms import short_form as _short_form
+from .name_search import NameForms
 from .name_uses import grammar_says_person, person_use, thing_name, thing_use, word_not_name, words_not_name
 from .outlets import is_known_outlet
 from .parse import Parses
@@ -461,7 +462,8 @@ def find_people(
             cleaned = clean_name(m.group("name"), m.start("name"))
             if cleaned and not any(c[1] <= cleaned[1] < c[2] for c in candidates):
                 candidates.append(cleaned)  # "Milo, the son of ..."
-    candidates = [_trim_run_on(_without_leading_word(c, model), text) for c in candidates]
+    text_words = frozenset(WORD_RUN.findall(text))
+    candidates = [_trim_run_on(_without_leading_word(c, model), text, text_words) for c in candidates]
     # Full names first, so that short forms find the person they belong to.
     candidates.sort(key=lambda c: (-len(c[0].split()) if len(c[0].split()) > 1 else 0, c[1]))
     seen_spans: set[tuple[int, int]] = set()
@@ -738,18 +740,34 @@ def _inflected(word: str, model: str) -> bool:
     return any(word.endswith(end) and word[:-len(end)] in verbs for end in ("s", "es", "ed", "d", "ing"))
 
 
-def _trim_run_on(candidate: tuple[str, int, int], text: str) -> tuple[str, int, int]:
+#: A run of word characters: the words of a text as `\b...\b` sees them.
+WORD_RUN = re.compile(r"\w+")
+
+
+def _trim_run_on(candidate: tuple[str, int, int], text: str, text_words: frozenset[str]) -> tuple[str, int, int]:
     """A title-case line quoted in the body runs a name into a verb ("Dana Reyes Might Vote"): a
     three-word form seen once loses a last word the text uses in lower case when the rest of the
-    name stands elsewhere on its own."""
+    name stands elsewhere on its own.
+
+    `text_words` are the text's runs of word characters; the word is looked up there first, so a
+    text of thousands of three-word names is not searched once per name.
+    """
     name, start, end = candidate
     words = name.split()
-    if len(words) < 3 or text.count(name) > 1:
+    if len(words) < 3:
         return candidate
     rest, last = " ".join(words[:-1]), words[-1]
-    if last[1:].islower() and text.count(rest) > 1 and re.search(r"\b" + re.escape(last.lower()) + r"\b", text):
+    if last[1:].islower() and _written_as_word(last.lower(), text, text_words) and text.count(name) <= 1 \
+            and text.count(rest) > 1:
         return rest, start, start + len(rest)
     return candidate
+
+
+def _written_as_word(word: str, text: str, text_words: frozenset[str]) -> bool:
+    """Whether text writes word with a word boundary on each side."""
+    if WORD_RUN.fullmatch(word):
+        return word in text_words
+    return re.search(r"\b" + re.escape(word) + r"\b", text) is not None
 
 
 def _add_missed_mentions(finder: PeopleFinder, doc: Document, seen: set[tuple[int, int]]) -> None:
@@ -766,20 +784,18 @@ def _add_missed_mentions(finder: PeopleFinder, doc: Document, seen: set[tuple[in
                 forms["".join(t[0] for t in tokens).upper()] = None
     if not forms:
         return
-    pattern = re.compile(r"(?<![\w@.])(" + "|".join(
-        re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")(?:['\u2019]s)?(?![\w@])")
+    known = NameForms(forms)
     covered = bytearray(len(doc.text) + 1)  # 1 where a name already found stands
     for s, e in seen:
         covered[s:e] = b"\x01" * (e - s)
     for start, end in _body_blocks(doc):
-        for m in pattern.finditer(doc.text, start, end):
+        for span in known.uses(doc.text, start, end):
             check_budget()
-            span = (m.start(1), m.end(1))
             if any(covered[span[0]:span[1]]):
                 continue
-            seen.add(span)
+            seen.add(span[:2])
             covered[span[0]:span[1]] = b"\x01" * (span[1] - span[0])
-            finder.add_form(m.group(1), *span)
+            finder.add_form(doc.text[span[0]:span[1]], span[0], span[1])
 
 
 def _add_embed(finder: PeopleFinder, embed: Embed) -> None:
