@@ -7,7 +7,8 @@ everything in the security headers and the request size limit (`middleware.py`).
 Endpoints that read the store are plain `def` functions: FastAPI runs them on its thread pool,
 so the event loop keeps answering while a query or an ingest works (SQLite runs in WAL mode:
 readers never wait for the writer); the pair verdict and people search, short indexed queries
-asked most, run on the event loop (see `routes.py`).
+asked most, run on the event loop (see `routes.py`), and clean GETs of the two skip the framework
+(`lean_reads.py`).
 """
 from __future__ import annotations
 
@@ -140,14 +141,17 @@ def _install_error_handlers(app: FastAPI) -> None:
 
 
 def create_app(store_location: str | os.PathLike[str] | Store | None = None, *, token: str | None = None,
-               limits: Limits | None = None, settings: Settings | None = None) -> FastAPI:
+               limits: Limits | None = None, settings: Settings | None = None, lean_reads: bool = True) -> FastAPI:
     """The application over the store at `store_location` (a path or URL; None: GOODTERMS_DB or
     ./goodterms.db; or an open Store, which the caller closes).
 
     `token`: the Bearer token writes need (ingest, merge, split); None turns writing off.
+    `lean_reads`: answer clean GET /api/pair and /api/people requests without the framework
+    (`lean_reads.py`: the same answers); False sends them through FastAPI like every other.
     Raises StoreError (one line) when the store cannot be opened.
     """
     from .jobs import IngestJobs
+    from .lean_reads import LeanReads
     from .routes import router
 
     owned = not isinstance(store_location, Store)
@@ -175,6 +179,8 @@ def create_app(store_location: str | os.PathLike[str] | Store | None = None, *, 
     _install_error_handlers(app)
     app.include_router(router)
     _mount_pages(app)
+    if lean_reads:
+        app.add_middleware(LeanReads)
     app.add_middleware(BodyLimit, limit_for=limits.body_limit)
     app.add_middleware(SecurityHeaders)
     return app

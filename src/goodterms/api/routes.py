@@ -59,6 +59,11 @@ UPLOAD_KINDS = {".txt": "text", ".text": "text", ".html": "html", ".htm": "html"
 ANALYSES_AT_ONCE = 2
 _analysing = threading.BoundedSemaphore(ANALYSES_AT_ONCE)
 
+#: Longest name a pair or person request takes, and longest search.
+MAX_NAME = 300
+MAX_QUERY = 200
+#: Periods a pair's timeline comes in.
+GRAINS = ("month", "year")
 Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description=f"items per page (at most {MAX_PAGE})")]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="how many items to pass over")]
 bearer = HTTPBearer(auto_error=False, description=f"the token the server was started with (${TOKEN_ENV})")
@@ -97,7 +102,12 @@ def answered(data: Any) -> Response:
     """`data` (dicts, lists and the library's dataclasses) as the JSON answer, written by
     pydantic's own serializer without validating it again against the response model: the
     endpoint builds exactly the documented shape, and validating it cost more than the query."""
-    return Response(to_json(data), media_type="application/json")
+    return Response(answered_bytes(data), media_type="application/json")
+
+
+def answered_bytes(data: Any) -> bytes:
+    """The body `answered` sends."""
+    return to_json(data)
 
 
 def _summary(info: ArticleInfo) -> dict[str, Any]:
@@ -131,21 +141,26 @@ def article(state: State, article_id: Annotated[str, Path(max_length=64, pattern
 @router.get("/people", response_model=PageOf[PersonMatchOut], responses=ERRORS,
             summary="People whose name, alias or handle begins with or contains q (suggestions); "
                     "without q, the people most articles name")
-async def people_search(state: State, q: Annotated[str | None, Query(max_length=200, pattern=NO_NUL)] = None,
+async def people_search(state: State, q: Annotated[str | None, Query(max_length=MAX_QUERY, pattern=NO_NUL)] = None,
                         limit: Limit = 20, offset: Offset = 0) -> Response:
+    return answered(people_page(state, q, limit, offset))
+
+
+def people_page(state: AppState, q: str | None, limit: int, offset: int) -> dict[str, Any]:
+    """The page /api/people answers: the people matching q, or the most named without it."""
     if q is None or not q.strip():
         everyone = people(state.store, top=offset + limit + 1)
         items = [{"name": p.name, "matched": p.name, "kind": "name", "articles": p.articles,
                   "entity_id": p.entity_id} for p in everyone[offset:offset + limit]]
         # the total is not counted for the whole store: one more than shown says a next page exists
-        return answered(page(items, offset + len(everyone[offset:]), limit, offset))
+        return page(items, offset + len(everyone[offset:]), limit, offset)
     found = browse.search_people(state.store, q, limit=limit, offset=offset)
     items = [{"name": m.name, "matched": m.matched, "kind": m.kind, "articles": m.articles,
               "entity_id": m.entity_id} for m in found.items]
-    return answered(page(items, found.total, limit, offset))
+    return page(items, found.total, limit, offset)
 
 
-Name = Annotated[str, Query(min_length=1, max_length=300, pattern=NO_NUL, description="a name, alias or @handle")]
+Name = Annotated[str, Query(min_length=1, max_length=MAX_NAME, pattern=NO_NUL, description="a name, alias or @handle")]
 
 
 def _not_named(name: str) -> HTTPException:
@@ -177,13 +192,28 @@ def person_articles(state: State, name: Name, limit: Limit = 20, offset: Offset 
 async def pair(state: State, a: Name, b: Name, limit: Limit = 20, offset: Offset = 0,
                grain: Annotated[Literal["month", "year"], Query(description="timeline periods")] = "month",
                ) -> Response:
-    if " ".join(a.casefold().split()) == " ".join(b.casefold().split()):
+    if same_person_twice(a, b):
         raise HTTPException(422, {"code": "invalid", "message": f"a pair is two different people, got {a!r} twice"})
+    return Response(pair_answer(state, a, b, limit, offset, grain), media_type="application/json")
+
+
+def same_person_twice(a: str, b: str) -> bool:
+    """Whether a pair names one person twice (the same words, whatever their case and spacing)."""
+    return " ".join(a.casefold().split()) == " ".join(b.casefold().split())
+
+
+def pair_answer(state: AppState, a: str, b: str, limit: int, offset: int, grain: str) -> bytes:
+    """The body /api/pair answers: the verdict on a and b with a page of its evidence.
+
+    Answered on the event loop, even for a pair with hundreds of reports (tens of milliseconds):
+    under load, handing those to the thread pool made the other requests slower (its threads and
+    the loop take turns at the interpreter), pair p95 at 50 clients 91 ms against 77 ms.
+    """
     answer = ask_store(state.store, a, b, limit=offset + limit, grain=grain)
     answer = replace(answer, items=answer.items[offset:])
     following = offset + len(answer.items)
-    return answered({"answer": answer, "total": answer.reports, "limit": limit, "offset": offset,
-                     "next_offset": following if following < answer.reports and answer.items else None})
+    return answered_bytes({"answer": answer, "total": answer.reports, "limit": limit, "offset": offset,
+                           "next_offset": following if following < answer.reports and answer.items else None})
 
 
 @router.get("/graph", response_model=Neighbourhood, responses=ERRORS,

@@ -11,7 +11,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Select, bindparam, func, select
+from sqlalchemy import ColumnElement, Connection, Select, bindparam, func, or_, select
 
 from ..model import Record
 from ..store.schema import Entity, EntityName, PersonRow
@@ -42,7 +42,8 @@ _ANY_ENTITY = select(Entity.id).limit(1)
 def _entities_by_key_statement(kinds: tuple[str, ...]) -> Select[Any]:
     return (select(Entity.id, Entity.name, Entity.articles, func.sum(EntityName.count).label("uses"))
             .join(EntityName, EntityName.entity_id == Entity.id)
-            .where(EntityName.key == bindparam("key"), EntityName.kind.in_(kinds))
+            # kinds as "=" tests: IN would make an expanding parameter, rendered anew each time
+            .where(EntityName.key == bindparam("key"), or_(*(EntityName.kind == kind for kind in kinds)))
             .group_by(Entity.id, Entity.name, Entity.articles))
 
 
@@ -55,10 +56,13 @@ def resolved(connection: Connection) -> bool:
     return connection.execute(_ANY_ENTITY).first() is not None
 
 
-def find_identities(connection: Connection, name: str) -> list[Identity]:
+def find_identities(connection: Connection, name: str, *, entities: bool | None = None) -> list[Identity]:
     """Everyone the name may mean, the likeliest first (an exact display name, then the most
-    used name form, then the most articles); empty when nobody is so named."""
-    if resolved(connection):
+    used name form, then the most articles); empty when nobody is so named.
+
+    `entities`: whether the store was resolved, when the caller knows (`resolved`, asked in the
+    same transaction); None asks."""
+    if entities if entities is not None else resolved(connection):
         return _entities_named(connection, name)
     return _persons_named(connection, name)
 

@@ -20,7 +20,7 @@ from sqlalchemy.orm import aliased
 from ..store import Store
 from ..store.schema import Article, EvidenceRow, PersonRow, QuoteRow
 from .ask import Answer, answer_from_reports, sentence_around
-from .lookup import Identity, find_identities
+from .lookup import Identity, find_identities, resolved
 from .timeline import A, B, HALF_LIFE_DAYS, Report
 
 #: How many reports an answer shows (with their sentences) unless told otherwise.
@@ -32,7 +32,9 @@ def ask_store(store: Store, name_a: str, name_b: str, *, limit: int | None = SHO
     """Are A and B on good terms, by the store? The verdict now, over time, and the newest
     `limit` reports (all with None) in their sentences."""
     with store.reading() as connection:
-        found_a, found_b = find_identities(connection, name_a), find_identities(connection, name_b)
+        entities = resolved(connection)
+        found_a = find_identities(connection, name_a, entities=entities)
+        found_b = find_identities(connection, name_b, entities=entities)
         notes = _ambiguity_notes(name_a, found_a) + _ambiguity_notes(name_b, found_b)
         if not found_a or not found_b or found_a[0] == found_b[0]:
             either = sum(found[0].articles for found in (found_a, found_b) if found)
@@ -89,16 +91,20 @@ def pair_reports(connection: Connection, who_a: Identity, who_b: Identity) -> tu
     """How many articles name both, and every piece of evidence between them (no sentences yet).
 
     One pass: each article naming both, with its pieces of evidence between the two (none for
-    an article that names both but says nothing of how they get on).
+    an article that names both but says nothing of how they get on). The statement walks the
+    articles of its first person and looks the second up in each, so the less-named person goes
+    first (the database's statistics cannot tell two people apart).
     """
-    if who_a.entity_id is not None and who_b.entity_id is not None:
+    first, second, sides = (who_a, who_b, (A, B)) if who_a.articles <= who_b.articles else (who_b, who_a, (B, A))
+    if first.entity_id is not None and second.entity_id is not None:
         rows = connection.execute(_entity_pair_statement(),
-                                  {"entity_a": who_a.entity_id, "entity_b": who_b.entity_id}).all()
+                                  {"entity_a": first.entity_id, "entity_b": second.entity_id}).all()
     else:
-        rows = connection.execute(_pair_statement(who_a.persons, who_b.persons)).all()
+        rows = connection.execute(_pair_statement(first.persons, second.persons)).all()
     found_in = len({r.article_id for r in rows})
+    flipped = sides[::-1]
     reports = [Report(r.article_id, r.source, r.published, r.kind, r.score, r.start or 0, r.end or 0, "",
-                      r.note, r.rule, None, *((A, B) if r.a == r.la else (B, A)))
+                      r.note, r.rule, None, *(sides if r.a == r.la else flipped))
                for r in rows if r.kind is not None]
     return found_in, reports
 

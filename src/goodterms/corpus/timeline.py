@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import ClassVar
 
-from ..extract.verdict import verdict_from_evidence
+from ..extract.verdict import standing, verdict_from_evidence
 from ..model import PairEvidence, PairVerdict, Record, Span
 
 A, B = "A", "B"
@@ -162,8 +162,9 @@ def verdict_now(reports: Sequence[Report], half_life_days: float = HALF_LIFE_DAY
     return verdict_from_evidence(A, B, weighted)
 
 
-def _verdict(reports: Iterable[Report]) -> PairVerdict:
-    return verdict_from_evidence(A, B, [r.evidence() for r in reports])
+def _standing(reports: Iterable[Report]) -> tuple[str, float]:
+    """The verdict and confidence of these reports alone (all are between A and B)."""
+    return standing([r.score for r in reports])
 
 
 def _reasons(reports: Sequence[Report], limit: int = 3) -> tuple[str, ...]:
@@ -178,8 +179,8 @@ def _reasons(reports: Sequence[Report], limit: int = 3) -> tuple[str, ...]:
 def _period(reports: Sequence[Report]) -> Period:
     days = sorted(str(day) for r in reports if (day := report_date(r.published)) is not None)
     start, end = (days[0], days[-1]) if days else (UNDATED, UNDATED)
-    verdict = _verdict(reports)
-    return Period(start, end, verdict.verdict, verdict.confidence, len({r.article_id for r in reports}),
+    verdict, confidence = _standing(reports)
+    return Period(start, end, verdict, confidence, len({r.article_id for r in reports}),
                   len(reports), _reasons(reports))
 
 
@@ -202,7 +203,7 @@ def timeline(reports: Sequence[Report], grain: str = "month") -> list[Period]:
     runs: list[list[Report]] = []
     last = ""
     for bucket in sorted(b for b in groups if b != UNDATED):
-        verdict = _verdict(groups[bucket]).verdict
+        verdict = _standing(groups[bucket])[0]
         if runs and verdict == last and verdict in ("good", "bad"):
             runs[-1].extend(groups[bucket])
         else:
@@ -223,7 +224,7 @@ def conflicts(reports: Sequence[Report], grain: str = "month") -> list[Conflict]
             by_article[report.article_id].append(report)
         sides: dict[str, list[Report]] = {"good": [], "bad": []}
         for article_reports in by_article.values():
-            verdict = _verdict(article_reports).verdict
+            verdict = _standing(article_reports)[0]
             if verdict in sides:
                 sign = 1 if verdict == "good" else -1
                 strongest = max(article_reports, key=lambda r: (sign * r.score, -r.start))

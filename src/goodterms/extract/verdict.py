@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from itertools import combinations
 from typing import TYPE_CHECKING
 
@@ -187,13 +188,13 @@ def _pair_meant(refs: References, relations: list[Relation], position: int, *,
     return max(candidates, key=lambda c: c[0])[1]
 
 
-def verdict_from_evidence(a: str, b: str, evidence: list[Evidence]) -> PairVerdict:
-    """good, bad, mixed or unknown for one pair, with a confidence and the evidence behind it."""
-    mine = [e for e in evidence if _key(e.a, e.b) == _key(a, b)]
-    if not mine:
-        return PairVerdict(a, b, "unknown", 0.0)
-    positive = sum(e.score for e in mine if e.score > 0)
-    negative = -sum(e.score for e in mine if e.score < 0)
+def standing(scores: Sequence[float]) -> tuple[str, float]:
+    """good, bad, mixed or unknown, and a confidence, from the scores of a pair's evidence
+    (positive: on good terms; negative: not)."""
+    if not scores:
+        return "unknown", 0.0
+    positive = sum(score for score in scores if score > 0)
+    negative = -sum(score for score in scores if score < 0)
     total = positive - negative
     if positive >= 0.5 and negative >= 0.5 and max(positive, negative) < 1.5 * min(positive, negative):
         verdict = "mixed"  # real evidence both ways and neither side clearly outweighs the other
@@ -203,7 +204,16 @@ def verdict_from_evidence(a: str, b: str, evidence: list[Evidence]) -> PairVerdi
         verdict = "bad"
     else:
         verdict = "unknown"
-    confidence = round(min(1.0, abs(total) / 3 + 0.2 * min(len(mine), 3)), 2) if verdict != "unknown" else 0.0
+    confidence = round(min(1.0, abs(total) / 3 + 0.2 * min(len(scores), 3)), 2) if verdict != "unknown" else 0.0
+    return verdict, confidence
+
+
+def verdict_from_evidence(a: str, b: str, evidence: list[Evidence]) -> PairVerdict:
+    """good, bad, mixed or unknown for one pair, with a confidence and the evidence behind it."""
+    mine = [e for e in evidence if _key(e.a, e.b) == _key(a, b)]
+    if not mine:
+        return PairVerdict(a, b, "unknown", 0.0)
+    verdict, confidence = standing([e.score for e in mine])
     ordered = sorted(mine, key=lambda e: -abs(e.score))
     return PairVerdict(
         a, b, verdict, confidence,
