@@ -50,6 +50,7 @@ from goodterms.model import (
 )
 from goodterms.store import Store
 from goodterms.store.planner_statistics import update_planner_statistics
+from goodterms.store.search_tops import refresh_search_tops
 from goodterms.store.rows import record_rows
 from goodterms.store.scratch import scratch_database
 from goodterms.store.schema import Article, Entity, EntityName
@@ -316,6 +317,7 @@ def run(location: str, label: str, sizes: list[int], queries: int, repeats: int 
             print(f"{label}: filling to {size:,} articles", file=sys.stderr)
             seconds = fill(store, corpus, size)
             with store.writing() as connection:  # as resolution does after an ingest
+                refresh_search_tops(connection)
                 update_planner_statistics(connection)
             figures = measure(store, query_pairs(corpus, queries, rng), repeats)
             row = {"database": label, "articles": size, "fill_seconds": round(seconds, 1), **figures}
@@ -336,14 +338,21 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--repeats", type=int, default=3, help="times each pair is asked, the best counting (default 3)")
     ap.add_argument("--max-p95-ms", type=float, default=None, metavar="MS", help="fail when a p95 is over MS")
     ap.add_argument("--json", metavar="FILE", help="write the figures to FILE")
+    ap.add_argument("--keep-sqlite", metavar="PATH", help="fill the SQLite store at PATH (a new file) instead of a "
+                                                          "temporary one, and keep it: bench/load.py --db PATH reuses it")
     args = ap.parse_args(argv)
     sizes = sorted(int(s.replace("_", "").replace(",", "")) for s in args.sizes.split(",") if s.strip())
     rows: list[dict[str, object]] = []
     if args.db:
         rows += run(args.db, "given", sizes, args.queries, args.repeats)
     else:
-        with tempfile.TemporaryDirectory(prefix="gt_latency_") as folder:
-            rows += run(str(Path(folder) / "latency.db"), "sqlite", sizes, args.queries, args.repeats)
+        if args.keep_sqlite:
+            if Path(args.keep_sqlite).exists():
+                raise SystemExit(f"store_latency.py: {args.keep_sqlite} exists; --keep-sqlite makes a new store")
+            rows += run(args.keep_sqlite, "sqlite", sizes, args.queries, args.repeats)
+        else:
+            with tempfile.TemporaryDirectory(prefix="gt_latency_") as folder:
+                rows += run(str(Path(folder) / "latency.db"), "sqlite", sizes, args.queries, args.repeats)
         if os.environ.get(POSTGRES_ENV):
             with scratch_database(os.environ[POSTGRES_ENV], "gt_bench") as url:
                 rows += run(url, "postgresql", sizes, args.queries, args.repeats)
