@@ -249,3 +249,21 @@ def test_a_pet_is_no_person() -> None:
             "Her dog Pip sleeps. Tilly barks at Brax.\n")
     assert people(text, "Nia Vale", "Tilly", "Brax", "Pip") == {"Nia Vale"}
     assert use("a talk with Tova Shepherd Rex", "Rex") is None  # a capitalised surname is no pet noun
+
+
+def test_mr_and_mrs_before_a_surname_names_a_couple_or_a_film_not_one_person() -> None:
+    text = ("Lena Hart Looks Back\n\nLena Hart met Teo Brandt on the set of Mr. & Mrs. Dorsey in 2009. "
+            "Years later the pair posed as Mr and Mrs Quill for a magazine cover.\n")
+    assert people(text, "Lena Hart", "Teo Brandt", "Mrs. Dorsey", "Quill") == {"Lena Hart", "Teo Brandt"}
+
+
+def test_a_family_by_its_plural_surname_is_no_person_of_its_own() -> None:
+    text = ("Holiday Plans\n\nTomas Vale and his wife Mira Vale flew to Lisbon. The Vales stayed a week, and the "
+            "battling Vales were seen arguing. Neighbours said the Orrs next door, Kit Orr and Jo Orr, waved.\n")
+    assert people(text, "Tomas Vale", "Mira Vale", "Vales", "Orrs", "Kit Orr", "Jo Orr") == {
+        "Tomas Vale", "Mira Vale", "Kit Orr", "Jo Orr"}
+
+
+def test_a_plural_name_without_a_named_family_or_the_before_it_stays() -> None:
+    text = "Tour News\n\nThe singer Reeves Banks and Dalia Moss met the Biebs fan club.\n"
+    assert {"Reeves Banks", "Dalia Moss"} <= people(text, "Reeves Banks", "Dalia Moss")

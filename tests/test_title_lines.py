@@ -68,3 +68,11 @@ def test_a_word_before_a_name_the_prose_writes_only_in_lower_case_is_dropped() -
 
 def test_an_inflected_verb_before_a_name_the_prose_uses_is_dropped() -> None:
     assert trim_to_prose_name("Slams Nia", Prose("Nia Vale, 34, has moved on.")) == "Nia"
+
+
+def test_an_inflected_verb_the_prose_writes_in_lower_case_ends_a_two_word_name() -> None:
+    body = Prose("Nia reportedly wants a quiet life, and Rio Vance says he quits.")
+    assert trim_to_prose_name("Nia Wants", body) == "Nia"
+    assert trim_to_prose_name("Vance Quits", body) == "Vance"
+    # a surname spelt like an inflected verb stays when the prose writes it with a capital
+    assert trim_to_prose_name("Nia Styles", Prose("Nia Styles styles her hair. Nia waved.")) == "Nia Styles"

@@ -464,6 +464,7 @@ def find_people(
                 candidates.append(cleaned)  # "Milo, the son of ..."
     text_words = frozenset(WORD_RUN.findall(text))
     candidates = [_trim_run_on(_without_leading_word(c, model), text, text_words) for c in candidates]
+    candidates = _without_couples_and_families(candidates, text)
     # Full names first, so that short forms find the person they belong to.
     candidates.sort(key=lambda c: (-len(c[0].split()) if len(c[0].split()) > 1 else 0, c[1]))
     seen_spans: set[tuple[int, int]] = set()
@@ -738,6 +739,35 @@ def _inflected(word: str, model: str) -> bool:
     """'claims', 'adopted', 'slamming': an inflected English verb."""
     verbs = english_words(model, ("verb",))
     return any(word.endswith(end) and word[:-len(end)] in verbs for end in ("s", "es", "ed", "d", "ing"))
+
+
+#: "Mr. & Mrs." or "Mr and Mrs" right before a surname: a married couple (or the film), not one person.
+COUPLE_TITLE_BEFORE = re.compile(r"\bMr\.?\s*(?:&|and)\s*Mrs\.?\s*$")
+#: "the" and at most two lower-case words right before a name: "the Vales", "the battling Vales".
+THE_BEFORE = re.compile(r"\b[Tt]he(?:\s+[a-z]+){0,2}\s+$")
+
+
+def _without_couples_and_families(candidates: list[tuple[str, int, int]], text: str) -> list[tuple[str, int, int]]:
+    """The name candidates less those that name a group: "Mr. & Mrs. Vale" (the couple, or the film
+    of that name) and a family by its plural surname, "the Vales" where someone named is a Vale."""
+    surnames = {part for name, _, _ in candidates if " " in name for part in name.split()[-1].split("-")}
+    out = []
+    for candidate in candidates:
+        name, start, _ = candidate
+        lead = text[max(0, start - 30):start]
+        if COUPLE_TITLE_BEFORE.search(lead):
+            continue
+        if " " not in name and THE_BEFORE.search(lead) and _singular_surname(name, surnames):
+            continue
+        out.append(candidate)
+    return out
+
+
+def _singular_surname(word: str, surnames: set[str]) -> bool:
+    """Whether word is the plural of one of the surnames ("Vales", "Hendrixes", "Kennedys")."""
+    if not word.endswith("s") or word.endswith("ss"):
+        return False
+    return word[:-1] in surnames or (word.endswith("es") and word[:-2] in surnames)
 
 
 #: A run of word characters: the words of a text as `\b...\b` sees them.

@@ -171,7 +171,8 @@ def trim_to_prose_name(name: str, body: Prose, model: str = "") -> str:
         return name
     for n in range(len(words) - 1, 0, -1):
         if body.has_phrase(folded[:n]) and (len(words) >= 3 or not any(
-                body.capitalised(w) or (fold_word(w) in body.words and not _english_word(w, model))
+                body.capitalised(w) or (fold_word(w) in body.words and not _english_word(w, model)
+                                        and not _inflected_verb(w, model))
                 for w in words[n:])):
             return " ".join(words[:n])  # a two-word name loses words the prose never uses or only as words
     for n in range(2, len(words)):
