@@ -58,3 +58,13 @@ def test_unusual_spaces_and_fullwidth_letters_read_as_plain_ones():
     plain = tokenizable(text)
     assert plain == "Mira Solberg met Jane Roe yesterday"
     assert len(plain) == len(text)
+
+
+def test_an_opening_quote_mark_after_a_letter_is_read_as_the_apostrophe_it_stands_for():
+    from goodterms.nlp import tokenizable
+
+    text = "Dana Sol went to Nia Vale\u2018 wedding and Ivo\u2018s party, though she can\u00b4t dance: \u2018Yes,\u2019 she said."
+    plain = tokenizable(text)
+    assert plain == ("Dana Sol went to Nia Vale\u2019 wedding and Ivo\u2019s party, though she can\u2019t dance: "
+                     "\u2018Yes,\u2019 she said.")
+

@@ -138,3 +138,9 @@ def test_thousands_of_one_word_names_are_found_in_linear_time_and_still_merge() 
     assert finder.add_form("Solberg", 9000, 9007) is finder.people[0]
     assert finder.add_form("Mira", 9010, 9014) is finder.people[0]
     assert len(finder.people) == before
+
+
+def test_a_whole_given_name_after_its_short_form_joins_the_same_person() -> None:
+    text = "Gala\n\nQueen Bey arrived first. Later Bey waved. Beyonda sang two songs, and Beyonda left at ten.\n"
+    found = people(text, "Bey", "Beyonda")
+    assert list(found) == ["Beyonda"] and found["Beyonda"] == {"Beyonda", "Bey"}

@@ -2,7 +2,11 @@
 generational suffixes. find_people is given the entities by hand, so each rule is tested alone."""
 from __future__ import annotations
 
+import re
+
 from goodterms import document_from_text
+from goodterms.config import Settings
+from goodterms.extract.parse import Parses
 from goodterms.extract.people import Entity, find_people
 from goodterms.extract.title_lines import Prose, trim_to_prose_name
 
@@ -305,3 +309,43 @@ def test_a_lower_case_word_opening_a_span_is_no_part_of_the_name() -> None:
     text = "Honours List\n\nThe list named equestrian Nell Varga and ex Ivo Brandt.\n"
     found = names(text, _tag(text, ("equestrian Nell Varga", "PERSON"), ("ex Ivo Brandt", "PERSON")))
     assert set(found) == {"Nell Varga", "Ivo Brandt"}, found
+
+
+def tagged_as(text: str, label: str, *words: str) -> list[Entity]:
+    """Every occurrence of each word as one entity of the label."""
+    return sorted((Entity(m.start(), m.end(), label) for w in words for m in re.finditer(rf"\b{w}\b", text)),
+                  key=lambda e: e.start)
+
+
+def test_a_given_name_the_model_tags_as_a_place_or_group_is_a_person_where_the_text_treats_it_as_one() -> None:
+    text = ("Family Day Out\n\nTamsin Hale shares three children with Oren Pike: Ivy, 9, Rosa, 7, and Jude, 4. "
+            "Her cousin Sienna came too. Later they flew to Paris.\n")
+    entities = [Entity(text.index("Tamsin Hale"), text.index("Tamsin Hale") + 11, "PERSON"),
+                Entity(text.index("Oren Pike"), text.index("Oren Pike") + 9, "PERSON")]
+    found = names(text, sorted(entities + tagged_as(text, "GPE", "Rosa", "Sienna", "Paris")
+                               + tagged_as(text, "NORP", "Jude"), key=lambda e: e.start))
+    assert {"Rosa", "Jude", "Sienna"} <= found.keys()  # an age after it, a kin noun before it
+    assert "Paris" not in found
+
+
+def test_a_given_name_tagged_as_a_group_takes_the_surname_after_it() -> None:
+    text = "Gala Night\n\nThe dinner was hosted by Reese Vantoll and her husband, Colm Ardley.\n"
+    colm = text.index("Colm Ardley")
+    found = names(text, tagged_as(text, "NORP", "Reese") + [Entity(colm, colm + 11, "PERSON")])
+    assert "Reese Vantoll" in found and "Reese" not in found
+
+
+def test_the_parse_makes_a_mislabelled_given_name_the_subject_of_a_human_verb() -> None:
+    text = "Studio News\n\nOn Friday Rosa thanked her fans, while the band toured Sienna and Florence.\n"
+    doc = document_from_text(text, source="names.txt")
+    entities = tagged_as(text, "GPE", "Rosa", "Sienna")
+    found = {p.name for p in find_people(doc, entities, parses=Parses(doc, Settings().model))}
+    assert found == {"Rosa"}
+
+
+def test_an_accented_given_name_gives_its_gender() -> None:
+    text = "Tour Diary\n\nRenée Marchal opened the show. Marchal waved to the crowd.\n"
+    start = text.index("Renée Marchal")
+    doc = document_from_text(text, source="names.txt")
+    person = find_people(doc, [Entity(start, start + 13, "PERSON")])[0]
+    assert person.name == "Renée Marchal" and person.gender == "f"

@@ -39,16 +39,23 @@ _SAME_LENGTH_TABLE = str.maketrans(_SAME_LENGTH)
 _INVISIBLE = re.compile(r"(?:(?<=([^\W\d_]))|(?<![^\W\d_]))[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 
 
+#: An opening quote mark or an acute accent right after a letter is an apostrophe set wrong
+#: ("Serena Williams\u2018 wedding", "can\u00b4t"): the parser reads it as one only when it is one.
+_MISPRINTED_APOSTROPHE = re.compile(r"(?<=[^\W\d_])[\u2018\u00b4]")
+
+
 def tokenizable(text: str) -> str:
     """text as spaCy should read it, one character for one, so every offset still holds.
 
-    Unusual spaces become spaces and fullwidth letters ASCII ones; every whitespace-free run
+    Unusual spaces become spaces, fullwidth letters ASCII ones and a misprinted apostrophe (an
+    opening quote mark right after a letter) an apostrophe; every whitespace-free run
     over LONGEST_RUN characters is broken by spaces (real prose has no such runs; URLs, hashes
     and hostile input do, and lose nothing by the cut).
     """
     if not text.isascii():
         text = text.translate(_SAME_LENGTH_TABLE)
         text = _INVISIBLE.sub(lambda m: m.group(1) or " ", text)
+        text = _MISPRINTED_APOSTROPHE.sub("\u2019", text)
     if len(text) <= LONGEST_RUN or not _LONG_RUN.search(text):
         return text
 

@@ -314,8 +314,10 @@ class PeopleFinder:
                 loose.append(person)
             elif any(len(f) > 2 and low in f[1:-1] for f in forms):
                 inner.append(person)  # "Hart" for "Jo Hart Lindqvist"
-            elif any(len(low) >= 3 and f[0].startswith(low) or _short_form(low, f[0]) for f in forms):
-                prefix.append(person)  # "Kim" for Kimberly, "Angie" for Angelina; weaker than a whole name
+            elif any(len(low) >= 3 and f[0].startswith(low) or _short_form(low, f[0]) for f in forms) or any(
+                    len(f) == 1 and len(f[0]) >= 3 and low.startswith(f[0]) for f in forms) and not word_not_name(low):
+                prefix.append(person)  # "Kim" for Kimberly, "Angie" for Angelina, "Beyonce" for a "Bey" named
+                #  first (not "Carried" for a "Carrie"); weaker than a whole name
             elif any(_misspelt(low, f[0]) or _misspelt(low, f[-1]) for f in forms if len(f) > 1):
                 slip.append(person)  # "Megan" for a "Mehgan Wells" the text names in full
             elif token.isupper() and 2 <= len(token) <= 3 and any(
@@ -415,10 +417,17 @@ def find_people(
     model = parses.model if parses is not None else ""
     name_words = {w for e in entities if e.label in PERSON_LABELS for w in text[e.start:e.end].split()[1:]}
     in_thing_list = _listed_with_things(entities, text)
+    sentence_list = document_sentences(doc) if sentences is None else sentences
+    sentence_starts = [s for s, _ in sentence_list]
     for ent in entities:
         check_budget()
         if id(ent) in in_thing_list:
             continue  # "Venice, Amsterdam, Bogota and Lima": a list's members are of one kind
+        if ent.label in MISLABELLED_PERSON and ent.start >= headline_end and not inside(titles, ent.start):
+            given = _given_name_used_as_person(text, ent.start, ent.end, sentence_list, sentence_starts, parses)
+            if given is not None:
+                candidates.append(given)
+                continue
         if ent.label in PERSON_LABELS or (ent.label in MISLABELLED_PERSON and ent.start >= headline_end and (
                 _looks_like_full_name(text[ent.start:ent.end]) or LIFE_DATES.match(text, ent.end))):
             if text[ent.start - 1:ent.start] == "#" or AWARD_AFTER.match(text, ent.end) or WORK_AFTER.match(text, ent.end) \
@@ -652,6 +661,32 @@ def _name_start(text: str, start: int, end: int) -> int:
         return start
     m = WORD_BEFORE.search(text, max(0, start - 30), start)
     return m.start(1) if m is not None and _given(m.group(1)) else start
+
+
+def _given_name_used_as_person(
+    text: str, start: int, end: int, sentences: list[tuple[int, int]], starts: list[int], parses: Parses | None,
+) -> tuple[str, int, int] | None:
+    """A one-word given name the model labelled a place, a group or a work ("Rihanna" as GPE, "Drake"
+    as ORG, "Reese" as NORP): a person where the words around treat it as one (an age after it, a kin
+    or role noun before it, speech after it, a kin noun it owns) or the parse makes it the subject of a
+    verb only people do. A surname right after it belongs to the name ("Reese Witherspoon")."""
+    word = text[start:end]
+    if " " in word or not re.fullmatch(r"[A-Z][a-z\u00e0-\u00ff]+", word) or not _given(word) \
+            or thing_use(text, start, end):
+        return None
+    surname = SURNAME_AFTER.match(text, end)
+    if surname and _word_given_name_and_surname([word, surname.group(1)]) \
+            and not thing_name(word + " " + surname.group(1)) and not SURNAME_AFTER.match(text, surname.end(1)):
+        return word + " " + surname.group(1), start, surname.end(1)  # not "Sydney Opera House"
+    sentence = _sentence_of(sentences, starts, start)
+    if person_use(text, start, end) or (
+            parses is not None and sentence is not None and grammar_says_person(parses, sentence, start, end)):
+        return word, start, end
+    return None
+
+
+#: One capitalised word right after a name, a surname perhaps: " Witherspoon".
+SURNAME_AFTER = re.compile(r" ([A-Z][\w'\u2019-]+)(?![\w'\u2019-])")
 
 
 def _looks_like_full_name(text: str) -> bool:
@@ -901,7 +936,7 @@ def _infer_gender(
                 if w in ("he", "his", "himself"):
                     votes["m"] += 1
                     break
-    first_name = person.best_form().split()[0].lower()
+    first_name = _unaccented(person.best_form().split()[0]).lower()  # the lists spell "Beyonce", "Khloe"
     if first_name in FEMALE_FIRST_NAMES and first_name not in MALE_FIRST_NAMES:
         votes["f"] += 2
     elif first_name in MALE_FIRST_NAMES and first_name not in FEMALE_FIRST_NAMES:
