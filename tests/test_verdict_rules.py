@@ -87,3 +87,76 @@ def test_the_two_divas_named_together_in_a_title_case_headline_are_the_pair() ->
             "watched from the wings.\n\n"
             "Behind the curtain, the two divas are feuding over the final song.\n")
     assert verdicts(analyze_text(text)).get(frozenset(("Nadia Orlov", "Julia Brandt"))) == "bad"
+
+
+# -- terms phrases (data/good_terms_phrases.txt, bad_terms_phrases.txt) and how the parse reads them --
+
+def events(analysis: Analysis) -> list[tuple[str, float, str]]:
+    return [(e.rule, e.score, e.note) for e in analysis.evidence if e.kind == "event"]
+
+
+def pair_text(sentence: str) -> str:
+    return f"Petra Lind Steps Out\n\nPetra Lind has known Omar Sayle since drama school.\n\n{sentence}\n"
+
+
+@pytest.mark.parametrize("sentence, verdict", [
+    ("Petra Lind and Omar Sayle patched things up over dinner in June.", "good"),
+    ("Petra Lind and Omar Sayle are going strong after two years.", "good"),
+    ("Petra Lind is especially friendly with Omar Sayle these days.", "good"),
+    ("Insiders say the marriage of Petra Lind and Omar Sayle is on the rocks.", "bad"),
+    ("Omar Sayle's beef with Petra Lind has lasted all summer.", "bad"),
+    ("Petra Lind and Omar Sayle were caught bickering at a cafe.", "bad"),
+])
+def test_a_phrase_for_how_two_get_on_is_read(sentence: str, verdict: str) -> None:
+    assert verdicts(analyze_text(pair_text(sentence))).get(PAIR) == verdict
+
+
+@pytest.mark.parametrize("sentence, verdict, rule", [
+    ("Petra Lind and Omar Sayle are not on speaking terms.", "bad", "good_terms_negated"),
+    ("Omar Sayle isn't getting along with Petra Lind on the tour.", "bad", "good_terms_negated"),
+    ("There is no bad blood between Petra Lind and Omar Sayle.", "good", "bad_terms_reversed"),
+    ("Petra Lind and Omar Sayle did not part on bad terms.", "good", "bad_terms_reversed"),
+])
+def test_a_negated_phrase_is_read_the_other_way(sentence: str, verdict: str, rule: str) -> None:
+    analysis = analyze_text(pair_text(sentence))
+    assert verdicts(analysis).get(PAIR) == verdict
+    assert [e[0] for e in events(analysis)] == [rule]
+
+
+def test_a_negation_of_another_verb_leaves_the_phrase_as_it_is() -> None:
+    sentence = "Life has not been easy for Omar Sayle since his nasty split from Petra Lind."
+    analysis = analyze_text(pair_text(sentence))
+    assert [e[0] for e in events(analysis)] == ["bad_terms_words"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Fans hope Petra Lind and Omar Sayle will bury the hatchet soon.",
+    "Petra Lind and Omar Sayle should bury the hatchet, a friend said.",
+    "Omar Sayle wants to patch things up with Petra Lind.",
+    "Are Petra Lind and Omar Sayle on good terms again?",
+    "There are rumors that Petra Lind and Omar Sayle aren't getting along.",
+])
+def test_a_wish_a_question_or_a_rumour_is_no_terms_evidence(sentence: str) -> None:
+    assert events(analyze_text(pair_text(sentence))) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Petra Lind sang \u201cBad Blood\u201d on the tour while Omar Sayle watched.",
+    "Petra Lind and Omar Sayle spoke at the United Nations on Monday.",
+])
+def test_a_phrase_inside_a_title_or_a_name_is_no_terms_evidence(sentence: str) -> None:
+    assert events(analyze_text(pair_text(sentence))) == []
+
+
+def test_a_title_case_line_keeps_its_phrase() -> None:
+    sentence = "MORE: Petra Lind Throws Shade At Omar Sayle Over Tour Money"
+    assert [e[0] for e in events(analyze_text(pair_text(sentence)))] == ["bad_terms_words"]
+
+
+def test_a_phrase_that_names_its_own_pair_is_about_that_pair() -> None:
+    text = ("Ida Brenn Talks Tour\n\nIda Brenn toured with Petra Lind and Omar Sayle this spring.\n\n"
+            "Ida Brenn told a reporter about the constant bickering between Petra Lind and Omar Sayle.\n")
+    analysis = analyze_text(text)
+    pairs = {frozenset((analysis.person(e.a).name, analysis.person(e.b).name))
+             for e in analysis.evidence if e.kind == "event"}
+    assert pairs == {PAIR}

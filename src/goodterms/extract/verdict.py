@@ -9,29 +9,33 @@ from typing import TYPE_CHECKING
 
 from ..model import Document, PairEvidence, PairVerdict, Person, Relation, Span, Stance
 from .coref import Reference, References
-from .parse import Parses, doc_span
-from .stance_grammar import PAIR_REACH, joined_pair_at, negated, taken_back
-from .wordlists import words
+from .parse import Parses, doc_span, subtree_span
+from .stance_grammar import PAIR_REACH, TAKES_BACK_AS_NOUN, joined_pair_at, negated
+from .wordlists import entries, words
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-GOOD_TERMS = re.compile(
-    r"\b(?:(?:on\s+)?(?:good|great|friendly|amicable|speaking|best)\s+terms|amicabl[ey]|reconcil(?:ed|ing|iation)|"
-    r"made up|co-?parent(?:s|ing|ed)?|remain(?:ed)? (?:close|friends|united)|still (?:close|friends)|"
-    r"as a family|united|modern family|support(?:s|ed|ive)? each other|get(?:s|ting)? along|"
-    r"peaceful|healthy relationship|respect for|happy couple|loved-up|smitten|still in love|"
-    r"celebrated (?:their|his|her)|anniversary|family vacation|vacationed together|spend(?:ing)? (?:quality )?time together)\b",
-    re.IGNORECASE,
-)
-BAD_TERMS = re.compile(
-    r"\b(?:feud(?:s|ing)?|sued|suing|lawsuit|legal battle|custody battle|dispute|war of words|estranged|"
-    r"fallen out|fell out|falling out|not speaking|no longer speak|no relationship|hasn't seen|has not seen|"
-    r"hasn't (?:even )?called|not on (?:good|speaking) terms|bad blood|bitter|nasty|slammed|blasted|"
-    r"accused|at odds|tension|tense|rift|snubbed|cut (?:off|ties)|restraining order|abus(?:e|ive)|"
-    r"assault(?:ed)?|beaten|stolen|dig at|shade)\b",
-    re.IGNORECASE,
-)
+
+def phrase_pattern(name: str) -> re.Pattern[str]:
+    """A case-blind pattern for the phrases of data/NAME.txt: words may be split by any run of
+    spaces, a hyphen may be a space or nothing ("co-parenting", "co parenting", "coparenting") and
+    an apostrophe straight or curly. Longer phrases first, so "bad blood" wins over "bad"."""
+    forms = sorted(entries(name), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(_form_pattern(f) for f in forms) + r")\b", re.IGNORECASE)
+
+
+def _form_pattern(form: str) -> str:
+    """The regular expression of one listed phrase (see phrase_pattern)."""
+    parts = []
+    for word in form.split():
+        pieces = [re.escape(piece).replace("'", "['\u2019]") for piece in word.split("-")]
+        parts.append(r"[-\s]?".join(pieces))
+    return r"\s+".join(parts)
+
+
+GOOD_TERMS = phrase_pattern("good_terms_phrases")
+BAD_TERMS = phrase_pattern("bad_terms_phrases")
 COUPLE_WORDS = re.compile(r"\b(?:the\s+(?:former\s+)?(?P<noun>couple|exes|pair|duo|two)|they|both)\b", re.IGNORECASE)
 #: Couple words that stand for two partners only: "the couple" is not a mother and her son.
 ROMANTIC_PAIR_WORDS = frozenset(("couple", "exes"))
@@ -65,41 +69,205 @@ def gather_evidence(
             note = f"{name.get(r.subject, r.subject)} and {name.get(r.object, r.object)} are {r.type}s"
             rule = "current_friends" if r.type == "friend" else "current_couple"
             out.append(Evidence(r.subject, r.object, "relation", 0.4, r.evidence[0], note, rule))
+    headline = doc.blocks_of("headline")
     for start, end in refs.sentences:
-        good = GOOD_TERMS.search(doc.text, start, end)
-        bad = BAD_TERMS.search(doc.text, start, end)
+        title_case = bool(headline) and headline[0].start <= start < headline[0].end \
+            or _title_case(_without_names(doc.text, start, end, refs))
+        good = _terms_word(GOOD_TERMS, doc.text, start, end, refs, title_case=title_case)
+        bad = _terms_word(BAD_TERMS, doc.text, start, end, refs, title_case=title_case)
         if not good and not bad:
             continue
         named = [r for r in refs.within(start, end) if r.person and r.kind in ("name", "short", "pronoun")]
         for match, score, rule in ((good, 0.9, "good_terms_words"), (bad, -0.9, "bad_terms_words")):
             if match is None:
                 continue
-            reading = _reading(parses, start, end, match.start()) if parses is not None else "said"
-            if reading == "unsaid" or reading == "reversed" and score > 0:
+            reading = _reading(parses, start, end, match) if parses is not None else "said"
+            if reading == "unsaid":
                 continue
-            if reading == "reversed":  # "ended their feud", "denied rumors of a feud": on good terms
+            if reading == "reversed" and score > 0:  # "they are not on speaking terms": at odds
+                score, rule = -0.9, "good_terms_negated"
+            elif reading == "reversed":  # "ended their feud", "denied rumors of a feud", "no bad blood"
                 score, rule = 0.6, "bad_terms_reversed"
-            for a, b in _event_pairs(named, match.start(), refs, relations, parses, start, end):
+            for a, b in _event_pairs(_named_by_phrase(parses, start, end, match, named), match.start(), refs,
+                                     relations, parses, start, end):
                 out.append(Evidence(a, b, "event", score, Span(match.start(), match.end()), match.group(0), rule))
     return out
 
 
-def _reading(parses: Parses, start: int, end: int, position: int) -> str:
-    """How the sentence tells the terms word at position: 'said', 'reversed' ("ended their feud",
-    "denied a falling out", "no feud") or 'unsaid' ("rumors of a feud", a question)."""
+def _terms_word(pattern: re.Pattern[str], text: str, start: int, end: int, refs: References, *,
+                title_case: bool) -> re.Match[str] | None:
+    """The first terms phrase of the sentence that is a phrase, not part of a name or title: a
+    person's name ("A$AP Rocky"), a quoted title ("her song 'Bad Blood'", "'We Are Never Getting
+    Back Together'") or, in a sentence not written in title case (a headline, a link to another
+    story), capitalised words amid the sentence ("the United Nations", "Manchester United")."""
+    names = [(r.start, r.end) for r in refs.within(start, end) if r.kind in ("name", "short")]
+    for match in pattern.finditer(text, start, end):
+        if any(s < match.end() and match.start() < e for s, e in names):
+            continue
+        if _capitalised(match.group(0)) and (_quoted_title(text, match.start(), match.end())
+                                             or not title_case and text[start:match.start()].strip()):
+            continue
+        return match
+    return None
+
+
+SMALL_WORDS = frozenset(("a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "with", "by", "from", "as"))
+
+
+def _title_case(sentence: str) -> bool:
+    """Whether a sentence is written as a title: its words capitalised but for small ones
+    ("PHOTOS: Star Reveals Secrets About Her Abuse Claims")."""
+    found = [w for w in re.findall(r"[A-Za-z][\w'\u2019-]*", sentence) if w.lower() not in SMALL_WORDS]
+    return len(found) >= 3 and sum(w[0].isupper() for w in found) >= 0.8 * len(found)
+
+
+def _without_names(text: str, start: int, end: int, refs: References) -> str:
+    """The sentence with the names of people blanked: they are capitalised in any sentence."""
+    chars = list(text[start:end])
+    for r in refs.within(start, end):
+        if r.kind in ("name", "short"):
+            chars[max(0, r.start - start):max(0, r.end - start)] = " " * (min(r.end, end) - max(r.start, start))
+    return "".join(chars)
+
+
+def _capitalised(phrase: str) -> bool:
+    """Whether every word of the phrase opens with a capital ("Bad Blood", "United")."""
+    return all(word[:1].isupper() for word in re.split(r"[\s-]+", phrase) if word)
+
+
+QUOTE_MARKS = "\"'\u201c\u201d\u2018\u2019"
+TITLE_RUN = re.compile(r"(?:[A-Z0-9][\w'\u2019&-]*[,.!?]?\s+)*$")
+TITLE_TAIL = re.compile(r"(?:\s+[A-Z0-9][\w'\u2019&-]*)*[,.!?]?")
+
+
+def _quoted_title(text: str, start: int, end: int) -> bool:
+    """Whether the capitalised phrase at start:end sits in a run of capitalised words between
+    quote marks, on its line: the title of a song, film or show."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    before = TITLE_RUN.search(text, line_start, start)
+    after = TITLE_TAIL.match(text, end, line_end)
+    opening = before.start() if before else start
+    closing = after.end() if after else end
+    return opening > 0 and text[opening - 1] in QUOTE_MARKS and closing < len(text) and text[closing] in QUOTE_MARKS
+
+
+def _reading(parses: Parses, start: int, end: int, match: re.Match[str]) -> str:
+    """How the sentence tells the terms phrase: 'said', 'reversed' ("ended their feud", "denied a
+    falling out", "no feud", "not on good terms") or 'unsaid' ("rumors of a feud", a question, a
+    wish or a condition: "should bury the hatchet", "if they get back together")."""
     if "?" in parses.doc.text[max(start, end - 3):end]:
         return "unsaid"
+    found = _phrase_tokens(parses, start, end, match)
+    if found is None:
+        return "said"
+    top, inside = found
+    if _unreal(top, inside):
+        return "unsaid"
+    if _taken_back(top, words("terms_reversed")) or _taken_back(inside[0], words("terms_reversed")):
+        return "reversed"  # "denied rumors of a feud"
+    if _taken_back(top, HEARSAY):  # "rumors that they aren't getting along": hearsay either way
+        return "unsaid"
+    if not NEGATION_IN_PHRASE.search(match.group(0)) and any(negated(n) for n in _phrase_clause(top, inside)):
+        return "reversed"
+    return "said"
+
+
+def _phrase_tokens(parses: Parses, start: int, end: int,
+                   match: re.Match[str]) -> tuple["Token", list["Token"]] | None:
+    """The parsed tokens of a terms phrase and the one of them the others hang from."""
     parsed = parses.sentence(start, end)
     if parsed is None:
-        return "said"
-    token = next((t for t in parsed if doc_span(t)[0] <= position < doc_span(t)[1]), None)
-    if token is None:
-        return "said"
-    if negated(token) or taken_back(token, words("terms_reversed")):
-        return "reversed"
-    if taken_back(token, HEARSAY):
-        return "unsaid"
-    return "said"
+        return None
+    inside = [t for t in parsed if match.start() <= doc_span(t)[0] < match.end()]
+    if not inside:
+        return None
+    return next((t for t in inside if t.head not in inside or t.head is t), inside[0]), inside
+
+
+def _named_by_phrase(parses: Parses | None, start: int, end: int, match: re.Match[str],
+                     named: list[Reference]) -> list[Reference]:
+    """The people the terms phrase itself names, when it names two ("the bickering between B and
+    C", "A's beef with B"): they, not others of the sentence, are its pair. Otherwise all named."""
+    found = _phrase_tokens(parses, start, end, match) if parses is not None else None
+    if found is None:
+        return named
+    reach = subtree_span(found[0])
+    mine = [r for r in named if reach[0] <= r.start < reach[1]]
+    return mine if len({r.person for r in mine}) >= 2 else named
+
+
+def _taken_back(token: "Token", dismissing: frozenset[str]) -> bool:
+    """Whether a word from the list is on the phrase ("rumored feud") or above it in its own
+    clause ("denied rumors of a feud", "ended their feud"); a clause joined to another is its own
+    ("reps deny the marriage ruptured, but sources say it has been on the rocks")."""
+    if any(c.lemma_.lower() in dismissing and c.dep_ in ("amod", "compound") for c in token.children):
+        return True
+    node = token
+    for _ in range(5):
+        if node.head is node or node.dep_ in ("conj", "parataxis") and any(
+                c.dep_ in ("nsubj", "nsubjpass", "expl") for c in node.children):
+            return False  # a clause with its own subject; "rumored to be dating A and feuding with B" is one
+        node = node.head
+        if (node.lemma_.lower() in dismissing or node.lower_ in dismissing) and not (
+                node.pos_ == "VERB" and node.lemma_.lower() in TAKES_BACK_AS_NOUN):
+            return True
+    return False
+
+
+NEGATION_IN_PHRASE = re.compile(r"\b(?:not|cannot|no|never|nothing)\b|n['\u2019]t\b", re.IGNORECASE)
+#: How a word hangs inside the noun phrase of a terms phrase ("no [bad] blood", "a [custody] battle").
+NOUN_PHRASE_LINKS = frozenset(("amod", "compound", "pobj"))
+#: How a phrase is what its verb says or has: "there is no feud", "they have no beef", "are not close".
+PREDICATE_LINKS = frozenset(("attr", "acomp", "dobj", "oprd"))
+#: Verbs whose negation on a prepositional phrase negates the phrase: "they are not on good terms"
+#: (but "things haven't gone well throughout his nasty split" does not deny the split was nasty).
+LINKING_VERBS = frozenset(("be", "remain", "stay", "seem", "appear", "keep"))
+#: Prepositions that make a state of a linking verb: "not on good terms", "not in a feud", "not at
+#: odds"; not an adjunct ("has not been easy since his nasty split").
+STATE_PREPOSITIONS = frozenset(("on", "in", "at"))
+
+
+def _phrase_clause(top: "Token", inside: list["Token"]) -> list["Token"]:
+    """The phrase's top token and the words above it whose negation negates the phrase: up its
+    noun phrase, then to the verb it is the predicate or object of, or the linking verb ("are")
+    or, for a phrase that holds its own preposition ("didn't split [on bad terms]"), any verb the
+    prepositional phrase hangs from."""
+    nodes = [top]
+    node = top
+    while node.head is not node and len(nodes) < 6:
+        head = node.head
+        if node.dep_ in NOUN_PHRASE_LINKS:
+            nodes.append(head)
+            node = head
+            continue
+        if node.dep_ in PREDICATE_LINKS or node.dep_ == "prep" and (
+                node in inside or node.lower_ in STATE_PREPOSITIONS and head.lemma_.lower() in LINKING_VERBS):
+            nodes.append(head)
+        break
+    return nodes
+
+
+def _unreal(top: "Token", inside: list["Token"]) -> bool:
+    """Whether the phrase is wished, urged or supposed, not told: a modal, "if" or "whether" on
+    its clause, or a verb above it from terms_unreal.txt ("wants to patch things up")."""
+    unreal = words("terms_unreal")
+    node = top
+    for _ in range(4):
+        if any(c not in inside and c.dep_ in ("aux", "mark") and c.lower_ in unreal for c in node.children):
+            return True
+        if node is not top and node.lemma_.lower() in unreal and node.pos_ in ("VERB", "AUX"):
+            return True
+        if node.head is node or node.dep_ in CLAUSE_EDGES:
+            break
+        node = node.head
+    return False
+
+
+#: Edges to a clause of its own, or from a subject to its verb: what is wished above it is not
+#: wished of the phrase ("the pair, who reconciled last year, could appear together").
+CLAUSE_EDGES = frozenset(("relcl", "advcl", "acl", "appos", "conj", "parataxis", "nsubj", "nsubjpass", "csubj"))
 
 
 HEARSAY = frozenset(("rumor", "rumour", "rumored", "rumoured", "speculation", "speculate"))
