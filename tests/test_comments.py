@@ -27,3 +27,20 @@ def test_a_readers_reply_that_asks_something_is_still_a_comment() -> None:
             "Mirna Kovac posted a photo from the beach on Sunday, and fans flooded the comments:\n\n"
             "Wow, you look so happy! Tell me where this beach is, Mirna!\n")
     assert any(t.startswith("Wow, you look so happy") for t in comment_texts(text))
+
+
+def test_a_source_quoted_in_single_marks_after_fans_is_no_comment() -> None:
+    text = ("Mirna Kovac Is Struggling\n\n"
+            "Fans have noticed that Mirna Kovac looks tired in her recent photos.\n\n"
+            "\u2018She is so worn out. She has nobody to lean on!\u2019 the insider added.\n")
+    assert comment_texts(text) == []
+
+
+def test_a_long_paragraph_in_the_writers_own_voice_is_no_comment() -> None:
+    text = ("Will Tobin Ashe Leave The Show?\n\n"
+            "Viewers have been unhappy with the show since Tobin Ashe joined it in March.\n\n"
+            "So, if the reports hold up, will Tobin Ashe walk away from the show for good? You can never "
+            "rule it out. Still, the job has looked like a poor fit for him since the day it was announced, "
+            "and the ratings have slid every week since then, which the network has noticed as well. Some "
+            "viewers think he was never the right pick.\n")
+    assert comment_texts(text) == []

@@ -145,3 +145,15 @@ def test_a_statement_with_no_cue_is_its_authors(nlp: Any, body: str) -> None:
 def test_a_source_close_to_someone_is_not_that_someone(body: str) -> None:
     quotes = said(body)
     assert quotes and quotes[0][1] is None
+
+
+@pytest.mark.parametrize("body, speaker", [
+    ('Mirna Kovac is back on tour.\n\n"Mirna wants nothing to do with Tobin Ashe," summed up the insider.', None),
+    ('Mirna Kovac is back on tour.\n\n"She is tired of it all," spills the insider.', None),
+    ('Mirna Kovac is back on tour.\n\n"She never sleeps," a crew member tattled to a magazine.', None),
+    ('Mirna Kovac is back on tour.\n\n"She has not signed anything," Tobin Ashe clarified on Monday.', "Tobin Ashe"),
+])
+def test_what_a_tabloids_source_spills_is_the_sources(body: str, speaker: str | None) -> None:
+    """Speech verbs of gossip ("spills", "summed up", "tattled", "clarified"): the one after the
+    quote speaks, not the person named before it."""
+    assert said(body)[0][1] == speaker

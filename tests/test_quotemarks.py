@@ -78,3 +78,9 @@ def test_a_sentence_without_stops_is_cut_into_bounded_pieces() -> None:
     assert all(text[s] != " " for s, _ in spans)
     short = "Mira Solberg won. Aki Solberg cheered."
     assert sentence_spans(short, 0, len(short)) == [(0, 17), (18, len(short))]
+
+
+def test_a_clipped_name_after_a_comma_opens_no_quote() -> None:
+    """"after the tour, 'Vic flew home." clips a name ('Vic for Victor): no speech verb before the comma."""
+    assert quoted("Once the tour in Lisbon was over, 'Vic flew home to rest.") == []
+    assert quoted("She said, 'Vic flew home to rest.") == ["Vic flew home to rest."]

@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .speechverbs import speech_alternation
+
 OPEN_DOUBLE = "\u201c\u201e\u00ab"
 CLOSE_DOUBLE = "\u201d\u00bb"
 OPEN_SINGLE = "\u2018"
@@ -50,9 +52,11 @@ def find_marked(text: str, start: int, end: int) -> list[Marked]:
                 found.append(_make(text, i, close, end))
                 i = close + 1
                 continue
-            if (i == start or text[i - 2:i] in (", ", ": ")) and text[start:end].rstrip()[-1:] in ".!?\u2026" \
-                    and not re.search(r"'(?!\w)", text[i + 1:end]):
-                # "he said, 'Jackson's settled here." runs on into the next paragraph: open to the block's end
+            if (i == start or text[i - 2:i] == ": " or text[i - 2:i] == ", " and _speech_before(text, start, i)) \
+                    and text[start:end].rstrip()[-1:] in ".!?\u2026" and not re.search(r"'(?!\w)", text[i + 1:end]):
+                # "he said, 'Jackson's settled here." runs on into the next paragraph: open to the block's end;
+                # after a comma only where a speech verb comes before it ("after the tour, 'Ye flew home"
+                # clips a name)
                 found.append(_make(text, i, None, end))
                 break
         if ch == OPEN_SINGLE and not _word_char(before) and (_word_char(after) or after in "\u201c\"."):
@@ -63,6 +67,18 @@ def find_marked(text: str, start: int, end: int) -> list[Marked]:
                 continue
         i += 1
     return found
+
+
+#: How far before ", '" a speech verb introduces what follows ("he said, 'I...", "she told the
+#: magazine, 'We...").
+SPEECH_REACH = 60
+
+
+def _speech_before(text: str, start: int, at: int) -> bool:
+    """Whether a speech verb comes shortly before the comma at `at`, in the same sentence."""
+    before = text[max(start, at - SPEECH_REACH):at]
+    before = re.split(r"[.!?\u2026]\s", before)[-1]
+    return re.search(rf"\b(?:{speech_alternation()})\b", before, re.IGNORECASE) is not None
 
 
 def _make(text: str, open_at: int, close: int | None, end: int) -> Marked:

@@ -107,14 +107,20 @@ def is_heading(line: str) -> bool:
     return line[0].isupper() or line[0].isdigit()
 
 
+#: The longest paragraph read as one reader's comment: a post's length. Longer paragraphs in a
+#: reader's voice ("So, will he end up leaving? It is definitely a possibility. However, ...") are
+#: the article's own.
+COMMENT_MAX_CHARS = 280
+
+
 def looks_like_comment(line: str) -> bool:
-    """A paragraph in a reader's voice: no quote marks, opens like a reply, addresses or exclaims."""
-    if any(ch in line for ch in "\"\u201c\u201d"):
-        return False
+    """A paragraph in a reader's voice: short, no quote marks, opens like a reply, addresses or exclaims."""
+    if any(ch in line for ch in "\"\u201c\u201d") or line[:1] in "'\u2018\u2019" or len(line) > COMMENT_MAX_CHARS:
+        return False  # "'She is so alone!' the source added." opens with a quote mark, not an emoji
     first = re.match(r"[\w'’]+", line)
     if first is None:
         return not line[:1].isalnum()  # opens with an emoji or symbol
-    if first.group(0).lower() not in COMMENT_OPENERS or len(line) > 600:
+    if first.group(0).lower() not in COMMENT_OPENERS:
         return False
     return bool(ADDRESSES_READER.search(line))
 
