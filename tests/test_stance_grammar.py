@@ -387,3 +387,17 @@ def test_a_message_to_someones_fans_is_not_to_that_one() -> None:
 def test_a_feud_they_made_up_after_is_over() -> None:
     got = found("Lind and Sayle have reconciled, two years after their feud.")
     assert not any(p in ("negative", "mixed") for _, _, p in got)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Petra Lind might be angry with Omar Sayle after the show.", []),
+    ("Fans wonder if Petra Lind is throwing shade at Omar Sayle.", []),
+    ("Nobody knows whether Petra Lind still resents Omar Sayle.", []),
+    ("Petra Lind is angry with Omar Sayle after the show.", [("Petra Lind", "Omar Sayle", "negative")]),
+    ("Petra Lind slammed Omar Sayle, who may leave the show.", [("Petra Lind", "Omar Sayle", "negative")]),
+])
+def test_a_guessed_or_asked_stance_is_not_read(sentence: str, expected: list[tuple[str, str, str]]) -> None:
+    analysis = analyze_text(f"Petra Lind Speaks\n\nPetra Lind has known Omar Sayle for years.\n\n{sentence}\n")
+    found = [(analysis.person(s.source).name, analysis.person(s.target).name, s.polarity)
+             for s in analysis.stances if analysis.person(s.target)]
+    assert found == expected

@@ -642,13 +642,36 @@ FEELING_CAUSES = frozenset(("that", "after", "when", "because", "since", "as"))
 TAKES_BACK_AS_NOUN = frozenset(("report",))
 
 
+#: What makes a clause a guess or an open question: "she might be angry with B", "fans wonder if
+#: she is throwing shade at B", "whether A still loves B".
+SUPPOSING_AUX = frozenset(("might", "may"))
+SUPPOSING_MARKS = frozenset(("if", "whether"))
+#: Edges out of the stance's own clause: a guess above them is about something else.
+OWN_CLAUSE_ENDS = frozenset(("relcl", "advcl", "conj", "parataxis", "appos", "ccomp", "nsubj", "nsubjpass", "csubj"))
+
+
+def _supposed(token: "Token") -> bool:
+    """Whether the stance's own clause is guessed or asked, not told: a "might" or "may" on it, or
+    an "if" or "whether" that opens it."""
+    node = token
+    for _ in range(4):
+        if any(c.dep_ == "aux" and c.lower_ in SUPPOSING_AUX or c.dep_ == "mark" and c.lower_ in SUPPOSING_MARKS
+               for c in node.children):
+            return True
+        if node.head is node or node.dep_ in OWN_CLAUSE_ENDS:
+            return False
+        node = node.head
+    return False
+
+
 def taken_back(token: "Token", dismissed: frozenset[str] | None = None) -> bool:
     """'denied slamming B', 'rumors of a feud', 'ended their feud', 'rumored feud': a word above
-    the stance (or an adjective on it) from the list takes it back."""
+    the stance (or an adjective on it) from the list takes it back; so does a guess or an open
+    question on its clause ('she might be angry with B', 'wonder if she is shading B')."""
     dismissed = words("stance_dismissed") if dismissed is None else dismissed
     if any(c.lemma_.lower() in dismissed and c.dep_ in ("amod", "compound") for c in token.children):
         return True
-    if _past_state(token):
+    if _past_state(token) or _supposed(token):
         return True
     node = token
     for _ in range(5):
