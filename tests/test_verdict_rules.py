@@ -106,6 +106,9 @@ def pair_text(sentence: str) -> str:
     ("Insiders say the marriage of Petra Lind and Omar Sayle is on the rocks.", "bad"),
     ("Omar Sayle's beef with Petra Lind has lasted all summer.", "bad"),
     ("Petra Lind and Omar Sayle were caught bickering at a cafe.", "bad"),
+    ("Omar Sayle and Petra Lind are in the middle of a trial separation.", "bad"),
+    ("A friend says Omar Sayle has been cheating on Petra Lind for a year.", "bad"),
+    ("Petra Lind and Omar Sayle say they have simply grown apart.", "bad"),
 ])
 def test_a_phrase_for_how_two_get_on_is_read(sentence: str, verdict: str) -> None:
     assert verdicts(analyze_text(pair_text(sentence))).get(PAIR) == verdict
@@ -135,6 +138,7 @@ def test_a_negation_of_another_verb_leaves_the_phrase_as_it_is() -> None:
     "Omar Sayle wants to patch things up with Petra Lind.",
     "Are Petra Lind and Omar Sayle on good terms again?",
     "There are rumors that Petra Lind and Omar Sayle aren't getting along.",
+    "Did Omar Sayle Cheat On Petra Lind During The Tour? - Report",
 ])
 def test_a_wish_a_question_or_a_rumour_is_no_terms_evidence(sentence: str) -> None:
     assert events(analyze_text(pair_text(sentence))) == []

@@ -153,11 +153,15 @@ def _quoted_title(text: str, start: int, end: int) -> bool:
     return opening > 0 and text[opening - 1] in QUOTE_MARKS and closing < len(text) and text[closing] in QUOTE_MARKS
 
 
+#: A sentence that asks, maybe with a tag after the mark: "Cheated On Him While Married? - Report".
+QUESTION_END = re.compile(r"\?[\"'\u201d\u2019)]*(?:\s*[-\u2013\u2014|:]\s*[^.?!\n]{0,30})?\s*$")
+
+
 def _reading(parses: Parses, start: int, end: int, match: re.Match[str]) -> str:
     """How the sentence tells the terms phrase: 'said', 'reversed' ("ended their feud", "denied a
     falling out", "no feud", "not on good terms") or 'unsaid' ("rumors of a feud", a question, a
     wish or a condition: "should bury the hatchet", "if they get back together")."""
-    if "?" in parses.doc.text[max(start, end - 3):end]:
+    if QUESTION_END.search(parses.doc.text, start, end):
         return "unsaid"
     found = _phrase_tokens(parses, start, end, match)
     if found is None:
