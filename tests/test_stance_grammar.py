@@ -393,10 +393,11 @@ def test_a_feud_they_made_up_after_is_over() -> None:
     ("Petra Lind might be angry with Omar Sayle after the show.", []),
     ("Fans wonder if Petra Lind is throwing shade at Omar Sayle.", []),
     ("Nobody knows whether Petra Lind still resents Omar Sayle.", []),
+    ("Rumors say Petra Lind slammed Omar Sayle at the party.", []),
     ("Petra Lind is angry with Omar Sayle after the show.", [("Petra Lind", "Omar Sayle", "negative")]),
     ("Petra Lind slammed Omar Sayle, who may leave the show.", [("Petra Lind", "Omar Sayle", "negative")]),
 ])
-def test_a_guessed_or_asked_stance_is_not_read(sentence: str, expected: list[tuple[str, str, str]]) -> None:
+def test_a_guessed_asked_or_rumoured_stance_is_not_read(sentence: str, expected: list[tuple[str, str, str]]) -> None:
     analysis = analyze_text(f"Petra Lind Speaks\n\nPetra Lind has known Omar Sayle for years.\n\n{sentence}\n")
     found = [(analysis.person(s.source).name, analysis.person(s.target).name, s.polarity)
              for s in analysis.stances if analysis.person(s.target)]

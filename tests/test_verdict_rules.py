@@ -139,6 +139,7 @@ def test_a_negation_of_another_verb_leaves_the_phrase_as_it_is() -> None:
     "Are Petra Lind and Omar Sayle on good terms again?",
     "There are rumors that Petra Lind and Omar Sayle aren't getting along.",
     "Did Omar Sayle Cheat On Petra Lind During The Tour? - Report",
+    "For weeks, rumors have made the rounds that Omar Sayle is cheating on Petra Lind.",
 ])
 def test_a_wish_a_question_or_a_rumour_is_no_terms_evidence(sentence: str) -> None:
     assert events(analyze_text(pair_text(sentence))) == []

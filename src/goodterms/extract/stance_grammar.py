@@ -664,6 +664,23 @@ def _supposed(token: "Token") -> bool:
     return False
 
 
+#: Words for talk nobody vouches for: what only they say is not told as fact.
+HEARSAY = frozenset(("rumor", "rumour", "rumored", "rumoured", "speculation", "speculate"))
+
+
+def said_by(token: "Token", sayers: frozenset[str]) -> bool:
+    """Whether a verb above the word has a subject from the list: "rumors say they are feuding",
+    "rumors have swirled that he is cheating on her"."""
+    node = token
+    for _ in range(5):
+        if node.head is node:
+            return False
+        node = node.head
+        if any(c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in sayers for c in node.children):
+            return True
+    return False
+
+
 def taken_back(token: "Token", dismissed: frozenset[str] | None = None) -> bool:
     """'denied slamming B', 'rumors of a feud', 'ended their feud', 'rumored feud': a word above
     the stance (or an adjective on it) from the list takes it back; so does a guess or an open
@@ -671,7 +688,7 @@ def taken_back(token: "Token", dismissed: frozenset[str] | None = None) -> bool:
     dismissed = words("stance_dismissed") if dismissed is None else dismissed
     if any(c.lemma_.lower() in dismissed and c.dep_ in ("amod", "compound") for c in token.children):
         return True
-    if _past_state(token) or _supposed(token):
+    if _past_state(token) or _supposed(token) or said_by(token, HEARSAY):
         return True
     node = token
     for _ in range(5):

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from ..model import Document, PairEvidence, PairVerdict, Person, Relation, Span, Stance
 from .coref import Reference, References
 from .parse import Parses, doc_span, subtree_span
-from .stance_grammar import PAIR_REACH, TAKES_BACK_AS_NOUN, joined_pair_at, negated
+from .stance_grammar import HEARSAY, PAIR_REACH, TAKES_BACK_AS_NOUN, joined_pair_at, negated, said_by
 from .wordlists import entries, words
 
 if TYPE_CHECKING:
@@ -171,7 +171,7 @@ def _reading(parses: Parses, start: int, end: int, match: re.Match[str]) -> str:
         return "unsaid"
     if _taken_back(top, words("terms_reversed")) or _taken_back(inside[0], words("terms_reversed")):
         return "reversed"  # "denied rumors of a feud"
-    if _taken_back(top, HEARSAY):  # "rumors that they aren't getting along": hearsay either way
+    if _taken_back(top, HEARSAY) or said_by(top, HEARSAY):  # "rumors that they aren't getting along"
         return "unsaid"
     if not NEGATION_IN_PHRASE.search(match.group(0)) and any(negated(n) for n in _phrase_clause(top, inside)):
         return "reversed"
@@ -274,7 +274,6 @@ def _unreal(top: "Token", inside: list["Token"]) -> bool:
 CLAUSE_EDGES = frozenset(("relcl", "advcl", "acl", "appos", "conj", "parataxis", "nsubj", "nsubjpass", "csubj"))
 
 
-HEARSAY = frozenset(("rumor", "rumour", "rumored", "rumoured", "speculation", "speculate"))
 
 
 def _event_pairs(named: list[Reference], position: int, refs: References, relations: list[Relation],
