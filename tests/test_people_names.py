@@ -349,3 +349,14 @@ def test_an_accented_given_name_gives_its_gender() -> None:
     doc = document_from_text(text, source="names.txt")
     person = find_people(doc, [Entity(start, start + 13, "PERSON")])[0]
     assert person.name == "Renée Marchal" and person.gender == "f"
+
+
+def test_a_capitalised_word_after_a_kin_noun_that_qualifies_a_noun_is_no_name() -> None:
+    for text, child in (("Tour News\n\nMara Quill brought her daughter, a shy Goth teenager, to the show in Lisbon.\n",
+                         None),
+                        ("Tour News\n\nMara Quill brought her daughter Ivy to the show in Lisbon.\n", "Ivy")):
+        doc = document_from_text(text, source="names.txt")
+        start = text.index("Mara Quill")
+        found = {p.name for p in find_people(doc, [Entity(start, start + 10, "PERSON")],
+                                             parses=Parses(doc, Settings().model))}
+        assert found == {"Mara Quill"} | ({child} if child else set())

@@ -267,3 +267,17 @@ def test_a_family_by_its_plural_surname_is_no_person_of_its_own() -> None:
 def test_a_plural_name_without_a_named_family_or_the_before_it_stays() -> None:
     text = "Tour News\n\nThe singer Reeves Banks and Dalia Moss met the Biebs fan club.\n"
     assert {"Reeves Banks", "Dalia Moss"} <= people(text, "Reeves Banks", "Dalia Moss")
+
+
+def test_capitals_after_ex_that_qualify_a_role_noun_are_no_former_partner() -> None:
+    text = ("Ink Day\n\nBefore the split, Mara Quill and Ivo Brandt were tattooed by ex Tibetan monk Dorje Pemba "
+            "in Nepal. Later her ex-Glow Weekly host friend waved, and her ex Ivo Brandt left.\n")
+    assert people(text, "Mara Quill", "Ivo Brandt", "Dorje Pemba") == {"Mara Quill", "Ivo Brandt", "Dorje Pemba"}
+
+
+def test_a_work_between_the_and_star_or_a_half_of_a_title_with_a_colon_is_no_person() -> None:
+    text = ("Set Visit\n\nThe Sky Pilots star, 41, flew home. Before shooting \u201cNell Pike: Iron Road,\u201d "
+            "Mara Quill trained for months, and her film Mad Rover: Night Run opens soon.\n\n"
+            "Mara Quill: I loved every day of it.\n")
+    found = people(text, "Sky Pilots", "Nell Pike", "Iron Road", "Mara Quill", "Mad Rover", "Night Run")
+    assert found == {"Mara Quill"}

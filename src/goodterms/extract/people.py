@@ -53,6 +53,8 @@ KIN_APPOSITIVE = re.compile(
     r"(?<![\w'])(?P<name>" + NAME_TOKEN + r"(?:\s+" + NAME_TOKEN + r"){0,2}),\s+(?:the|his|her|their|our|my)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:" + "|".join(sorted((re.escape(k) for k in NAMING_KIN), key=len, reverse=True)) + r")\b"
 )
+#: A role noun right after capitalised words: "(ex) Thai monk", "(ex-)Access Hollywood host".
+ROLE_AFTER = re.compile(r"\s+(?:" + "|".join(sorted((re.escape(r) for r in ROLE_NOUNS), key=len, reverse=True)) + r")\b")
 LIST_SPLIT = re.compile(r",\s*\d{1,2}\b|,\s*and\s+|\s+and\s+|,\s*")
 # Capitalised words that are English words first: never taken for a first name on their own.
 COMMON_CAPITALS = frozenset(
@@ -431,7 +433,7 @@ def find_people(
         if ent.label in PERSON_LABELS or (ent.label in MISLABELLED_PERSON and ent.start >= headline_end and (
                 _looks_like_full_name(text[ent.start:ent.end]) or LIFE_DATES.match(text, ent.end))):
             if text[ent.start - 1:ent.start] == "#" or AWARD_AFTER.match(text, ent.end) or WORK_AFTER.match(text, ent.end) \
-                    or WORK_BEFORE.search(text, max(0, ent.start - 30), ent.start):
+                    or WORK_BEFORE.search(text, max(0, ent.start - 30), ent.start) or _names_a_work(text, ent.start, ent.end):
                 continue  # "the Emmy nominee", "the Good Talk podcast", "the group Velvet Line": not people
             ent_start = _name_start(text, ent.start, ent.end) if ent.label in PERSON_LABELS else ent.start
             ent_text = text[ent_start:_name_end(text, ent.end, name_words)]
@@ -451,6 +453,9 @@ def find_people(
         for m in TITLED_NAME.finditer(text, start, end):
             _add_untagged(candidates, m)
         for m in KIN_LIST.finditer(text, start, end):
+            if ROLE_AFTER.match(text, m.end("names")) or _qualifies_a_noun(
+                    parses, _sentence_of(sentence_list, sentence_starts, m.start("names")), m.start("names"), m.end("names")):
+                continue  # "ex Thai monk Dao", "wild child, a ravishing Goth weirdo": the capitals qualify a noun
             pos = m.start("names")
             for part in LIST_SPLIT.split(m.group("names")):
                 part_start = text.index(part, pos)
@@ -993,6 +998,49 @@ def _written_in(body: str) -> Callable[[str], bool]:
             seen[word] = word in squeezed
         return seen[word]
     return in_body
+
+
+#: "the Sky Pilots star", "The Long Road co-stars": a work's name between "the" and its star.
+STAR_AFTER = re.compile(r"\s+(?:co-)?stars?\b(?!-)")
+THE_RIGHT_BEFORE = re.compile(r"(?<![\w-])[Tt]he\s+$")
+#: The two halves of a title with a colon inside a sentence: "Mad Rover: Iron Road", "“Nell Pike: The Return”".
+TITLE_HALF_AFTER = re.compile(r":\s+[A-Z]")
+TITLE_HALF_BEFORE = re.compile(r"[A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*){0,3}:\s+$")
+#: What stands before a title inside a sentence: a lower-case word or a comma, or an opening quote mark.
+INSIDE_SENTENCE_BEFORE = re.compile(r"(?:[a-z,]\s+|[\u201c\"(])$")
+
+
+def _qualifies_a_noun(parses: Parses | None, sentence: tuple[int, int] | None, start: int, end: int) -> bool:
+    """Whether the parse makes the capitalised words at [start, end) qualify a lower-case noun after them
+    ("a Goth weirdo", "Thai monk"): words of a description, no name."""
+    if parses is None or sentence is None:
+        return False
+    parsed = parses.sentence(*sentence)
+    if parsed is None:
+        return False
+    offset = int(parsed.user_data.get("offset", 0))
+    tokens = [t for t in parsed if start <= offset + t.idx < end]
+    if not tokens:
+        return False
+    last = tokens[-1]
+    return last.dep_ in ("compound", "amod") and last.head.i == last.i + 1 and last.head.pos_ in ("NOUN", "PROPN") \
+        and last.head.text[:1].islower()
+
+
+def _names_a_work(text: str, start: int, end: int) -> bool:
+    """A capitalised run that names a work: between "the" and "star" ("the Sky Pilots star"), or a half
+    of a title with a colon inside a sentence ("her film Mad Rover: Iron Road"); a speaker's name
+    before a colon opens its line or sentence instead ("Nell Pike: I was there")."""
+    if THE_RIGHT_BEFORE.search(text, max(0, start - 5), start) and STAR_AFTER.match(text, end):
+        return True
+    title_start = start
+    if not TITLE_HALF_AFTER.match(text, end):
+        half = TITLE_HALF_BEFORE.search(text, max(0, start - 60), start)
+        if half is None:
+            return False
+        title_start = half.start()
+    line_start = text.rfind("\n", 0, title_start) + 1
+    return INSIDE_SENTENCE_BEFORE.search(text, max(line_start, title_start - 40), title_start) is not None
 
 
 #: After an award's name: "the Emmy nominee", "Oscar-winning", "the Grammy winner".
