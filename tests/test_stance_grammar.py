@@ -394,6 +394,7 @@ def test_a_feud_they_made_up_after_is_over() -> None:
     ("Fans wonder if Petra Lind is throwing shade at Omar Sayle.", []),
     ("Nobody knows whether Petra Lind still resents Omar Sayle.", []),
     ("Rumors say Petra Lind slammed Omar Sayle at the party.", []),
+    ("Petra Lind Slammed Omar Sayle Backstage? | Star Gossip Daily", []),
     ("Petra Lind is angry with Omar Sayle after the show.", [("Petra Lind", "Omar Sayle", "negative")]),
     ("Petra Lind slammed Omar Sayle, who may leave the show.", [("Petra Lind", "Omar Sayle", "negative")]),
 ])

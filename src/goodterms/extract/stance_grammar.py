@@ -210,8 +210,8 @@ class GrammarReader:
         """Sentences with a stance word and someone in them (a person, or "I" inside a quote)."""
         out = []
         for start, end in self.refs.sentences:
-            if "?" in self.text[max(start, end - 3):end]:
-                continue  # a question claims nothing: "Are A and B feuding?"
+            if QUESTION_END.search(self.text, start, end):
+                continue  # a question claims nothing: "Are A and B feuding?", "A Slams B? - Report"
             if not worth_parsing(WORD.findall(self.text[start:end].lower().replace("\u2019", "'"))):
                 continue
             people = [r for r in self.refs.within(start, end) if r.person]
@@ -664,6 +664,9 @@ def _supposed(token: "Token") -> bool:
     return False
 
 
+#: A sentence that asks, maybe with a site's tag after the mark: "Cheated On Him While Married? -
+#: Report", "Feuding Again? | Celeb Gossip".
+QUESTION_END = re.compile(r"\?[!\"'\u201d\u2019)]*(?:\s*[-\u2013\u2014|:]\s*[^.?!\n]{0,30})?\s*$")
 #: Words for talk nobody vouches for: what only they say is not told as fact.
 HEARSAY = frozenset(("rumor", "rumour", "rumored", "rumoured", "speculation", "speculate"))
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from ..model import Document, PairEvidence, PairVerdict, Person, Relation, Span, Stance
 from .coref import Reference, References
 from .parse import Parses, doc_span, subtree_span
-from .stance_grammar import HEARSAY, PAIR_REACH, TAKES_BACK_AS_NOUN, joined_pair_at, negated, said_by
+from .stance_grammar import HEARSAY, PAIR_REACH, QUESTION_END, TAKES_BACK_AS_NOUN, joined_pair_at, negated, said_by
 from .wordlists import entries, words
 
 if TYPE_CHECKING:
@@ -151,10 +151,6 @@ def _quoted_title(text: str, start: int, end: int) -> bool:
     opening = before.start() if before else start
     closing = after.end() if after else end
     return opening > 0 and text[opening - 1] in QUOTE_MARKS and closing < len(text) and text[closing] in QUOTE_MARKS
-
-
-#: A sentence that asks, maybe with a tag after the mark: "Cheated On Him While Married? - Report".
-QUESTION_END = re.compile(r"\?[\"'\u201d\u2019)]*(?:\s*[-\u2013\u2014|:]\s*[^.?!\n]{0,30})?\s*$")
 
 
 def _reading(parses: Parses, start: int, end: int, match: re.Match[str]) -> str:
