@@ -126,6 +126,14 @@ def test_a_negated_phrase_is_read_the_other_way(sentence: str, verdict: str, rul
     assert [e[0] for e in events(analysis)] == [rule]
 
 
+@pytest.mark.parametrize("sentence, rule", [
+    ("Their marriage ended a year later amid Petra Lind's abuse claims against Omar Sayle.", "bad_terms_words"),
+    ("Petra Lind and Omar Sayle laughed off talk about a rift.", "bad_terms_reversed"),
+])
+def test_an_ending_or_a_denial_takes_back_only_what_it_is_about(sentence: str, rule: str) -> None:
+    assert [e[0] for e in events(analyze_text(pair_text(sentence)))] == [rule]
+
+
 def test_a_negation_of_another_verb_leaves_the_phrase_as_it_is() -> None:
     sentence = "Life has not been easy for Omar Sayle since his nasty split from Petra Lind."
     analysis = analyze_text(pair_text(sentence))

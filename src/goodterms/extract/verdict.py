@@ -198,6 +198,11 @@ def _named_by_phrase(parses: Parses | None, start: int, end: int, match: re.Matc
     return mine if len({r.person for r in mine}) >= 2 else named
 
 
+#: Prepositions through which a word is what a denial or an ending is about: "denied rumors of a
+#: feud", "laughed off talk about a rift", "put the row over money to rest".
+TOPIC_PREPOSITIONS = frozenset(("of", "about", "over", "regarding", "concerning"))
+
+
 def _taken_back(token: "Token", dismissing: frozenset[str]) -> bool:
     """Whether a word from the list is on the phrase ("rumored feud") or above it in its own
     clause ("denied rumors of a feud", "ended their feud"); a clause joined to another is its own
@@ -209,6 +214,8 @@ def _taken_back(token: "Token", dismissing: frozenset[str]) -> bool:
         if node.head is node or node.dep_ in ("conj", "parataxis") and any(
                 c.dep_ in ("nsubj", "nsubjpass", "expl") for c in node.children):
             return False  # a clause with its own subject; "rumored to be dating A and feuding with B" is one
+        if node.dep_ == "pobj" and node.head.dep_ == "prep" and node.head.lower_ not in TOPIC_PREPOSITIONS:
+            return False  # "the marriage ended amid abuse claims": what it ended is not the abuse
         node = node.head
         if (node.lemma_.lower() in dismissing or node.lower_ in dismissing) and not (
                 node.pos_ == "VERB" and node.lemma_.lower() in TAKES_BACK_AS_NOUN):
