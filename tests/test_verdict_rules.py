@@ -134,6 +134,16 @@ def test_an_ending_or_a_denial_takes_back_only_what_it_is_about(sentence: str, r
     assert [e[0] for e in events(analyze_text(pair_text(sentence)))] == [rule]
 
 
+@pytest.mark.parametrize("sentence, found", [
+    ("Omar Sayle was slammed for skipping the wedding of Petra Lind.", []),
+    ("Omar Sayle Slammed For Ignoring Rule At Petra Lind's Wedding", []),
+    ("Omar Sayle was slammed by Petra Lind for skipping the wedding.", ["bad_terms_words"]),
+    ("Omar Sayle slammed Petra Lind for skipping the wedding.", ["bad_terms_words"]),
+])
+def test_a_passive_bad_verb_with_no_one_doing_it_pairs_nobody(sentence: str, found: list[str]) -> None:
+    assert [e[0] for e in events(analyze_text(pair_text(sentence)))] == found
+
+
 def test_a_negation_of_another_verb_leaves_the_phrase_as_it_is() -> None:
     sentence = "Life has not been easy for Omar Sayle since his nasty split from Petra Lind."
     analysis = analyze_text(pair_text(sentence))

@@ -82,7 +82,7 @@ def gather_evidence(
             if match is None:
                 continue
             reading = _reading(parses, start, end, match) if parses is not None else "said"
-            if reading == "unsaid":
+            if reading == "unsaid" or score < 0 and _done_by_nobody_named(doc.text, match, end, parses, start):
                 continue
             if reading == "reversed" and score > 0:  # "they are not on speaking terms": at odds
                 score, rule = -0.9, "good_terms_negated"
@@ -92,6 +92,24 @@ def gather_evidence(
                                      relations, parses, start, end):
                 out.append(Evidence(a, b, "event", score, Span(match.start(), match.end()), match.group(0), rule))
     return out
+
+
+#: After a verb, what tells it has no object: "X slammed for skipping the wedding", "Y Blasted Over Post".
+NO_OBJECT_AFTER = re.compile(r"\s+(?:for|over|after|amid)\b", re.IGNORECASE)
+
+
+def _done_by_nobody_named(text: str, match: re.Match[str], end: int, parses: Parses | None, start: int) -> bool:
+    """Whether a bad-terms verb is passive with no one named doing it ("X was slammed for skipping
+    the wedding", "X Slammed For Ignoring Rule At Y's Wedding"): critics nobody names, so no pair of
+    the sentence is at odds by it. With "by" after it ("slammed by Y") it is Y's."""
+    if not match.group(0).lower().endswith("ed") or " " in match.group(0).strip():
+        return False
+    if re.search(r"\bby\b", text[match.end():end], re.IGNORECASE):
+        return False
+    found = _phrase_tokens(parses, start, end, match) if parses is not None else None
+    if found is not None and found[0].tag_ == "VBN" and any(c.dep_ == "auxpass" for c in found[0].children):
+        return True
+    return NO_OBJECT_AFTER.match(text, match.end()) is not None
 
 
 def _terms_word(pattern: re.Pattern[str], text: str, start: int, end: int, refs: References, *,
