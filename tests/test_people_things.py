@@ -281,3 +281,9 @@ def test_a_work_between_the_and_star_or_a_half_of_a_title_with_a_colon_is_no_per
             "Mara Quill: I loved every day of it.\n")
     found = people(text, "Sky Pilots", "Nell Pike", "Iron Road", "Mara Quill", "Mad Rover", "Night Run")
     assert found == {"Mara Quill"}
+
+
+def test_a_magazine_taken_for_a_person_leaves_no_person_and_lends_no_word() -> None:
+    text = ("Style Notes\n\nMina Hart joined Teen Vogue in 2012 and later ran US Vogue. Teen Vogue praised her, "
+            "and Vogue readers agreed.\n")
+    assert people(text, "Mina Hart", "Teen Vogue", "US Vogue") == {"Mina Hart"}
