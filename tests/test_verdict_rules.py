@@ -116,6 +116,8 @@ def test_a_phrase_for_how_two_get_on_is_read(sentence: str, verdict: str) -> Non
 
 @pytest.mark.parametrize("sentence, verdict, rule", [
     ("Petra Lind and Omar Sayle are not on speaking terms.", "bad", "good_terms_negated"),
+    ("Petra Lind and Omar Sayle are not on speaking terms after the tour, a friend said.", "bad",
+     "good_terms_negated"),
     ("Omar Sayle isn't getting along with Petra Lind on the tour.", "bad", "good_terms_negated"),
     ("There is no bad blood between Petra Lind and Omar Sayle.", "good", "bad_terms_reversed"),
     ("Petra Lind and Omar Sayle did not part on bad terms.", "good", "bad_terms_reversed"),

@@ -242,8 +242,9 @@ def _taken_back(token: "Token", dismissing: frozenset[str]) -> bool:
 
 
 NEGATION_IN_PHRASE = re.compile(r"\b(?:not|cannot|no|never|nothing)\b|n['\u2019]t\b", re.IGNORECASE)
-#: How a word hangs inside the noun phrase of a terms phrase ("no [bad] blood", "a [custody] battle").
-NOUN_PHRASE_LINKS = frozenset(("amod", "compound", "pobj"))
+#: How a word hangs inside the noun phrase of a terms phrase ("no [bad] blood", "a [custody] battle"),
+#: or a gerund under its preposition ("not on [speaking] terms after the tour": speaking is the pcomp of on).
+NOUN_PHRASE_LINKS = frozenset(("amod", "compound", "pobj", "pcomp"))
 #: How a phrase is what its verb says or has: "there is no feud", "they have no beef", "are not close".
 PREDICATE_LINKS = frozenset(("attr", "acomp", "dobj", "oprd"))
 #: Verbs whose negation on a prepositional phrase negates the phrase: "they are not on good terms"
