@@ -172,11 +172,7 @@ def _title_before() -> re.Pattern[str]:
 
 def grammar_says_person(parses: "Parses", sentence: tuple[int, int], start: int, end: int) -> bool:
     """Whether the parse makes text[start:end] the subject of a verb only people do, or a kin noun's owner."""
-    parsed = parses.sentence(*sentence)
-    if parsed is None:
-        return False
-    offset = int(parsed.user_data.get("offset", 0))
-    tokens = [t for t in parsed if start <= offset + t.idx < end]
+    tokens = parses.tokens_within(sentence, start, end)
     if not tokens:
         return False
     head = next((t for t in tokens if t.head not in tokens or t.head is t), tokens[-1])

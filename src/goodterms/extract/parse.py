@@ -56,6 +56,14 @@ class Parses:
             self.prefetch([(start, end)])
         return self._cache[(start, end)]
 
+    def tokens_within(self, sentence: tuple[int, int], start: int, end: int) -> list["Token"]:
+        """The tokens of the sentence's parse that begin inside text[start:end] (none without a parse)."""
+        parsed = self.sentence(*sentence)
+        if parsed is None:
+            return []
+        offset = int(parsed.user_data.get("offset", 0))
+        return [t for t in parsed if start <= offset + t.idx < end]
+
     @property
     def parsed_count(self) -> int:
         """How many sentences have been parsed so far (for benchmarks and tests)."""

@@ -1015,11 +1015,7 @@ def _qualifies_a_noun(parses: Parses | None, sentence: tuple[int, int] | None, s
     ("a Goth weirdo", "Thai monk"): words of a description, no name."""
     if parses is None or sentence is None:
         return False
-    parsed = parses.sentence(*sentence)
-    if parsed is None:
-        return False
-    offset = int(parsed.user_data.get("offset", 0))
-    tokens = [t for t in parsed if start <= offset + t.idx < end]
+    tokens = parses.tokens_within(sentence, start, end)
     if not tokens:
         return False
     last = tokens[-1]
