@@ -195,10 +195,7 @@ def _reading(parses: Parses, start: int, end: int, match: re.Match[str]) -> str:
 def _phrase_tokens(parses: Parses, start: int, end: int,
                    match: re.Match[str]) -> tuple["Token", list["Token"]] | None:
     """The parsed tokens of a terms phrase and the one of them the others hang from."""
-    parsed = parses.sentence(start, end)
-    if parsed is None:
-        return None
-    inside = [t for t in parsed if match.start() <= doc_span(t)[0] < match.end()]
+    inside = parses.tokens_within((start, end), match.start(), match.end())
     if not inside:
         return None
     return next((t for t in inside if t.head not in inside or t.head is t), inside[0]), inside
